@@ -1,0 +1,33 @@
+/**
+ * Coded domain errors. Services throw these; one filter maps them to HTTP
+ * (see common/http-exception.filter.ts). Codes are the contract's.
+ */
+export type ErrorCode =
+  | 'VALIDATION_FAILED'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'ILLEGAL_TRANSITION'
+  | 'ALREADY_CLAIMED'
+  | 'VERSION_CONFLICT'
+  | 'DEADLINE_PASSED'
+  | 'WORKLOAD_CAP'
+  | 'RATE_LIMITED'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'UNPROCESSABLE';
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly errors?: Record<string, string>,
+    readonly extra?: Record<string, unknown>,
+  ) {
+    super(message);
+  }
+}
+
+export const notFound = (what: string) => new DomainError('NOT_FOUND', `${what} not found`);
+export const forbidden = (why: string) => new DomainError('FORBIDDEN', why);
+export const invalid = (field: string, code: string, message?: string) =>
+  new DomainError('VALIDATION_FAILED', message ?? `${field}: ${code}`, { [field]: code });

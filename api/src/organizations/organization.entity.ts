@@ -1,0 +1,25 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+export type OrganizationKind = 'township' | 'village' | 'community' | 'industry' | 'court_invited';
+
+@Entity('organizations')
+@Index('ix_organizations_court', ['courtId'])
+export class Organization {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_organizations' })
+  id: string;
+
+  @Column({ type: 'uuid' })
+  courtId: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  name: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  kind: OrganizationKind;
+
+  @Column({ type: 'varchar', length: 100 })
+  region: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}
