@@ -1,13 +1,22 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { Injectable } from '@nestjs/common';
 
 /**
- * The time source of every service. Production reads the wall clock; the demo seeder
- * replays 18 months of history by setting the time before each action.
+ * The time source of every service. Production reads the wall clock; the demo seeder replays
+ * 18 months of history by running each action "at" a past instant (per async context, so
+ * several case histories can be replayed concurrently).
  */
 @Injectable()
 export class Clock {
-  private fixed: Date | null = null;
-  now(): Date { return this.fixed ? new Date(this.fixed.getTime()) : new Date(); }
-  /** Only for seeding and tests. */
-  set(at: Date | null): void { this.fixed = at; }
+  private readonly at = new AsyncLocalStorage<Date>();
+
+  now(): Date {
+    const fixed = this.at.getStore();
+    return fixed ? new Date(fixed.getTime()) : new Date();
+  }
+
+  /** Runs `fn` with the clock reading `at` (seeding and tests only). */
+  runAt<T>(at: Date, fn: () => Promise<T>): Promise<T> {
+    return this.at.run(at, fn);
+  }
 }

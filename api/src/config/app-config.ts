@@ -46,6 +46,8 @@ function persistentSecret(dataDir: string, name: string): string {
   const dir = join(dataDir, 'keys');
   const file = join(dir, name);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  // The data dir itself must stay enterable by the embedded PostgreSQL's `postgres` user.
+  mkdirSync(dataDir, { recursive: true, mode: 0o755 });
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const secret = randomBytes(48).toString('base64url');
   writeFileSync(file, secret, { mode: 0o600 });

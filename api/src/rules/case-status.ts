@@ -50,7 +50,7 @@ export interface TransitionDetail {
   readonly result?: ConfirmationResult;
 }
 
-interface TransitionRule {
+export interface TransitionRule {
   readonly action: CaseAction;
   readonly from: readonly CaseStatus[];
   readonly to: CaseStatus;

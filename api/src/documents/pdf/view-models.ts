@@ -193,8 +193,8 @@ export type RejectionGround =
   | 'excluded_matter'
   | 'other';
 
+/** `caseNumber` is the confirmation case's number (e.g. （2026）黔0381民特12号), printed as 案号. */
 export interface RulingView extends CaseBasics {
-  /** The confirmation case number (e.g. （2026）黔0381民特12号) — printed as 案号. */
   organization: MediationOrganization;
   agreementSignedOn: DateString;
   appliedOn: DateString;

@@ -2,20 +2,45 @@ const DIGITS = '零壹贰叁肆伍陆柒捌玖';
 const SMALL_UNITS = ['', '拾', '佰', '仟'];
 const GROUP_UNITS = ['', '万', '亿'];
 
-/** Money as the API takes it: a non-negative amount with at most 2 decimals, below 10^12 yuan. */
-export const MONEY_PATTERN = /^(?:0|[1-9]\d{0,11})(?:\.\d{1,2})?$/;
+const DECIMAL = /^(-?)(\d+)(?:\.(\d+))?$/;
+const MONEY_LIMIT_FEN = 10n ** 14n;
+
+export type MoneyProblem = 'format' | 'precision' | 'range';
+
+/**
+ * Reads an amount in yuan the way the API does (`api/src/rules/money.ts`): a plain decimal, at most
+ * 2 decimals (trailing zeros aside), 0 ≤ x < 10^12. Returns whole fen, or why it was refused.
+ */
+export function parseFen(text: string): { fen: bigint } | { problem: MoneyProblem } {
+  const match = DECIMAL.exec(text.trim());
+  if (!match) return { problem: 'format' };
+  const [, sign, whole, fraction = ''] = match;
+  if (fraction.replace(/0+$/, '').length > 2) return { problem: 'precision' };
+  const fen = BigInt(whole) * 100n + BigInt(fraction.padEnd(2, '0').slice(0, 2));
+  if ((sign === '-' && fen !== 0n) || fen >= MONEY_LIMIT_FEN) return { problem: 'range' };
+  return { fen };
+}
+
+export function checkMoney(text: string): MoneyProblem | null {
+  const parsed = parseFen(text);
+  return 'problem' in parsed ? parsed.problem : null;
+}
+
+/** Fen as the wire format: "25000.00". */
+export function fenToYuan(fen: bigint): string {
+  return `${fen / 100n}.${String(fen % 100n).padStart(2, '0')}`;
+}
 
 /**
  * Writes an amount in yuan as Chinese financial capitals (人民币大写), e.g. "120000.00" → 壹拾贰万元整.
  * Works on the decimal string, never on floats. Returns null for anything that is not a valid amount.
  */
 export function toChineseCapitals(amount: string | number): string | null {
-  const text = String(amount).trim();
-  if (!MONEY_PATTERN.test(text)) return null;
-  const [intPart, fraction = ''] = text.split('.');
-  const jiao = Number(fraction[0] ?? '0');
-  const fen = Number(fraction[1] ?? '0');
-  const integer = intPart.replace(/^0+(?=\d)/, '');
+  const parsed = parseFen(String(amount));
+  if ('problem' in parsed) return null;
+  const integer = String(parsed.fen / 100n);
+  const jiao = Number((parsed.fen % 100n) / 10n);
+  const fen = Number(parsed.fen % 10n);
 
   let out = '';
   let zeroPending = false;

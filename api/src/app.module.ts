@@ -1,0 +1,62 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { existsSync } from 'node:fs';
+import { AuditService } from './audit/audit.service.js';
+import { AuthController } from './auth/auth.controller.js';
+import { AuthGuard } from './auth/auth.guard.js';
+import { AuthService } from './auth/auth.service.js';
+import { CalendarService } from './calendar/calendar.service.js';
+import { CaseActionsService } from './cases/case-actions.service.js';
+import { CasesController } from './cases/cases.controller.js';
+import { CasesService } from './cases/cases.service.js';
+import { Clock } from './common/clock.js';
+import { HttpExceptionFilter } from './common/http-exception.filter.js';
+import { RateLimitGuard } from './common/rate-limit.guard.js';
+import { createValidationPipe } from './common/validation.js';
+import { APP_CONFIG, type AppConfig } from './config/app-config.js';
+import { dataSourceOptions } from './database/data-source.js';
+import { DocumentsController } from './documents/documents.controller.js';
+import { DocumentsService, PDF_RENDERER } from './documents/documents.service.js';
+import { PdfRenderer } from './documents/pdf/renderer.js';
+import { HealthController } from './health/health.controller.js';
+import { ReferenceController } from './reference/reference.controller.js';
+import { ReferenceService } from './reference/reference.service.js';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  databaseUrl: string;
+  /** Tests may share one renderer between app instances. */
+  renderer?: PdfRenderer;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(opts: AppModuleOptions): DynamicModule {
+    const { config } = opts;
+    const serveWeb = existsSync(config.webRoot)
+      ? [ServeStaticModule.forRoot({ rootPath: config.webRoot, exclude: ['/api/{*path}'], serveStaticOptions: { maxAge: '1h', index: false } })]
+      : [];
+    return {
+      module: AppModule,
+      imports: [
+        TypeOrmModule.forRoot(dataSourceOptions({ url: opts.databaseUrl, poolSize: config.dbPoolSize })),
+        JwtModule.register({ global: true, secret: config.jwtSecret, signOptions: { expiresIn: config.jwtTtlSeconds } }),
+        ...serveWeb,
+      ],
+      controllers: [HealthController, AuthController, ReferenceController, CasesController, DocumentsController],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_FILTER, useClass: HttpExceptionFilter },
+        { provide: APP_GUARD, useClass: RateLimitGuard },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: PDF_RENDERER, useFactory: () => opts.renderer ?? PdfRenderer.create() },
+        Clock, AuditService, AuthService, CalendarService, ReferenceService, CasesService, CaseActionsService, DocumentsService,
+      ],
+      exports: [Clock, CasesService, CaseActionsService, DocumentsService, AuditService, CalendarService],
+    };
+  }
+}

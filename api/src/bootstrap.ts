@@ -1,0 +1,27 @@
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppModule, type AppModuleOptions } from './app.module.js';
+import { JsonLogger } from './common/json-logger.js';
+
+/** Builds the HTTP app exactly as production runs it (tests use this too). */
+export async function createApp(opts: AppModuleOptions & { logger?: false }): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(opts), {
+    bodyParser: false,
+    logger: opts.logger === false ? false : opts.config.logFormat === 'json' ? new JsonLogger() : undefined,
+  });
+  app.useBodyParser('json', { limit: '1mb' });
+  app.set('trust proxy', 'loopback');
+  app.disable('x-powered-by');
+  app.setGlobalPrefix('api');
+  const doc = new DocumentBuilder()
+    .setTitle('sutiao — 诉调对接 API')
+    .setDescription('Court intake, delegated mediation, agreements and online judicial confirmation. Errors: {statusCode, error, message, code, errors?}.')
+    .setVersion('1.0.0')
+    .addBearerAuth()
+    .addServer('/')
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'api/docs-json' });
+  return app;
+}

@@ -1,0 +1,135 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { canonicalJson } from '../audit/chain.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { AuditService } from '../audit/audit.service.js';
+import { Clock } from '../common/clock.js';
+import { notFound } from '../common/domain-error.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { CasesService } from '../cases/cases.service.js';
+import { DocumentRecord, type DocumentKind } from './document.entity.js';
+import { DOCUMENT_TITLES } from './pdf/labels.js';
+import { PdfRenderer } from './pdf/renderer.js';
+import type { ViewModels } from './pdf/view-models.js';
+import { buildViewModel } from './view-model-builder.js';
+
+export const PDF_RENDERER = Symbol('PDF_RENDERER');
+
+@Injectable()
+export class DocumentsService implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(DocumentsService.name);
+  private draining: Promise<void> | null = null;
+  private stopped = false;
+  /** Bulk imports (the demo seed) leave rendering to the outbox so start-up stays fast. */
+  deferRendering = false;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(PDF_RENDERER) private readonly renderer: PdfRenderer,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly cases: CasesService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Documents issued by bulk imports (demo data) are rendered in the background after start. */
+  onApplicationBootstrap(): void {
+    this.kickOutbox();
+  }
+
+  onModuleDestroy(): void {
+    this.stopped = true;
+  }
+
+  /**
+   * Issues a document inside the caller's transaction: the view model is frozen from the case as
+   * it now stands and the PDF is rendered and stored with it, so the action and its document
+   * commit together. `deferRender` leaves the bytes to the outbox worker (bulk imports).
+   */
+  async issue(m: EntityManager, kind: DocumentKind, caseId: string, at: Date, opts: { deferRender?: boolean } = {}): Promise<DocumentRecord> {
+    const view = await buildViewModel(m, kind, caseId, at);
+    const id = randomUUID();
+    const contentSha256 = createHash('sha256').update(canonicalJson({ id, kind, caseId, issuedAt: at.toISOString(), view })).digest('hex');
+    const record = m.create(DocumentRecord, {
+      id, caseId, kind, title: DOCUMENT_TITLES[kind] ?? kind, contentSha256, viewModel: view, issuedAt: at, status: 'pending',
+    });
+    if (!(opts.deferRender ?? this.deferRendering)) Object.assign(record, await this.render(record));
+    await m.createQueryBuilder().insert().into(DocumentRecord).values(record as never).execute();
+    return record;
+  }
+
+  private async render(d: DocumentRecord): Promise<Pick<DocumentRecord, 'pdf' | 'sha256' | 'byteSize' | 'status'>> {
+    const pdf = await this.renderer.render(d.kind, d.viewModel as ViewModels[typeof d.kind], {
+      title: d.title, verifyUrl: `${this.config.publicUrl}/verify/${d.contentSha256}`,
+      shortHash: d.contentSha256.slice(0, 16), issuedAt: d.issuedAt, documentId: d.id,
+    });
+    return { pdf, sha256: createHash('sha256').update(pdf).digest('hex'), byteSize: pdf.length, status: 'ready' };
+  }
+
+  /** Outbox worker: renders pending documents until none are left; always completes or marks failed. */
+  kickOutbox(): Promise<void> {
+    this.draining ??= this.drain().finally(() => { this.draining = null; });
+    return this.draining;
+  }
+
+  private async drain(): Promise<void> {
+    let rendered = 0;
+    const started = Date.now();
+    while (!this.stopped) {
+      const batch = await this.dataSource.getRepository(DocumentRecord).find({
+        where: { status: 'pending' }, order: { issuedAt: 'ASC' }, take: 20,
+        select: { id: true, caseId: true, kind: true, title: true, contentSha256: true, viewModel: true, issuedAt: true, status: true },
+      });
+      if (batch.length === 0) break;
+      for (const d of batch) {
+        if (this.stopped) return;
+        try {
+          const out = await this.render(d);
+          await this.dataSource.getRepository(DocumentRecord).update({ id: d.id, status: 'pending' }, out);
+          rendered++;
+        } catch (e) {
+          this.logger.error(`Rendering document ${d.id} (${d.kind}) failed: ${(e as Error).message}`);
+          await this.dataSource.getRepository(DocumentRecord).update({ id: d.id }, { status: 'failed' });
+        }
+      }
+    }
+    if (rendered) this.logger.log(`Rendered ${rendered} pending documents in ${Date.now() - started} ms`);
+  }
+
+  async listForCase(user: AuthUser, caseId: string) {
+    const c = await this.cases.findVisible(this.dataSource.manager, user, caseId);
+    const docs = await this.dataSource.getRepository(DocumentRecord).find({
+      where: { caseId: c.id }, order: { issuedAt: 'ASC', createdAt: 'ASC' },
+      select: { id: true, kind: true, title: true, sha256: true, status: true, issuedAt: true, byteSize: true },
+    });
+    return docs.map((d) => ({ id: d.id, kind: d.kind, title: d.title, sha256: d.sha256, status: d.status, byteSize: d.byteSize, createdAt: d.issuedAt.toISOString() }));
+  }
+
+  /** The PDF of a document the caller may see; renders it now if the outbox has not yet. */
+  async pdf(user: AuthUser, id: string): Promise<{ pdf: Buffer; filename: string; sha256: string }> {
+    const repo = this.dataSource.getRepository(DocumentRecord);
+    let d = await repo.findOne({ where: { id } });
+    if (!d) throw notFound('Document');
+    const c = await this.cases.findVisible(this.dataSource.manager, user, d.caseId);
+    if (d.status !== 'ready' || !d.pdf) {
+      await repo.update({ id: d.id, status: d.status }, await this.render(d));
+      d = await repo.findOneOrFail({ where: { id } });
+    }
+    return { pdf: d.pdf!, sha256: d.sha256!, filename: `${c.caseNumber}-${d.title}.pdf` };
+  }
+
+  /** Public verification by the PDF's sha256 or by the content hash printed in its QR code. */
+  async verify(hash: string) {
+    const h = hash.toLowerCase();
+    if (!/^[0-9a-f]{64}$/.test(h)) return null;
+    const row = await this.dataSource.getRepository(DocumentRecord).createQueryBuilder('d')
+      .innerJoin('cases', 'c', 'c.id = d.case_id')
+      .select(['d.kind AS kind', 'd.title AS title', 'd.issued_at AS issued_at', 'd.sha256 AS sha256', 'c.case_number AS case_number'])
+      .where('d.sha256 = :h OR d.content_sha256 = :h', { h })
+      .getRawOne<{ kind: string; title: string; issued_at: Date; sha256: string | null; case_number: string }>();
+    if (!row) return null;
+    return { valid: true, kind: row.kind, title: row.title, caseNumber: row.case_number, issuedAt: new Date(row.issued_at).toISOString(), sha256: row.sha256 };
+  }
+}

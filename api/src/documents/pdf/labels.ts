@@ -1,0 +1,60 @@
+import type { PartyRole, RejectionGround, SessionMode, TerminationReason } from './view-models.js';
+
+export const ROLE_LABELS: Record<PartyRole, string> = {
+  applicant: '申请人',
+  respondent: '被申请人',
+};
+
+export const SESSION_MODE_LABELS: Record<SessionMode, string> = {
+  in_person: '现场调解',
+  video: '视频调解',
+  phone: '电话调解',
+};
+
+/** 《人民法院在线调解规则》第二十五条 grounds, in the rule's words. */
+export const TERMINATION_REASON_LABELS: Record<TerminationReason, string> = {
+  applicant_withdrew: '当事人自行和解或者撤回调解申请',
+  unreachable: '在征求意见的期限内无法联系到当事人',
+  party_refused: '当事人明确拒绝继续调解',
+  irreconcilable: '当事人之间分歧较大，难以达成调解协议',
+  expired: '调解期限届满，未达成调解协议，且各方当事人未达成延长调解期限的合意',
+  refused_to_sign: '当事人拒绝在调解协议上签章',
+  other: '其他导致调解无法进行的情形',
+};
+
+/** 民诉法解释 第三百五十八条 (and 第三百五十五条 for excluded matters). */
+export const REJECTION_GROUND_LABELS: Record<RejectionGround, string> = {
+  violates_mandatory_law: '违反法律强制性规定',
+  harms_third_party_or_public: '损害国家利益、社会公共利益、他人合法权益',
+  against_public_order: '违背公序良俗',
+  not_voluntary: '违反自愿原则',
+  unclear_content: '内容不明确',
+  excluded_matter: '属于不予受理司法确认申请的情形',
+  other: '存在其他不能进行司法确认的情形',
+};
+
+/** MoJ dossier contents (人民调解卷宗卷内目录), in order; `kinds` are the system's documents filed there. */
+export const DOSSIER_SECTIONS: ReadonlyArray<{ title: string; mandatory: boolean; kinds: readonly string[] }> = [
+  { title: '人民调解申请书或人民调解受理登记表', mandatory: true, kinds: ['delegation_letter'] },
+  { title: '人民调解当事人权利义务告知书', mandatory: true, kinds: [] },
+  { title: '当事人身份证明', mandatory: true, kinds: [] },
+  { title: '授权委托书', mandatory: false, kinds: [] },
+  { title: '人民调解调查记录', mandatory: false, kinds: [] },
+  { title: '人民调解证据材料', mandatory: false, kinds: [] },
+  { title: '人民调解记录', mandatory: true, kinds: ['session_record', 'termination_record'] },
+  { title: '人民调解协议书', mandatory: true, kinds: ['agreement'] },
+  { title: '收条或汇款单等履行凭证', mandatory: false, kinds: [] },
+  { title: '人民调解回访记录', mandatory: false, kinds: [] },
+  { title: '司法确认有关材料', mandatory: false, kinds: ['confirmation_application', 'ruling'] },
+  { title: '卷宗情况说明', mandatory: false, kinds: [] },
+  { title: '封底', mandatory: true, kinds: [] },
+];
+
+export const DOCUMENT_TITLES: Record<string, string> = {
+  delegation_letter: '委派调解函',
+  session_record: '人民调解记录',
+  agreement: '人民调解协议书',
+  termination_record: '调解终结记录',
+  confirmation_application: '司法确认申请书',
+  ruling: '民事裁定书',
+};

@@ -1,0 +1,223 @@
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { CONTENT_BOTTOM } from './page-style.js';
+import { PdfRenderer } from './renderer.js';
+import { SAMPLE_DOSSIER, SAMPLE_REJECTION, SAMPLE_VIEWS, sampleMeta } from './samples.js';
+import { defaultTemplatesDir } from './templates.js';
+import type { DocumentKind, Party, ViewModels } from './view-models.js';
+
+const KINDS = Object.keys(SAMPLE_VIEWS) as DocumentKind[];
+let renderer: PdfRenderer;
+let work: string;
+
+beforeAll(async () => {
+  renderer = await PdfRenderer.create();
+  work = mkdtempSync(join(tmpdir(), 'sutiao-pdf-'));
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+let fileNo = 0;
+function save(pdf: Buffer): string {
+  const file = join(work, `${++fileNo}.pdf`);
+  writeFileSync(file, pdf);
+  return file;
+}
+
+/** Body text in drawing order, footers cropped away, all whitespace removed. */
+function bodyText(pdf: Buffer): string {
+  const out = execFileSync('pdftotext', ['-raw', '-x', '0', '-y', '0', '-W', '596', '-H', String(Math.floor(CONTENT_BOTTOM)), save(pdf), '-'], {
+    encoding: 'utf8',
+  });
+  return squash(out);
+}
+
+const squash = (s: string) => s.replace(/\s+/g, '');
+const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+function fonts(pdf: Buffer): Array<{ name: string; emb: string; sub: string; uni: string }> {
+  const lines = execFileSync('pdffonts', [save(pdf)], { encoding: 'utf8' }).trim().split('\n').slice(2);
+  return lines.map((line) => {
+    const cols = line.trim().split(/\s+/);
+    const [emb, sub, uni] = cols.slice(-5, -2);
+    return { name: cols[0], emb, sub, uni };
+  });
+}
+
+function pageCount(pdf: Buffer): number {
+  const info = execFileSync('pdfinfo', [save(pdf)], { encoding: 'utf8' });
+  return Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
+}
+
+const EXPECTED: Record<DocumentKind, string[]> = {
+  delegation_letter: ['赤水市人民法院', '委派调解函', '赤水市市中街道人民调解委员会：', '人民币壹拾贰万元整', '二〇二六年十一月三日'],
+  session_record: ['人民调解记录', '2026年11月10日09时30分', '现场调解', '截至2026年10月，被申请人尚欠货款120000元。'],
+  agreement: ['人民调解协议书', '编号：赤市调协字〔2026〕第12号', '统一社会信用', '91520381MA6DKQ4X1B', '主持调解', '人民币贰万伍仟元整', '人民币壹万贰仟元伍角', '履行地点', '本协议一式三份', '二〇二六年十一月十日'],
+  termination_record: ['调解终结记录', '当事人之间分歧较大，难以达成调解协议', '无争议事实', '当事人坚持起诉的，人民法院应当依法登记立案'],
+  confirmation_application: ['司法确认申请书', '请求确认申请人刘小富、赤水市某超市有限公司', '第三百五十三条、第三百五十四条', '此致', '赤水市人民法院'],
+  ruling: ['赤水市人民法院', '民事裁定书', '（2026）黔0381诉前调确3号', '第二百零五条、第二百零六条', '调解协议有效', '审判员周明', '二〇二六年十一月二十二日', '书记员吴晓'],
+};
+
+describe.each(KINDS)('%s', (kind) => {
+  let pdf: Buffer;
+  beforeAll(async () => {
+    pdf = await renderer.render(kind, SAMPLE_VIEWS[kind] as never, sampleMeta(kind));
+  });
+
+  it('round-trips its Chinese text through pdftotext', () => {
+    const text = bodyText(pdf);
+    for (const expected of EXPECTED[kind]) expect(text).toContain(squash(expected));
+  });
+
+  it('embeds only subset fonts with a Unicode map', () => {
+    const list = fonts(pdf);
+    expect(list.length).toBeGreaterThan(0);
+    for (const font of list) {
+      expect(font).toMatchObject({ emb: 'yes', sub: 'yes', uni: 'yes' });
+      expect(font.name).toMatch(/^[A-Z]{6}\+NotoSerif/);
+    }
+  });
+
+  it('is byte-identical when rendered again', async () => {
+    const again = await renderer.render(kind, SAMPLE_VIEWS[kind] as never, sampleMeta(kind));
+    expect(sha256(again)).toBe(sha256(pdf));
+  });
+
+  it('stays small and prints the verification footer on every page', () => {
+    expect(pdf.length).toBeLessThan(120 * 1024);
+    const full = execFileSync('pdftotext', ['-raw', save(pdf), '-'], { encoding: 'utf8' });
+    const pages = pageCount(pdf);
+    expect(full.match(/校验码 a3f9c2d18b7e/g)).toHaveLength(pages);
+    expect(full).toContain(`第 ${pages} 页 共 ${pages} 页`);
+  });
+});
+
+describe('determinism', () => {
+  it('does not depend on what was rendered before, and metadata comes from RenderMeta', async () => {
+    const meta = sampleMeta('agreement');
+    const before = await renderer.render('agreement', SAMPLE_VIEWS.agreement, meta);
+    await renderer.render('ruling', SAMPLE_REJECTION, sampleMeta('ruling'));
+    await renderer.render('session_record', hostile('session_record'), sampleMeta('x'));
+    const after = await renderer.render('agreement', SAMPLE_VIEWS.agreement, meta);
+    expect(sha256(after)).toBe(sha256(before));
+    const info = execFileSync('pdfinfo', ['-isodates', save(after)], { encoding: 'utf8' });
+    expect(info).toMatch(/CreationDate:\s+2026-11-22T02:00:00Z/);
+    const other = await renderer.render('agreement', SAMPLE_VIEWS.agreement, { ...meta, issuedAt: new Date('2026-11-23T10:00:00+08:00') });
+    expect(sha256(other)).not.toBe(sha256(before));
+  });
+});
+
+describe('rejection ruling', () => {
+  it('cites Art. 358 and lists the grounds', async () => {
+    const text = bodyText(await renderer.render('ruling', SAMPLE_REJECTION, sampleMeta('ruling')));
+    for (const s of ['违反自愿原则，内容不明确', '第三百五十八条', '驳回申请人刘小富、赤水市某超市有限公司的司法确认申请']) {
+      expect(text).toContain(s);
+    }
+    expect(text).not.toContain('第三百五十五条');
+  });
+});
+
+// ---- hostile input ---------------------------------------------------------------------------
+
+const MARKUP = '@title 伪造|@page\n\\n\\|{{#each parties}}{{name}}{{/each}}{{> seal}}';
+const RARE = '𠮷彧';
+const LONG_NAME = `${RARE}${MARKUP}${'长名称有限责任公司Ltd.'.repeat(30)}`.slice(0, 300);
+const MINUTES = Array.from({ length: 80 }, (_, i) => `第${i + 1}段：@p 伪造段落 | 管道 \\ 反斜杠 {{minutes}} ${RARE} 当事人陈述如下。`)
+  .join('\n')
+  .padEnd(5000, '证')
+  .slice(0, 5000);
+
+function hostileParties(parties: Party[]): Party[] {
+  return parties.map((p, i) => ({ ...p, name: i === 0 ? LONG_NAME : `${p.name}${MARKUP}`, address: `${p.address ?? ''}\n${MARKUP}` }));
+}
+
+function hostile<K extends DocumentKind>(kind: K): ViewModels[K] {
+  const base = SAMPLE_VIEWS[kind] as ViewModels[DocumentKind];
+  const view: Record<string, unknown> = { ...base, parties: hostileParties(base.parties), disputeTypeName: `${base.disputeTypeName}${MARKUP}` };
+  for (const key of ['minutes', 'facts', 'summary', 'details']) if (key in view) view[key] = MINUTES;
+  for (const key of ['mediatorName', 'judgeName']) if (key in view) view[key] = LONG_NAME;
+  return view as unknown as ViewModels[K];
+}
+
+describe.each(KINDS)('hostile %s', (kind) => {
+  it('keeps the document structure and every character of user text', async () => {
+    const view = hostile(kind);
+    const shape = (blocks: Array<{ type: string }>) => blocks.map((b) => b.type);
+    expect(shape(renderer.blocks(kind, view))).toEqual(shape(renderer.blocks(kind, SAMPLE_VIEWS[kind] as never)));
+
+    const pdf = await renderer.render(kind, view, sampleMeta(kind));
+    const text = bodyText(pdf);
+    expect(text).toContain(squash(LONG_NAME));
+    expect(text).toContain(squash(MARKUP));
+    expect(text).toContain('彧');
+    if (renderer.fonts.hasFallback) expect(text).toContain('𠮷');
+    if (['minutes', 'facts', 'summary', 'details'].some((key) => key in view)) {
+      expect(text).toContain(squash(MINUTES));
+      expect(pageCount(pdf)).toBeGreaterThan(3);
+    }
+  });
+});
+
+// ---- minimal input: every optional field omitted, every list empty ------------------------------
+
+const OPTIONAL = ['gender', 'birthDate', 'ethnicity', 'idNumber', 'occupation', 'address', 'phone', 'creditCode', 'representativeTitle',
+  'representative', 'representativePosition', 'letterNumber', 'note', 'contactName', 'contactPhone', 'endedAt', 'location', 'recorderName',
+  'undisputedFacts', 'disputedMatters', 'responsibilities', 'performancePlace', 'costIncreasingConduct', 'otherNotes', 'confirmationNumber', 'method'];
+const LISTS = ['claims', 'attachments', 'attendees', 'otherTerms', 'sessions', 'materials', 'terms', 'grounds'];
+
+function minimal(value: unknown, kind: DocumentKind): unknown {
+  if (Array.isArray(value)) return value.map((v) => minimal(v, kind));
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) {
+    if (OPTIONAL.includes(key) || (key === 'mediatorName' && kind === 'delegation_letter')) continue;
+    out[key] = LISTS.includes(key) ? [] : minimal(v, kind);
+  }
+  return out;
+}
+
+describe.each(KINDS)('minimal %s', (kind) => {
+  it('renders with every optional field omitted and every list empty', async () => {
+    const view = minimal(SAMPLE_VIEWS[kind], kind) as ViewModels[typeof kind];
+    const text = bodyText(await renderer.render(kind, view as never, sampleMeta(kind)));
+    expect(text).toContain('刘小富');
+    expect(text).toContain('赤水市某超市有限公司');
+  });
+});
+
+describe('rare characters', () => {
+  it('falls back to Noto Serif CJK for 𠮷 and embeds it as a subset too', async () => {
+    if (!renderer.fonts.hasFallback) return; // fonts-noto-cjk not installed: nothing to fall back to
+    const pdf = await renderer.render('ruling', hostile('ruling'), sampleMeta('ruling'));
+    expect(fonts(pdf).map((f) => f.name.split('+')[1])).toContain('NotoSerifCJKsc-Regular');
+  });
+});
+
+describe('dossier', () => {
+  it('has cover, contents and every document in the MoJ order with page numbers', async () => {
+    const pdf = await renderer.renderDossier(SAMPLE_DOSSIER, sampleMeta('dossier'));
+    const text = bodyText(pdf);
+    const firstPages = ['委派调解函（2026）黔0381民诉前调1号', '人民调解记录案号：', '人民调解协议书编号：', '司法确认申请书案号：', '民事裁定书（2026）'];
+    const contentsEnd = text.indexOf('封底');
+    expect(text.indexOf('人民调解卷宗')).toBeLessThan(text.indexOf('卷内目录'));
+    expect(text.indexOf('卷内目录')).toBeLessThan(contentsEnd);
+    const positions = firstPages.map((marker) => text.indexOf(marker));
+    expect(positions.every((p) => p > contentsEnd)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    expect(text).toMatch(/（1）委派调解函3–\d+/);
+    expect(pageCount(pdf)).toBeGreaterThan(8);
+    expect(sha256(await renderer.renderDossier(SAMPLE_DOSSIER, sampleMeta('dossier')))).toBe(sha256(pdf));
+  });
+});
+
+describe('start-up', () => {
+  it('fails when a template is missing', async () => {
+    const dir = join(work, 'templates');
+    cpSync(defaultTemplatesDir(), dir, { recursive: true });
+    rmSync(join(dir, 'ruling.hbs'));
+    await expect(PdfRenderer.create({ templatesDir: dir })).rejects.toThrow(/ruling\.hbs/);
+  });
+});

@@ -1,0 +1,192 @@
+import type {
+  AgreementView,
+  CaseBasics,
+  ConfirmationApplicationView,
+  DelegationLetterView,
+  DossierView,
+  MediationOrganization,
+  RenderMeta,
+  RulingView,
+  SessionRecordView,
+  TerminationRecordView,
+  ViewModels,
+} from './view-models.js';
+
+/**
+ * Fixed, fictitious view models of one case through every step: used by the renderer tests,
+ * `scripts/render-samples.mjs` (docs/documents/*.png) and `npm run bench:pdf`.
+ */
+
+const basics: CaseBasics = {
+  courtName: '赤水市人民法院',
+  caseNumber: '（2026）黔0381民诉前调1号',
+  disputeTypeName: '买卖合同纠纷',
+  parties: [
+    {
+      kind: 'person',
+      role: 'applicant',
+      name: '刘小富',
+      gender: '男',
+      birthDate: '1990-01-01',
+      ethnicity: '汉族',
+      idNumber: '52038119900101123X',
+      address: '贵州省赤水市市中街道人民北路12号',
+      phone: '13800000000',
+    },
+    {
+      kind: 'organization',
+      role: 'respondent',
+      name: '赤水市某超市有限公司',
+      creditCode: '91520381MA6DKQ4X1B',
+      address: '贵州省赤水市文华街道红军大道88号',
+      representativeTitle: '法定代表人',
+      representative: '张某',
+      representativePosition: '总经理',
+      phone: '0851-22800000',
+    },
+  ],
+};
+
+const organization: MediationOrganization = {
+  name: '赤水市市中街道人民调解委员会',
+  address: '贵州省赤水市市中街道办事处',
+  phone: '0851-22811111',
+};
+
+const terms = [
+  { obligor: '赤水市某超市有限公司', obligee: '刘小富', amount: '2500000', dueOn: '2026-12-31', method: '银行转账' },
+  { obligor: '赤水市某超市有限公司', obligee: '刘小富', amount: '1200050', dueOn: '2027-01-31', method: '银行转账' },
+];
+const otherTerms = ['刘小富放弃其他诉讼请求。', '双方就本案纠纷再无其他争议。'];
+
+export const SAMPLE_VIEWS: ViewModels = {
+  delegation_letter: {
+    ...basics,
+    organization,
+    mediatorName: '王调解',
+    track: 'pre_litigation',
+    claimAmount: '12000000',
+    claims: ['请求判令被申请人支付货款人民币120000元。', '请求判令被申请人承担本案诉讼费用。'],
+    summary:
+      '申请人刘小富自2025年3月起向被申请人赤水市某超市有限公司供应竹制品，双方约定货到三十日内付款。截至2026年10月，被申请人尚欠货款120000元未付，经申请人多次催要未果，遂诉至本院。',
+    receivedOn: '2026-11-02',
+    delegatedOn: '2026-11-03',
+    mediationEndsOn: '2026-12-03',
+    note: null,
+    attachments: ['起诉状副本一份', '证据材料复印件十二页', '当事人送达地址确认书'],
+    contactName: '李书记员',
+    contactPhone: '0851-22822222',
+  } satisfies DelegationLetterView,
+  session_record: {
+    ...basics,
+    organization,
+    sessionNo: 1,
+    heldAt: '2026-11-10T09:30:00+08:00',
+    endedAt: '2026-11-10T11:10:00+08:00',
+    mode: 'in_person',
+    location: '赤水市市中街道人民调解委员会调解室',
+    mediatorName: '王调解',
+    recorderName: '陈记录',
+    attendees: ['赵某（被申请人委托代理人）'],
+    minutes:
+      '调解员：请申请人陈述请求和理由。\n申请人刘小富：我自2025年3月起给超市供应竹制品，约定货到三十日内付款，现在还欠我120000元，请求对方尽快支付。\n调解员：请被申请人发表意见。\n被申请人委托代理人赵某：对欠款金额无异议，但因经营困难，希望分期支付，并请求减免部分货款。\n调解员：经双方协商，被申请人同意于2026年12月31日前支付25000元，于2027年1月31日前支付12000.50元，申请人同意放弃其余请求。双方均表示同意。',
+    undisputedFacts: ['申请人自2025年3月起向被申请人供应竹制品。', '截至2026年10月，被申请人尚欠货款120000元。'],
+  } satisfies SessionRecordView,
+  agreement: {
+    ...basics,
+    agreementNumber: '赤市调协字〔2026〕第12号',
+    organization,
+    facts:
+      '申请人刘小富自2025年3月起向被申请人赤水市某超市有限公司供应竹制品，双方约定货到三十日内付款。截至2026年10月，被申请人尚欠货款120000元未付。申请人诉至赤水市人民法院，法院于2026年11月3日委派本委员会进行诉前调解。',
+    disputedMatters: '被申请人应否一次性支付全部欠款及逾期付款利息。',
+    responsibilities: null,
+    terms,
+    otherTerms,
+    performancePlace: '贵州省赤水市（以银行转账方式支付至申请人指定账户）',
+    mediatorName: '王调解',
+    recorderName: '陈记录',
+    signedOn: '2026-11-10',
+  } satisfies AgreementView,
+  termination_record: {
+    ...basics,
+    organization,
+    mediatorName: '王调解',
+    track: 'pre_litigation',
+    delegatedOn: '2026-11-20',
+    terminatedOn: '2026-12-18',
+    reason: 'irreconcilable',
+    details: '申请人坚持要求一次性支付全部货款及利息，被申请人仅同意分二十四期支付，双方分歧较大。',
+    sessions: [
+      { heldAt: '2026-11-25T09:30:00+08:00', mode: 'in_person', summary: '双方陈述意见，被申请人提出分期付款方案，申请人未同意。' },
+      { heldAt: '2026-12-10T15:00:00+08:00', mode: 'video', summary: '调解员释明诉讼风险，双方仍未能就付款期限达成一致。' },
+    ],
+    costIncreasingConduct: null,
+    undisputedFacts: ['截至2026年10月，被申请人尚欠货款120000元。'],
+    otherNotes: null,
+  } satisfies TerminationRecordView,
+  confirmation_application: {
+    ...basics,
+    confirmationNumber: '（2026）黔0381诉前调确3号',
+    organization,
+    agreementNumber: '赤市调协字〔2026〕第12号',
+    agreementSignedOn: '2026-11-10',
+    agreementEffectiveOn: '2026-11-10',
+    terms,
+    otherTerms,
+    appliedOn: '2026-11-12',
+    materials: [],
+  } satisfies ConfirmationApplicationView,
+  ruling: {
+    ...basics,
+    caseNumber: '（2026）黔0381诉前调确3号',
+    organization,
+    agreementSignedOn: '2026-11-10',
+    appliedOn: '2026-11-12',
+    terms,
+    otherTerms,
+    result: 'confirmed',
+    grounds: [],
+    reasoning: '',
+    judgeName: '周明',
+    clerkName: '吴晓',
+    decidedOn: '2026-11-22',
+  } satisfies RulingView,
+};
+
+export const SAMPLE_REJECTION: RulingView = {
+  ...SAMPLE_VIEWS.ruling,
+  result: 'rejected',
+  grounds: ['not_voluntary', 'unclear_content'],
+  reasoning: '经询问，被申请人表示其在调解时并非出于真实意愿，且协议未明确逾期付款的责任。',
+};
+
+export const SAMPLE_DOSSIER: DossierView = {
+  volumeName: '刘小富与赤水市某超市有限公司买卖合同纠纷',
+  volumeNumber: '（2026）赤市调字第12号',
+  caseNumber: basics.caseNumber,
+  organizationName: organization.name,
+  mediatorNames: ['王调解'],
+  mediationFrom: '2026-11-03',
+  mediationTo: '2026-11-10',
+  filedBy: '陈记录',
+  filedOn: '2026-12-01',
+  retentionPeriod: '长期',
+  remarks: null,
+  documents: [
+    { kind: 'ruling', view: SAMPLE_VIEWS.ruling },
+    { kind: 'agreement', view: SAMPLE_VIEWS.agreement },
+    { kind: 'session_record', view: SAMPLE_VIEWS.session_record },
+    { kind: 'delegation_letter', view: SAMPLE_VIEWS.delegation_letter },
+    { kind: 'confirmation_application', view: SAMPLE_VIEWS.confirmation_application },
+  ],
+};
+
+export function sampleMeta(title: string, seed = 'a3f9c2d18b7e4f60'): RenderMeta {
+  return {
+    title,
+    verifyUrl: `https://sutiao.example.cn/api/verify/${seed}${'0'.repeat(64 - seed.length)}`,
+    shortHash: seed.slice(0, 12),
+    issuedAt: new Date('2026-11-22T10:00:00+08:00'),
+    documentId: '0b9f6a52-3c1e-4d7a-9e2b-5f8c1d2e3a4b',
+  };
+}

@@ -1,0 +1,136 @@
+import type { EntityManager } from 'typeorm';
+import { Court } from '../courts/court.entity.js';
+import { Organization } from '../organizations/organization.entity.js';
+import { validateResidentId } from '../rules/id-number.js';
+import { chinaDateOf } from '../rules/chinese-date.js';
+import { disputeTypeOf } from '../rules/dispute-types.js';
+import { User } from '../users/user.entity.js';
+import { Case } from '../cases/case.entity.js';
+import { loadAggregate } from '../cases/case-loader.js';
+import type { CaseAggregate } from '../cases/case-view.js';
+import type { Party as PartyEntity } from '../cases/party.entity.js';
+import type { DocumentKind } from './document.entity.js';
+import type * as VM from './pdf/view-models.js';
+
+/** Everything the documents of one case draw on, loaded once per issue. */
+interface Context {
+  agg: CaseAggregate;
+  court: Court;
+  organization: VM.MediationOrganization;
+  mediatorName: string;
+  users: Map<string, User>;
+}
+
+function partyVm(p: PartyEntity): VM.Party {
+  if (p.kind === 'organization') {
+    return {
+      kind: 'organization', role: p.role, name: p.name, creditCode: p.creditCode, address: p.address,
+      representativeTitle: p.representative ? '法定代表人' : null, representative: p.representative, phone: p.phone,
+    };
+  }
+  const id = p.idNumber ? validateResidentId(p.idNumber) : null;
+  return {
+    kind: 'person', role: p.role, name: p.name, idNumber: p.idNumber, address: p.address, phone: p.phone,
+    gender: id?.ok ? (id.sex === 'male' ? '男' : '女') : null, birthDate: id?.ok ? id.birthDate : null,
+  };
+}
+
+async function contextOf(m: EntityManager, caseId: string): Promise<Context> {
+  const c = await m.findOneByOrFail(Case, { id: caseId });
+  const agg = await loadAggregate(m, c);
+  const court = await m.findOneByOrFail(Court, { id: c.courtId });
+  const org = c.delegatedOrganizationId ? await m.findOneBy(Organization, { id: c.delegatedOrganizationId }) : null;
+  const userIds = [c.assigneeId, c.delegatedMediatorId, c.createdById, agg.confirmation?.judgeId, agg.confirmation?.appliedById]
+    .filter((x): x is string => !!x);
+  const users = new Map((userIds.length ? await m.createQueryBuilder(User, 'u').where('u.id IN (:...ids)', { ids: userIds }).getMany() : [])
+    .map((u) => [u.id, u]));
+  const mediator = users.get(c.assigneeId ?? c.delegatedMediatorId ?? '');
+  return {
+    agg, court, users,
+    organization: { name: org?.name ?? `${court.name}诉调对接中心` },
+    mediatorName: mediator?.displayName ?? '',
+  };
+}
+
+function basics(ctx: Context): VM.CaseBasics {
+  const c = ctx.agg.case;
+  return {
+    courtName: ctx.court.name, caseNumber: c.caseNumber,
+    disputeTypeName: disputeTypeOf(c.disputeType)?.name ?? c.disputeType,
+    parties: ctx.agg.parties.map(partyVm),
+  };
+}
+
+function termsOf(ctx: Context): VM.AgreementTerm[] {
+  const names = new Map(ctx.agg.parties.map((p) => [p.id, p.name]));
+  return (ctx.agg.agreement?.terms ?? []).map((t) => ({
+    obligor: names.get(t.obligorPartyId) ?? '', obligee: names.get(t.obligeePartyId) ?? '',
+    amount: t.amountFen.toString(), dueOn: t.dueOn, method: t.method,
+  }));
+}
+
+/** 编号 of an agreement: the committee's series is not modelled, so the case number anchors it. */
+const agreementNumberOf = (c: Case) => `${c.caseNumber.replace(/号$/, '')}-调协号`;
+
+function build(kind: DocumentKind, ctx: Context, at: Date): VM.ViewModels[DocumentKind] {
+  const c = ctx.agg.case;
+  const a = ctx.agg.agreement;
+  const conf = ctx.agg.confirmation;
+  switch (kind) {
+    case 'delegation_letter':
+      return {
+        ...basics(ctx), organization: ctx.organization, mediatorName: c.delegatedMediatorId ? ctx.mediatorName : null,
+        track: c.track, claimAmount: c.claimAmountFen.toString(), claims: c.claims, summary: c.summary,
+        receivedOn: c.receivedOn, delegatedOn: chinaDateOf(c.delegatedAt ?? at), mediationEndsOn: c.acceptBy ?? '',
+        note: c.delegationNote, attachments: ['起诉材料', '当事人身份证明', '证据材料'],
+        contactName: ctx.users.get(c.createdById)?.displayName ?? null,
+      } satisfies VM.DelegationLetterView;
+    case 'session_record': {
+      const s = ctx.agg.sessions[ctx.agg.sessions.length - 1]!;
+      return {
+        ...basics(ctx), organization: ctx.organization, sessionNo: s.seq, heldAt: s.heldAt.toISOString(), mode: s.mode,
+        location: s.location, mediatorName: ctx.mediatorName, recorderName: ctx.mediatorName, attendees: s.attendees,
+        minutes: s.minutes, undisputedFacts: s.undisputedFacts ? [s.undisputedFacts] : null,
+      } satisfies VM.SessionRecordView;
+    }
+    case 'agreement':
+      return {
+        ...basics(ctx), agreementNumber: agreementNumberOf(c), organization: ctx.organization, facts: c.summary,
+        disputedMatters: c.claims.join('；'), terms: termsOf(ctx), otherTerms: a!.content.split(/\n+/).map((s) => s.trim()).filter(Boolean),
+        performancePlace: a!.performancePlace, mediatorName: ctx.mediatorName, recorderName: ctx.mediatorName, signedOn: a!.effectiveOn,
+      } satisfies VM.AgreementView;
+    case 'termination_record': {
+      const t = ctx.agg.termination!;
+      return {
+        ...basics(ctx), organization: ctx.organization, mediatorName: ctx.mediatorName || (ctx.users.get(t.byUserId)?.displayName ?? ''),
+        track: c.track, delegatedOn: chinaDateOf(c.delegatedAt ?? c.createdAt), terminatedOn: chinaDateOf(at),
+        reason: t.reason as VM.TerminationReason, details: t.details,
+        sessions: ctx.agg.sessions.map((s) => ({ heldAt: s.heldAt.toISOString(), mode: s.mode, summary: s.minutes.slice(0, 300) })),
+        undisputedFacts: t.undisputedFacts ? [t.undisputedFacts] : null,
+      } satisfies VM.TerminationRecordView;
+    }
+    case 'confirmation_application':
+      return {
+        ...basics(ctx), confirmationNumber: conf!.caseNumber, organization: ctx.organization, agreementNumber: agreementNumberOf(c),
+        agreementSignedOn: chinaDateOf(a!.signedAt), agreementEffectiveOn: a!.effectiveOn, terms: termsOf(ctx),
+        otherTerms: a!.content.split(/\n+/).map((s) => s.trim()).filter(Boolean), appliedOn: conf!.appliedOn, materials: [],
+      } satisfies VM.ConfirmationApplicationView;
+    case 'ruling':
+      return {
+        ...basics(ctx), caseNumber: conf!.caseNumber, organization: ctx.organization, agreementSignedOn: chinaDateOf(a!.signedAt),
+        appliedOn: conf!.appliedOn, terms: termsOf(ctx), otherTerms: a!.content.split(/\n+/).map((s) => s.trim()).filter(Boolean),
+        result: conf!.result!, grounds: conf!.grounds as VM.RejectionGround[], reasoning: conf!.reasoning ?? '',
+        judgeName: ctx.users.get(conf!.judgeId ?? '')?.displayName ?? '', clerkName: ctx.users.get(conf!.appliedById)?.displayName ?? '',
+        decidedOn: chinaDateOf(conf!.decidedAt ?? at),
+      } satisfies VM.RulingView;
+  }
+}
+
+/** Maps the case, as it stands inside the issuing transaction, to the document's view model. */
+export async function buildViewModel(m: EntityManager, kind: DocumentKind, caseId: string, at: Date) {
+  return build(kind, await contextOf(m, caseId), at);
+}
+
+export async function buildDossierContext(m: EntityManager, caseId: string) {
+  return contextOf(m, caseId);
+}

@@ -1,0 +1,14 @@
+import pg from 'pg';
+
+export default async function globalTeardown() {
+  const adminUrl = process.env.SUTIAO_TEST_ADMIN_URL;
+  const template = process.env.SUTIAO_TEST_TEMPLATE;
+  if (adminUrl && template && process.env.DATABASE_URL) {
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    const { rows } = await admin.query(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`${template}%`]);
+    for (const r of rows) await admin.query(`DROP DATABASE IF EXISTS "${r.datname}" WITH (FORCE)`);
+    await admin.end();
+  }
+  await globalThis.__SUTIAO_DB__?.stop();
+}

@@ -1,0 +1,51 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { CASE_STATUS_LABELS, PARTY_KIND_LABELS, PARTY_ROLE_LABELS, TRACK_LABELS, statusTone } from '../../shared/case-status';
+import { formatInstant } from '../../shared/dates';
+import { formatMoney, toChineseCapitals } from '../../shared/money';
+import { CaseRecord } from '../case-models';
+import { DisputeTypeStore } from '../dispute-type-store';
+
+/** The facts of a case as every role sees them: parties (IDs masked), claims, clocks, agreement. */
+@Component({
+  selector: 'app-case-facts',
+  templateUrl: './case-facts.html',
+  styleUrl: './case-facts.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class CaseFacts {
+  private readonly disputeTypes = inject(DisputeTypeStore);
+  readonly record = input.required<CaseRecord>();
+
+  readonly view = computed(() => {
+    const c = this.record();
+    const partyName = new Map((c.parties ?? []).map((p) => [p.id, p.name]));
+    return {
+      statusLabel: CASE_STATUS_LABELS[c.status] ?? c.status,
+      tone: statusTone(c.status),
+      track: TRACK_LABELS[c.track] ?? c.track,
+      disputeType: this.disputeTypes.nameOf(c.disputeType),
+      amount: formatMoney(c.claimAmount),
+      capitals: toChineseCapitals(c.claimAmount) ?? '',
+      parties: (c.parties ?? []).map((p) => ({
+        ...p,
+        roleLabel: PARTY_ROLE_LABELS[p.role] ?? p.role,
+        kindLabel: PARTY_KIND_LABELS[p.kind] ?? p.kind,
+        identifier: p.kind === 'organization' ? p.creditCode : p.idNumberMasked,
+      })),
+      deadlines: [
+        { label: '领取期限', value: c.deadlines?.acceptBy },
+        { label: '调解期限', value: c.deadlines?.mediationEndsOn },
+        { label: '申请司法确认期限', value: c.deadlines?.confirmationApplyBy },
+        { label: '确认审查期限', value: c.deadlines?.decisionDueOn },
+      ],
+      terms: (c.agreement?.terms ?? []).map((t) => ({
+        obligor: partyName.get(t.obligorPartyId) ?? '—',
+        obligee: partyName.get(t.obligeePartyId) ?? '—',
+        amount: formatMoney(t.amount),
+        dueOn: t.dueOn,
+        method: t.method ?? '',
+      })),
+      signedAt: formatInstant(c.agreement?.signedAt),
+    };
+  });
+}

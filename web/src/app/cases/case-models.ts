@@ -1,0 +1,118 @@
+import { CaseStatus } from '../shared/case-status';
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface Party {
+  id: string;
+  role: 'applicant' | 'respondent';
+  kind: 'person' | 'organization';
+  name: string;
+  idNumberMasked?: string | null;
+  creditCode?: string | null;
+  representative?: string | null;
+  phone?: string | null;
+  address?: string | null;
+}
+
+export interface Deadlines {
+  acceptBy: string | null;
+  mediationEndsOn: string | null;
+  confirmationApplyBy: string | null;
+  decisionDueOn: string | null;
+}
+
+export interface AgreementTerm {
+  obligorPartyId: string;
+  obligeePartyId: string;
+  amount: string;
+  dueOn: string;
+  method?: string | null;
+}
+
+export interface Agreement {
+  content: string;
+  terms: AgreementTerm[];
+  performancePlace: string | null;
+  signedAt: string;
+  effectiveOn: string | null;
+}
+
+export interface Confirmation {
+  caseNumber: string | null;
+  appliedOn: string;
+  result: null | 'confirmed' | 'rejected';
+  grounds: string[] | null;
+  decidedAt: string | null;
+  reasoning?: string | null;
+}
+
+export interface Session {
+  id?: string;
+  heldAt: string;
+  mode: 'in_person' | 'video' | 'phone';
+  location?: string | null;
+  attendees: string[];
+  minutes: string;
+  undisputedFacts?: string | null;
+}
+
+export interface CaseDocument {
+  id: string;
+  kind: string;
+  title?: string;
+  /** Null until the PDF has been rendered (it is rendered on first request). */
+  sha256: string | null;
+  status?: 'pending' | 'ready' | 'failed';
+  createdAt: string;
+}
+
+/** The case representation of `GET /api/cases/:id` (list items carry at least the summary fields). */
+export interface CaseRecord {
+  id: string;
+  caseNumber: string;
+  track: 'pre_litigation' | 'entrusted';
+  status: CaseStatus;
+  disputeType: string;
+  claimAmount: string;
+  summary: string;
+  claims: string[];
+  receivedOn: string;
+  parties: Party[];
+  delegation: { organizationId: string | null; mediatorId: string | null; delegatedAt: string } | null;
+  assignee: { id: string; displayName: string } | null;
+  deadlines: Deadlines;
+  overdue: boolean;
+  sessions: Session[];
+  agreement: Agreement | null;
+  confirmation: Confirmation | null;
+  documents: CaseDocument[];
+  version: number;
+}
+
+export interface CaseEvent {
+  seq: number;
+  type: string;
+  at: string;
+  actor: { id: string; username: string; role: string } | null;
+  data: Record<string, unknown> | null;
+  hash: string;
+  prevHash: string | null;
+}
+
+export interface DisputeType {
+  code: string;
+  name: string;
+  feeCategory: string;
+}
+
+export interface CaseQuery {
+  status?: string;
+  q?: string;
+  page?: number;
+  pageSize?: number;
+}

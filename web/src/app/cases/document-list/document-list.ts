@@ -1,0 +1,80 @@
+import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { CaseApi } from '../case-api';
+import { CaseDocument } from '../case-models';
+import { DOCUMENT_KIND_LABELS } from '../../shared/case-status';
+import { formatInstant } from '../../shared/dates';
+import { friendlyError } from '../../core/api-error';
+
+/** The case's documents; "打开" fetches the PDF with the token and shows it in a new tab. */
+@Component({
+  selector: 'app-document-list',
+  imports: [MatButtonModule],
+  template: `
+    @if (documents().length === 0) {
+      <p class="muted">暂无文书</p>
+    } @else {
+      <ul class="docs">
+        @for (d of documents(); track d.id) {
+          <li>
+            <div>
+              <div class="title">{{ d.title || kindLabel(d.kind) }}</div>
+              <div class="muted small">{{ when(d.createdAt) }}@if (d.sha256) { · 校验码 {{ d.sha256.slice(0, 12) }}…}</div>
+            </div>
+            <button mat-stroked-button type="button" (click)="open(d)" [disabled]="opening() === d.id"
+                    [attr.aria-label]="'打开 ' + (d.title || kindLabel(d.kind)) + ' PDF'">打开</button>
+          </li>
+        }
+      </ul>
+      @if (error()) { <p class="error-text" role="alert">{{ error() }}</p> }
+    }
+  `,
+  styles: `
+    .docs { list-style: none; margin: 0; padding: 0; }
+    li { display: flex; justify-content: space-between; align-items: center; gap: 12px; padding: 8px 0;
+         border-bottom: 1px solid var(--mat-sys-outline-variant); }
+    .title { font: var(--mat-sys-title-small); }
+    .small { font: var(--mat-sys-body-small); }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class DocumentList {
+  private readonly api = inject(CaseApi);
+  readonly documents = input.required<CaseDocument[]>();
+  readonly opening = signal<string | null>(null);
+  readonly error = signal<string | null>(null);
+
+  kindLabel(kind: string): string {
+    return DOCUMENT_KIND_LABELS[kind] ?? kind;
+  }
+
+  when(iso: string): string {
+    return formatInstant(iso);
+  }
+
+  open(doc: CaseDocument): void {
+    // Open the tab now, inside the click, so pop-up blockers allow it; fill it when the PDF arrives.
+    const tab = window.open('', '_blank');
+    this.opening.set(doc.id);
+    this.error.set(null);
+    this.api.documentPdf(doc.id).subscribe({
+      next: (blob) => {
+        this.opening.set(null);
+        const url = URL.createObjectURL(blob);
+        if (tab) tab.location.href = url;
+        else {
+          const a = document.createElement('a');
+          a.href = url;
+          a.download = `${this.kindLabel(doc.kind)}.pdf`;
+          a.click();
+        }
+        setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      },
+      error: (err: unknown) => {
+        tab?.close();
+        this.opening.set(null);
+        this.error.set(friendlyError(err, '文书打开失败'));
+      },
+    });
+  }
+}

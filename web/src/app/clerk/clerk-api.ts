@@ -1,0 +1,82 @@
+import { HttpClient, HttpParams } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import { Observable } from 'rxjs';
+import { CaseRecord, Page } from '../cases/case-models';
+import { TerminationBody } from '../cases/termination-dialog/termination-dialog';
+
+export interface PartyInput {
+  role: 'applicant' | 'respondent';
+  kind: 'person' | 'organization';
+  name: string;
+  idNumber?: string;
+  creditCode?: string;
+  representative?: string;
+  phone?: string;
+  address?: string;
+}
+
+export interface NewCase {
+  track?: 'pre_litigation' | 'entrusted';
+  disputeType: string;
+  claimAmount: string;
+  summary: string;
+  claims: string[];
+  receivedOn?: string;
+  consentToMediation: boolean;
+  parties: PartyInput[];
+}
+
+export interface Organization {
+  id: string;
+  name: string;
+  kind: string;
+  region: string;
+  mediatorCount: number;
+}
+
+export interface Mediator {
+  id: string;
+  displayName: string;
+  organizationId: string;
+  activeCases: number;
+}
+
+export interface DelegateBody {
+  organizationId?: string;
+  mediatorId?: string;
+  note?: string;
+  version?: number;
+}
+
+/** The clerk's calls: filing, delegating, applying for confirmation, terminating. */
+@Injectable({ providedIn: 'root' })
+export class ClerkApi {
+  private readonly http = inject(HttpClient);
+
+  create(body: NewCase): Observable<CaseRecord> {
+    return this.http.post<CaseRecord>('/api/cases', body);
+  }
+
+  delegate(id: string, body: DelegateBody): Observable<CaseRecord> {
+    return this.http.post<CaseRecord>(`/api/cases/${id}/delegate`, body);
+  }
+
+  applyForConfirmation(id: string, body: { jointApplication: true; appliedOn?: string; version?: number }): Observable<CaseRecord> {
+    return this.http.post<CaseRecord>(`/api/cases/${id}/confirmation`, body);
+  }
+
+  terminate(id: string, body: TerminationBody & { version?: number }): Observable<CaseRecord> {
+    return this.http.post<CaseRecord>(`/api/cases/${id}/termination`, body);
+  }
+
+  organizations(q: string, pageSize = 20): Observable<Page<Organization>> {
+    const params = new HttpParams().set('q', q).set('page', 1).set('pageSize', pageSize);
+    return this.http.get<Page<Organization>>('/api/organizations', { params });
+  }
+
+  mediators(filter: { organizationId?: string; q?: string; disputeType?: string }): Observable<Page<Mediator>> {
+    let params = new HttpParams().set('page', 1).set('pageSize', 50);
+    for (const [key, value] of Object.entries(filter)) if (value) params = params.set(key, value);
+    return this.http.get<Page<Mediator>>('/api/mediators', { params });
+  }
+}

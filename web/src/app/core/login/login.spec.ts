@@ -1,0 +1,74 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { Router, provideRouter } from '@angular/router';
+import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
+import { HarnessLoader } from '@angular/cdk/testing';
+import { MatButtonHarness } from '@angular/material/button/testing';
+import { MatFormFieldHarness } from '@angular/material/form-field/testing';
+import { MatInputHarness } from '@angular/material/input/testing';
+import { Login } from './login';
+import { AuthStore } from '../auth/auth-store';
+
+describe('Login', () => {
+  let loader: HarnessLoader;
+  let http: HttpTestingController;
+  let navigate: ReturnType<typeof vi.spyOn>;
+  let fixture: ComponentFixture<Login>;
+
+  beforeEach(async () => {
+    sessionStorage.clear();
+    TestBed.configureTestingModule({
+      imports: [Login],
+      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()],
+    });
+    fixture = TestBed.createComponent(Login);
+    loader = TestbedHarnessEnvironment.loader(fixture);
+    http = TestBed.inject(HttpTestingController);
+    navigate = vi.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
+    await fixture.whenStable();
+  });
+
+  async function fill(username: string, password: string) {
+    await (await loader.getHarness(MatInputHarness.with({ selector: '[formControlName=username]' }))).setValue(username);
+    await (await loader.getHarness(MatInputHarness.with({ selector: '[formControlName=password]' }))).setValue(password);
+    await (await loader.getHarness(MatButtonHarness.with({ text: '登录' }))).click();
+  }
+
+  it('labels both fields', async () => {
+    const fields = await loader.getAllHarnesses(MatFormFieldHarness);
+    expect(await Promise.all(fields.map((f) => f.getLabel()))).toEqual(['用户名', '密码']);
+  });
+
+  it('does not send an empty form and says what is missing', async () => {
+    await (await loader.getHarness(MatButtonHarness.with({ text: '登录' }))).click();
+    http.expectNone('/api/auth/login');
+    const fields = await loader.getAllHarnesses(MatFormFieldHarness);
+    expect(await fields[0].getTextErrors()).toEqual(['请输入用户名']);
+    expect(await fields[1].getTextErrors()).toEqual(['请输入密码']);
+  });
+
+  it('signs in, keeps the token and goes to the role home', async () => {
+    await fill('clerk1', 'sutiao-demo');
+    const req = http.expectOne('/api/auth/login');
+    expect(req.request.method).toBe('POST');
+    expect(req.request.body).toEqual({ username: 'clerk1', password: 'sutiao-demo' });
+    req.flush({
+      accessToken: 'tok',
+      user: { id: 'u1', username: 'clerk1', displayName: '书记员一', role: 'clerk', organizationId: null, courtId: 'ct' },
+    });
+    expect(TestBed.inject(AuthStore).token()).toBe('tok');
+    expect(sessionStorage.getItem('sutiao.token')).toBe('tok');
+    expect(navigate).toHaveBeenCalledWith('/clerk/cases');
+  });
+
+  it('shows a plain message for wrong credentials', async () => {
+    await fill('clerk1', 'wrong');
+    http.expectOne('/api/auth/login').flush({ statusCode: 401, code: 'UNAUTHENTICATED' }, { status: 401, statusText: 'Unauthorized' });
+    await fixture.whenStable();
+    const alert = (fixture.nativeElement as HTMLElement).querySelector('[role=alert]');
+    expect(alert?.textContent).toContain('用户名或密码不正确');
+    expect(navigate).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,76 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
+import { Notifier } from '../../core/notifier';
+import { CaseDetailStore } from '../../cases/case-detail-store';
+import { CaseFacts } from '../../cases/case-facts/case-facts';
+import { CaseRecord } from '../../cases/case-models';
+import { CaseTimeline } from '../../cases/case-timeline/case-timeline';
+import { PdfViewer } from '../../cases/pdf-viewer/pdf-viewer';
+import { DOCUMENT_KIND_LABELS } from '../../shared/case-status';
+import { formatInstant } from '../../shared/dates';
+import { DecideDialog } from '../decide-dialog/decide-dialog';
+import { DecisionBody, JudgeApi } from '../judge-api';
+
+/** One confirmation application: the agreement PDF beside the facts and the audit trail. */
+@Component({
+  selector: 'app-confirmation-review',
+  imports: [RouterLink, MatButtonModule, MatFormFieldModule, MatProgressBarModule, MatSelectModule, CaseFacts, CaseTimeline, PdfViewer],
+  providers: [CaseDetailStore],
+  templateUrl: './confirmation-review.html',
+  styleUrl: './confirmation-review.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ConfirmationReview {
+  readonly store = inject(CaseDetailStore);
+  private readonly api = inject(JudgeApi);
+  private readonly dialog = inject(MatDialog);
+  private readonly notifier = inject(Notifier);
+
+  readonly id = input.required<string>();
+  /** The document shown; by default the newest ruling, else the agreement. */
+  readonly chosen = signal<string | null>(null);
+
+  readonly documentOptions = computed(() =>
+    this.store.documents().map((d) => ({
+      id: d.id,
+      kind: d.kind,
+      label: `${d.title || DOCUMENT_KIND_LABELS[d.kind] || d.kind}（${formatInstant(d.createdAt)}）`,
+    })),
+  );
+  readonly shownDocument = computed(() => {
+    const docs = this.store.documents();
+    const chosen = this.chosen();
+    if (chosen && docs.some((d) => d.id === chosen)) return chosen;
+    const newest = (kind: string) => [...docs].reverse().find((d) => d.kind === kind)?.id;
+    return newest('ruling') ?? newest('agreement') ?? docs[0]?.id ?? null;
+  });
+  readonly canDecide = computed(() => this.store.status() === 'confirmation_pending');
+
+  constructor() {
+    effect(() => {
+      const id = this.id();
+      untracked(() => this.store.load(id));
+    });
+  }
+
+  decide(c: CaseRecord): void {
+    this.dialog
+      .open(DecideDialog, {
+        width: '600px',
+        maxWidth: '95vw',
+        data: { submit: (body: DecisionBody) => this.api.decide(c.id, { ...body, version: c.version }) },
+      })
+      .afterClosed()
+      .subscribe((updated: CaseRecord | undefined) => {
+        if (!updated) return;
+        this.chosen.set(null);
+        this.store.applyUpdate(updated);
+        this.notifier.info(updated.status === 'confirmed' ? '已裁定确认调解协议有效' : '已裁定驳回申请');
+      });
+  }
+}

@@ -1,0 +1,171 @@
+import { ChangeDetectionStrategy, Component, OnInit, computed, inject, input, output, signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { AbstractControl, FormArray, FormControl, FormGroup, NonNullableFormBuilder, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDatepickerModule } from '@angular/material/datepicker';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import { apiErrorOf, friendlyError } from '../../core/api-error';
+import { CaseRecord } from '../../cases/case-models';
+import { DisputeTypeStore } from '../../cases/dispute-type-store';
+import { PARTY_ROLE_LABELS } from '../../shared/case-status';
+import { toIsoDate } from '../../shared/dates';
+import { errorMessage, moneyValidator, notBlankValidator } from '../../shared/form-validators';
+import { formatMoney, toChineseCapitals } from '../../shared/money';
+import { applyServerErrors } from '../../shared/server-errors';
+import { AgreementBody, WorkspaceApi } from '../workspace-api';
+
+type TermForm = FormGroup<{
+  obligorPartyId: FormControl<string>;
+  obligeePartyId: FormControl<string>;
+  amount: FormControl<string>;
+  dueOn: FormControl<Date | null>;
+  method: FormControl<string>;
+}>;
+
+function differentParties(control: AbstractControl): ValidationErrors | null {
+  const v = (control as TermForm).getRawValue();
+  return v.obligorPartyId && v.obligorPartyId === v.obligeePartyId ? { sameParty: true } : null;
+}
+
+function nowLocal(): string {
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** 人民调解协议书: terms by party, amount and due date; previewed before it is signed off. */
+@Component({
+  selector: 'app-agreement-editor',
+  imports: [ReactiveFormsModule, MatButtonModule, MatDatepickerModule, MatFormFieldModule, MatInputModule, MatSelectModule],
+  templateUrl: './agreement-editor.html',
+  styleUrl: './agreement-editor.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class AgreementEditor implements OnInit {
+  private readonly fb = inject(NonNullableFormBuilder);
+  private readonly api = inject(WorkspaceApi);
+  private readonly disputeTypes = inject(DisputeTypeStore);
+
+  readonly record = input.required<CaseRecord>();
+  readonly signed = output<CaseRecord>();
+
+  readonly message = errorMessage;
+  readonly maxSignedAt = nowLocal();
+  readonly previewing = signal(false);
+  readonly busy = signal(false);
+  readonly error = signal<string | null>(null);
+
+  readonly form = this.fb.group({
+    content: ['', [Validators.required, notBlankValidator, Validators.maxLength(10000)]],
+    performancePlace: ['', Validators.maxLength(200)],
+    signedAt: [nowLocal(), Validators.required],
+    terms: this.fb.array<TermForm>([]),
+  });
+
+  readonly parties = computed(() =>
+    (this.record().parties ?? []).map((p) => ({ id: p.id, label: `${PARTY_ROLE_LABELS[p.role] ?? p.role} ${p.name}` })),
+  );
+  private readonly termValues = toSignal(this.form.controls.terms.valueChanges, { initialValue: [] });
+  readonly total = computed(() => {
+    let fen = 0n;
+    for (const t of this.termValues()) {
+      const m = /^(\d+)(?:\.(\d{1,2}))?$/.exec((t.amount ?? '').trim());
+      if (m) fen += BigInt(m[1]) * 100n + BigInt(((m[2] ?? '') + '00').slice(0, 2));
+    }
+    const text = `${fen / 100n}.${String(fen % 100n).padStart(2, '0')}`;
+    return { text: formatMoney(text), capitals: toChineseCapitals(text) ?? '' };
+  });
+  readonly preview = computed(() => (this.previewing() ? this.previewModel() : null));
+
+  get terms(): FormArray<TermForm> {
+    return this.form.controls.terms;
+  }
+
+  ngOnInit(): void {
+    const c = this.record();
+    const names = (role: string) => c.parties.filter((p) => p.role === role).map((p) => p.name).join('、');
+    this.form.controls.content.setValue(
+      `申请人${names('applicant')}与被申请人${names('respondent')}因${this.disputeTypes.nameOf(c.disputeType)}纠纷，` +
+        `经人民调解委员会主持调解，双方在平等自愿的基础上达成如下协议：\n一、\n二、\n本协议自各方签字（盖章）之日起生效。`,
+    );
+    const applicant = c.parties.find((p) => p.role === 'applicant');
+    const respondent = c.parties.find((p) => p.role === 'respondent');
+    this.addTerm(respondent?.id ?? '', applicant?.id ?? '');
+  }
+
+  addTerm(obligor = '', obligee = ''): void {
+    this.terms.push(
+      this.fb.group(
+        {
+          obligorPartyId: [obligor, Validators.required],
+          obligeePartyId: [obligee, Validators.required],
+          amount: ['', [Validators.required, moneyValidator]],
+          dueOn: new FormControl<Date | null>(null, Validators.required),
+          method: ['银行转账'],
+        },
+        { validators: differentParties },
+      ),
+    );
+  }
+
+  removeTerm(index: number): void {
+    this.terms.removeAt(index);
+  }
+
+  showPreview(): void {
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    this.previewing.set(true);
+  }
+
+  submit(): void {
+    if (this.form.invalid || this.busy()) return;
+    const v = this.form.getRawValue();
+    const body: AgreementBody = {
+      content: v.content.trim(),
+      terms: v.terms.map((t) => ({
+        obligorPartyId: t.obligorPartyId,
+        obligeePartyId: t.obligeePartyId,
+        amount: t.amount.trim(),
+        dueOn: toIsoDate(t.dueOn) ?? '',
+        ...(t.method.trim() ? { method: t.method.trim() } : {}),
+      })),
+      signedAt: new Date(v.signedAt).toISOString(),
+      version: this.record().version,
+    };
+    if (v.performancePlace.trim()) body.performancePlace = v.performancePlace.trim();
+    this.busy.set(true);
+    this.error.set(null);
+    this.api.signAgreement(this.record().id, body).subscribe({
+      next: (updated) => {
+        this.busy.set(false);
+        this.signed.emit(updated);
+      },
+      error: (err: unknown) => {
+        this.busy.set(false);
+        this.previewing.set(false);
+        applyServerErrors(this.form, apiErrorOf(err)?.errors);
+        this.error.set(friendlyError(err, '提交失败，请稍后再试'));
+      },
+    });
+  }
+
+  private previewModel() {
+    const v = this.form.getRawValue();
+    const name = new Map(this.record().parties.map((p) => [p.id, p.name]));
+    return {
+      caseNumber: this.record().caseNumber,
+      parties: this.parties(),
+      content: v.content,
+      terms: v.terms.map((t) => ({
+        text: `${name.get(t.obligorPartyId) ?? ''}于${toIsoDate(t.dueOn) ?? ''}前以${t.method || '双方约定的方式'}向${name.get(t.obligeePartyId) ?? ''}支付${formatMoney(t.amount)}（${toChineseCapitals(t.amount) ?? ''}）`,
+      })),
+      performancePlace: v.performancePlace,
+      signedAt: v.signedAt.replace('T', ' '),
+    };
+  }
+}

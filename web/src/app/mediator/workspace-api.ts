@@ -1,0 +1,50 @@
+import { HttpClient } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import { Observable } from 'rxjs';
+import { AgreementTerm, CaseRecord, Session } from '../cases/case-models';
+import { TerminationBody } from '../cases/termination-dialog/termination-dialog';
+
+export interface AgreementBody {
+  content: string;
+  terms: AgreementTerm[];
+  performancePlace?: string;
+  signedAt: string;
+  version?: number;
+}
+
+export interface ExtensionBody {
+  days: number;
+  reason: string;
+  partiesConsent: true;
+  version?: number;
+}
+
+/** What the mediator holding a case can do with it. */
+@Injectable({ providedIn: 'root' })
+export class WorkspaceApi {
+  private readonly http = inject(HttpClient);
+
+  recordSession(id: string, body: Session & { version?: number }): Observable<Session> {
+    return this.http.post<Session>(`/api/cases/${id}/sessions`, body);
+  }
+
+  signAgreement(id: string, body: AgreementBody): Observable<CaseRecord> {
+    return this.http.post<CaseRecord>(`/api/cases/${id}/agreement`, body);
+  }
+
+  extend(id: string, body: ExtensionBody): Observable<CaseRecord> {
+    return this.http.post<CaseRecord>(`/api/cases/${id}/extensions`, body);
+  }
+
+  release(id: string, body: { reason: string; version?: number }): Observable<CaseRecord> {
+    return this.http.post<CaseRecord>(`/api/cases/${id}/release`, body);
+  }
+
+  decline(id: string, body: { reason: string; version?: number }): Observable<CaseRecord> {
+    return this.http.post<CaseRecord>(`/api/cases/${id}/decline`, body);
+  }
+
+  terminate(id: string, body: TerminationBody & { version?: number }): Observable<CaseRecord> {
+    return this.http.post<CaseRecord>(`/api/cases/${id}/termination`, body);
+  }
+}

@@ -1,0 +1,45 @@
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { NgxEchartsDirective } from 'ngx-echarts';
+import type { EChartsCoreOption } from 'echarts/core';
+import { BreakdownRow, groupLabel } from '../stats-models';
+
+/** 月度趋势: cases received, agreed and confirmed per month, with the success rate. */
+@Component({
+  selector: 'app-trend-chart',
+  imports: [NgxEchartsDirective],
+  template: `<div echarts [options]="options()" class="chart" role="img" [attr.aria-label]="description()"></div>`,
+  styles: `.chart { height: 320px; width: 100%; }`,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class TrendChart {
+  readonly rows = input.required<BreakdownRow[]>();
+
+  readonly description = computed(() => {
+    const rows = this.rows();
+    return `月度趋势图，共 ${rows.length} 个月：` + rows.map((r) => `${groupLabel(r, 'month')} 收案 ${r.received ?? 0} 件`).join('，');
+  });
+
+  readonly options = computed<EChartsCoreOption>(() => {
+    const rows = [...this.rows()].sort((a, b) => groupLabel(a, 'month').localeCompare(groupLabel(b, 'month')));
+    return {
+      aria: { enabled: true },
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0 },
+      grid: { left: 48, right: 56, top: 40, bottom: 32 },
+      xAxis: { type: 'category', data: rows.map((r) => groupLabel(r, 'month')) },
+      yAxis: [
+        { type: 'value', name: '件数', minInterval: 1 },
+        { type: 'value', name: '成功率', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
+      ],
+      series: [
+        { name: '收案', type: 'bar', data: rows.map((r) => r.received ?? 0) },
+        { name: '达成协议', type: 'bar', data: rows.map((r) => r.agreed ?? 0) },
+        { name: '司法确认', type: 'bar', data: rows.map((r) => r.confirmed ?? 0) },
+        {
+          name: '调解成功率', type: 'line', yAxisIndex: 1, smooth: true,
+          data: rows.map((r) => (r.successRate === null || r.successRate === undefined ? null : Math.round(r.successRate * 1000) / 10)),
+        },
+      ],
+    };
+  });
+}
