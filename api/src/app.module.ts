@@ -46,7 +46,15 @@ export class AppModule {
         JwtModule.register({ global: true, secret: config.jwtSecret, signOptions: { expiresIn: config.jwtTtlSeconds } }),
         ...serveWeb,
       ],
-      controllers: [HealthController, AuthController, ReferenceController, CasesController, DocumentsController],
+      controllers: [
+        HealthController,
+        AuthController,
+        ReferenceController,
+        CasesController,
+        DocumentsController,
+        // queue (issue 3) controllers go here
+        // stats (issue 5) controllers go here
+      ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: APP_PIPE, useFactory: createValidationPipe },
@@ -54,7 +62,16 @@ export class AppModule {
         { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: PDF_RENDERER, useFactory: () => opts.renderer ?? PdfRenderer.create() },
-        Clock, AuditService, AuthService, CalendarService, ReferenceService, CasesService, CaseActionsService, DocumentsService,
+        Clock,
+        AuditService,
+        AuthService,
+        CalendarService,
+        ReferenceService,
+        CasesService,
+        CaseActionsService,
+        DocumentsService,
+        // queue (issue 3) providers go here
+        // stats (issue 5) providers go here
       ],
       exports: [Clock, CasesService, CaseActionsService, DocumentsService, AuditService, CalendarService],
     };

@@ -15,6 +15,7 @@ export class CaseListStore {
 
   readonly status = signal<string>('');
   readonly q = signal('');
+  readonly overdueOnly = signal(false);
   readonly page = signal(1);
   readonly pageSize = signal(20);
   readonly items = signal<CaseRecord[]>([]);
@@ -22,8 +23,9 @@ export class CaseListStore {
   readonly loading = signal(false);
   readonly error = signal<string | null>(null);
 
-  setFilter(filter: { status?: string; q?: string }): void {
+  setFilter(filter: { status?: string; q?: string; overdueOnly?: boolean }): void {
     if (filter.status !== undefined) this.status.set(filter.status);
+    if (filter.overdueOnly !== undefined) this.overdueOnly.set(filter.overdueOnly);
     if (filter.q !== undefined) this.q.set(filter.q.trim());
     this.page.set(1);
     this.load();
@@ -40,7 +42,13 @@ export class CaseListStore {
     this.loading.set(true);
     this.error.set(null);
     this.request = this.api
-      .list({ status: this.status(), q: this.q(), page: this.page(), pageSize: this.pageSize() })
+      .list({
+        status: this.status(),
+        q: this.q(),
+        overdue: this.overdueOnly() ? 'true' : undefined,
+        page: this.page(),
+        pageSize: this.pageSize(),
+      })
       .subscribe({
         next: (page) => {
           this.items.set(page.items);

@@ -113,6 +113,9 @@ export interface DisputeType {
 export interface CaseQuery {
   status?: string;
   q?: string;
+  /** 'true': only overdue cases. */
+  overdue?: 'true';
+  sort?: 'receivedOn' | '-receivedOn' | 'acceptBy' | 'mediationEndsOn' | 'decisionDueOn' | 'caseNumber';
   page?: number;
   pageSize?: number;
 }

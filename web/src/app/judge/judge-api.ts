@@ -17,7 +17,11 @@ export class JudgeApi {
 
   /** Every pending application, most urgent `decisionDueOn` first. */
   pending(): Observable<Page<CaseRecord>> {
-    const params = new HttpParams().set('status', 'confirmation_pending').set('page', 1).set('pageSize', 200);
+    const params = new HttpParams()
+      .set('status', 'confirmation_pending')
+      .set('sort', 'decisionDueOn')
+      .set('page', 1)
+      .set('pageSize', 200);
     return this.http.get<Page<CaseRecord>>('/api/cases', { params }).pipe(
       map((page) => ({ ...page, items: [...page.items].sort(byDecisionDue) })),
     );

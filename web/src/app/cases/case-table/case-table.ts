@@ -7,6 +7,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
+import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { MatTableModule } from '@angular/material/table';
 import { debounceTime, distinctUntilChanged } from 'rxjs';
 import { CASE_STATUSES, CASE_STATUS_LABELS, statusTone } from '../../shared/case-status';
@@ -23,7 +24,7 @@ import { injectNarrow } from '../../shared/viewport';
   selector: 'app-case-table',
   imports: [
     ReactiveFormsModule, RouterLink, MatFormFieldModule, MatInputModule, MatSelectModule,
-    MatTableModule, MatPaginatorModule, MatProgressBarModule,
+    MatTableModule, MatPaginatorModule, MatProgressBarModule, MatSlideToggleModule,
   ],
   providers: [paginatorIntl()],
   templateUrl: './case-table.html',
@@ -50,6 +51,7 @@ export class CaseTable implements OnInit {
   );
   readonly search = new FormControl(this.store.q(), { nonNullable: true });
   readonly statusFilter = new FormControl(this.store.status(), { nonNullable: true });
+  readonly overdueFilter = new FormControl(this.store.overdueOnly(), { nonNullable: true });
 
   readonly rows = computed(() =>
     this.store.items().map((c) => ({
@@ -75,6 +77,14 @@ export class CaseTable implements OnInit {
     this.statusFilter.valueChanges
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe((status) => this.store.setFilter({ status }));
+    this.overdueFilter.valueChanges
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe((overdueOnly) => this.store.setFilter({ overdueOnly }));
+  }
+
+  /** Used by the page's overdue alert: show only the overdue cases. */
+  showOverdue(): void {
+    this.overdueFilter.setValue(true);
   }
 
   pageChanged(event: PageEvent): void {

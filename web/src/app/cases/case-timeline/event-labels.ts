@@ -13,10 +13,14 @@ const EVENT_LABELS: Record<string, string> = {
   confirmation_applied: '申请司法确认',
   confirmed: '裁定确认调解协议有效',
   confirmation_rejected: '裁定驳回确认申请',
-  party_identity_viewed: '查阅当事人身份信息',
+};
+
+const OTHER_LABELS: Record<string, string> = {
+  'party.unmasked_read': '查阅当事人完整身份信息',
 };
 
 export function eventLabel(type: string): string {
+  if (OTHER_LABELS[type]) return OTHER_LABELS[type];
   const name = type.startsWith('case.') ? type.slice('case.'.length) : type;
   return EVENT_LABELS[name] ?? type;
 }

@@ -110,8 +110,9 @@ export class AgreementEditor implements OnInit {
     );
   }
 
+  /** The API wants at least one term (AgreementDto: ArrayMinSize(1)). */
   removeTerm(index: number): void {
-    this.terms.removeAt(index);
+    if (this.terms.length > 1) this.terms.removeAt(index);
   }
 
   showPreview(): void {

@@ -56,6 +56,7 @@ export class SessionForm {
       mode: v.mode,
       attendees: v.attendees.split(/[\n,，、]/).map((a) => a.trim()).filter(Boolean),
       minutes: v.minutes.trim(),
+      version: this.version(),
     };
     if (v.location.trim()) body.location = v.location.trim();
     if (v.undisputedFacts.trim()) body.undisputedFacts = v.undisputedFacts.trim();
