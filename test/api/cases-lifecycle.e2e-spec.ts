@@ -181,6 +181,11 @@ describe('the whole lifecycle to a confirmed case', () => {
     expect(decodeURIComponent(pdf.headers['content-disposition']!)).toContain(c.caseNumber);
     expect(pdf.body.subarray(0, 5).toString()).toBe('%PDF-');
 
+    const dossier = await get(`/api/cases/${c.id}/dossier`, w.tokens.clerk1!).buffer(true);
+    expect(dossier.status).toBe(200);
+    expect(dossier.body.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(decodeURIComponent(dossier.headers['content-disposition']!)).toContain('调解卷宗');
+
     const verified = await t.http.get(`/api/verify/${ruling.sha256}`);
     expect(verified.status).toBe(200);
     expect(verified.body).toMatchObject({ valid: true, kind: 'ruling', caseNumber: c.caseNumber });
@@ -190,7 +195,7 @@ describe('the whole lifecycle to a confirmed case', () => {
     const events = await get(`/api/cases/${c.id}/events`, w.tokens.clerk1!);
     expect(events.body.map((e: { type: string }) => e.type)).toEqual([
       'case.registered', 'case.delegated', 'case.claimed', 'case.session_recorded', 'case.extended', 'case.agreed',
-      'case.confirmation_applied', 'case.confirmed',
+      'case.confirmation_applied', 'case.confirmed', 'dossier.printed',
     ]);
     events.body.forEach((e: { seq: number; prevHash: string; hash: string }, i: number) => {
       expect(e.seq).toBe(i + 1);

@@ -14,12 +14,12 @@ import { publishQueueEvent, type QueueEventType } from '../queue/case-events.js'
 import { type CaseAction, nextStatus, type TerminationReason } from '../rules/case-status.js';
 import { formatCaseNumber, confirmationNumberType } from '../rules/case-number.js';
 import { chinaDateOf } from '../rules/chinese-date.js';
-import { computeClocks } from '../rules/clocks.js';
 import { disputeTypeOf } from '../rules/dispute-types.js';
 import { parseMoney } from '../rules/money.js';
 import { checkExtension } from '../rules/tracks.js';
 import { User } from '../users/user.entity.js';
 import { Agreement, AgreementTerm } from './agreement.entity.js';
+import { type CaseClocks, clocksOfCase, loadClockFacts } from './case-clocks.js';
 import { Case } from './case.entity.js';
 import { loadAggregate } from './case-loader.js';
 import { caseView, type CaseView } from './case-view.js';
@@ -40,6 +40,11 @@ interface Step {
   document?: DocumentKind;
   queueEvent?: QueueEventType;
 }
+
+export const workloadCapError = (activeCases: number, cap: number) => new DomainError(
+  'WORKLOAD_CAP', `You already hold ${activeCases} active cases, the court's maximum of ${cap}; finish or release one first`,
+  undefined, { activeCases, cap },
+);
 
 /** Allowed skew for instants the client reports (heldAt, signedAt) relative to our clock. */
 const FUTURE_SKEW_MS = 5 * 60 * 1000;
@@ -83,6 +88,7 @@ export class CaseActionsService {
         throw new DomainError('ILLEGAL_TRANSITION', `Cannot ${action.replace(/_/g, ' ')} a case that is ${c.status}`, undefined, { status: c.status });
       }
       const from = c.status;
+      const queuedIn = { scope: c.queueScope, organizationId: c.delegatedOrganizationId, mediatorId: c.delegatedMediatorId };
       const now = this.clock.now();
       const step = await apply(m, c, now);
       const updated: Case = Object.assign(c, step.changes ?? {}, { status: next });
@@ -99,10 +105,11 @@ export class CaseActionsService {
       });
       if (step.document) await this.documents.issue(m, step.document, c.id, now);
       if (step.queueEvent) {
-        await publishQueueEvent(m, {
-          type: step.queueEvent, caseId: c.id, courtId: c.courtId, scope: updated.queueScope,
-          organizationId: updated.delegatedOrganizationId, mediatorId: updated.delegatedMediatorId, at: now.toISOString(),
-        });
+        // The queue concerned: the one the case enters (delegated, released) or leaves (claimed, declined, withdrawn).
+        const queue = next === 'delegated'
+          ? { scope: updated.queueScope, organizationId: updated.delegatedOrganizationId, mediatorId: updated.delegatedMediatorId }
+          : queuedIn;
+        await publishQueueEvent(m, { type: step.queueEvent, caseId: c.id, courtId: c.courtId, ...queue, at: now.toISOString() });
       }
       if (this.skipResponseView) return { id: c.id, version: updated.version } as CaseView;
       return caseView(await loadAggregate(m, updated), chinaDateOf(now));
@@ -121,21 +128,8 @@ export class CaseActionsService {
   }
 
   /** The four clocks, recomputed from the case's facts by rules/clocks.ts. */
-  private async clocksOf(m: EntityManager, c: Case): Promise<Partial<Case>> {
-    const agreement = await m.findOne(Agreement, { where: { caseId: c.id }, select: { effectiveOn: true } });
-    const confirmation = await m.findOne(Confirmation, { where: { caseId: c.id }, select: { appliedOn: true } });
-    const clocks = computeClocks(this.calendar.calendar(), {
-      track: c.track, procedure: c.procedure,
-      delegatedOn: c.status === 'delegated' && c.delegatedAt ? chinaDateOf(c.delegatedAt) : null,
-      acceptedOn: c.acceptedAt && c.status !== 'delegated' && c.status !== 'registered' ? chinaDateOf(c.acceptedAt) : null,
-      extensionDays: c.extensions.map((e) => e.days),
-      agreementEffectiveOn: agreement?.effectiveOn ?? null,
-      confirmationAppliedOn: confirmation?.appliedOn ?? null,
-    });
-    return {
-      acceptBy: clocks.acceptBy, mediationEndsOn: clocks.mediationEndsOn, confirmationApplyBy: clocks.confirmationApplyBy,
-      decisionDueOn: clocks.decisionDueOn, clocksProvisional: clocks.provisional,
-    };
+  private async clocksOf(m: EntityManager, c: Case): Promise<CaseClocks> {
+    return clocksOfCase(this.calendar.calendar(), c, await loadClockFacts(m, c.id));
   }
 
   private assertAssignee(user: AuthUser, c: Case): void {
@@ -183,16 +177,20 @@ export class CaseActionsService {
     });
   }
 
-  /** Fairness: a court caps each mediator's active cases. The user row lock orders one mediator's claims. */
+  /**
+   * Fairness: a court caps each mediator's active cases (409 WORKLOAD_CAP). Locking the mediator's
+   * user row orders one mediator's concurrent claims (claim and queue `next`), so the count read
+   * after it is exact until the transaction commits.
+   */
   async assertUnderCap(m: EntityManager, user: AuthUser, courtId: string): Promise<void> {
-    await m.query('SELECT 1 FROM users WHERE id = $1 FOR UPDATE', [user.id]);
-    const [{ cap }] = await m.query('SELECT workload_cap AS cap FROM courts WHERE id = $1', [courtId]) as { cap: number }[];
+    const [row] = await m.query(
+      `SELECT c.workload_cap AS cap FROM users u JOIN courts c ON c.id = $2 WHERE u.id = $1 FOR UPDATE OF u`, [user.id, courtId],
+    ) as { cap: number }[];
+    if (!row) throw forbidden('Your account no longer exists');
     const [{ n }] = await m.query(
       `SELECT count(*)::int AS n FROM cases WHERE assignee_id = $1 AND status = 'in_mediation'`, [user.id],
     ) as { n: number }[];
-    if (n >= cap) {
-      throw new DomainError('WORKLOAD_CAP', `You already hold ${n} active cases, the court's maximum of ${cap}; finish or release one first`, undefined, { activeCases: n, cap });
-    }
+    if (n >= row.cap) throw workloadCapError(n, row.cap);
   }
 
   release(user: AuthUser, id: string, dto: ReasonDto): Promise<CaseView> {

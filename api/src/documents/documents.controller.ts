@@ -34,6 +34,19 @@ export class DocumentsController {
     res.end(pdf);
   }
 
+  @Get('cases/:id/dossier')
+  @ApiBearerAuth()
+  @Roles('clerk', 'judge', 'admin', 'mediator')
+  @ApiProduces('application/pdf')
+  @ApiOperation({ summary: 'The whole case file (调解卷宗) as one PDF: cover, contents and every document in the MoJ order' })
+  async dossier(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Res() res: Response): Promise<void> {
+    const { pdf, filename } = await this.documents.dossier(user, id);
+    res.setHeader('Content-Type', 'application/pdf');
+    res.setHeader('Content-Disposition', `inline; filename="dossier.pdf"; filename*=UTF-8''${encodeURIComponent(filename)}`);
+    res.setHeader('Cache-Control', 'private, no-store');
+    res.end(pdf);
+  }
+
   @Public()
   @RateLimit(60, 60_000)
   @Get('verify/:sha256')

@@ -6,14 +6,16 @@ import { canonicalJson } from '../audit/chain.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { AuditService } from '../audit/audit.service.js';
 import { Clock } from '../common/clock.js';
-import { notFound } from '../common/domain-error.js';
+import { DomainError, notFound } from '../common/domain-error.js';
+import { chinaDateOf } from '../rules/chinese-date.js';
+import { disputeTypeOf } from '../rules/dispute-types.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { CasesService } from '../cases/cases.service.js';
 import { DocumentRecord, type DocumentKind } from './document.entity.js';
 import { DOCUMENT_TITLES } from './pdf/labels.js';
 import { PdfRenderer } from './pdf/renderer.js';
-import type { ViewModels } from './pdf/view-models.js';
-import { buildViewModel } from './view-model-builder.js';
+import type { DossierEntry, ViewModels } from './pdf/view-models.js';
+import { buildDossierContext, buildViewModel } from './view-model-builder.js';
 
 export const PDF_RENDERER = Symbol('PDF_RENDERER');
 
@@ -118,6 +120,39 @@ export class DocumentsService implements OnApplicationBootstrap, OnModuleDestroy
       d = await repo.findOneOrFail({ where: { id } });
     }
     return { pdf: d.pdf!, sha256: d.sha256!, filename: `${c.caseNumber}-${d.title}.pdf` };
+  }
+
+  /**
+   * The case file (调解卷宗): cover, contents and every issued document in the MoJ order, rendered
+   * from the frozen view models, so it matches the documents as issued. Not stored: it is a print view.
+   */
+  async dossier(user: AuthUser, caseId: string): Promise<{ pdf: Buffer; filename: string }> {
+    const m = this.dataSource.manager;
+    const c = await this.cases.findVisible(m, user, caseId);
+    const docs = await m.getRepository(DocumentRecord).find({
+      where: { caseId: c.id }, order: { issuedAt: 'ASC', createdAt: 'ASC' },
+      select: { id: true, kind: true, viewModel: true, issuedAt: true },
+    });
+    if (docs.length === 0) throw new DomainError('UNPROCESSABLE', 'No documents have been issued for this case yet');
+    const ctx = await buildDossierContext(m, c.id);
+    const names = (role: string) => ctx.agg.parties.filter((p) => p.role === role).map((p) => p.name).join('、');
+    const sessions = ctx.agg.sessions;
+    const now = this.clock.now();
+    const lastIssued = docs[docs.length - 1]!.issuedAt;
+    const pdf = await this.renderer.renderDossier({
+      volumeName: `${names('applicant')}与${names('respondent')}${disputeTypeOf(c.disputeType)?.name ?? ''}`,
+      volumeNumber: c.caseNumber, caseNumber: c.caseNumber, organizationName: ctx.organization.name,
+      mediatorNames: ctx.mediatorName ? [ctx.mediatorName] : [],
+      mediationFrom: chinaDateOf(c.acceptedAt ?? sessions[0]?.heldAt ?? c.createdAt),
+      mediationTo: c.mediationEndedAt ? chinaDateOf(c.mediationEndedAt) : null,
+      filedBy: user.displayName, filedOn: chinaDateOf(now), retentionPeriod: '长期',
+      documents: docs.map((d) => ({ kind: d.kind, view: d.viewModel }) as DossierEntry),
+    }, {
+      title: '调解卷宗', verifyUrl: `${this.config.publicUrl}/cases/${c.id}`, shortHash: c.caseNumber,
+      issuedAt: lastIssued, documentId: c.id,
+    });
+    await this.audit.appendNow({ caseId: c.id, type: 'dossier.printed', at: now, actor: user, data: { documents: docs.length } });
+    return { pdf, filename: `${c.caseNumber}-调解卷宗.pdf` };
   }
 
   /** Public verification by the PDF's sha256 or by the content hash printed in its QR code. */

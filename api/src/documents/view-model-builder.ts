@@ -4,6 +4,8 @@ import { Organization } from '../organizations/organization.entity.js';
 import { validateResidentId } from '../rules/id-number.js';
 import { chinaDateOf } from '../rules/chinese-date.js';
 import { disputeTypeOf } from '../rules/dispute-types.js';
+import { parseCaseNumber } from '../rules/case-number.js';
+import { mediationPeriodDays } from '../rules/tracks.js';
 import { User } from '../users/user.entity.js';
 import { Case } from '../cases/case.entity.js';
 import { loadAggregate } from '../cases/case-loader.js';
@@ -69,8 +71,11 @@ function termsOf(ctx: Context): VM.AgreementTerm[] {
   }));
 }
 
-/** 编号 of an agreement: the committee's series is not modelled, so the case number anchors it. */
-const agreementNumberOf = (c: Case) => `${c.caseNumber.replace(/号$/, '')}-调协号`;
+/** 编号 of an agreement (调协字): numbered after the court case it settles, so one number per case. */
+function agreementNumberOf(c: Case): string {
+  const n = parseCaseNumber(c.caseNumber);
+  return n ? `（${n.year}）调协字第${n.seq}号` : c.caseNumber;
+}
 
 function build(kind: DocumentKind, ctx: Context, at: Date): VM.ViewModels[DocumentKind] {
   const c = ctx.agg.case;
@@ -81,7 +86,8 @@ function build(kind: DocumentKind, ctx: Context, at: Date): VM.ViewModels[Docume
       return {
         ...basics(ctx), organization: ctx.organization, mediatorName: c.delegatedMediatorId ? ctx.mediatorName : null,
         track: c.track, claimAmount: c.claimAmountFen.toString(), claims: c.claims, summary: c.summary,
-        receivedOn: c.receivedOn, delegatedOn: chinaDateOf(c.delegatedAt ?? at), mediationEndsOn: c.acceptBy ?? '',
+        receivedOn: c.receivedOn, delegatedOn: chinaDateOf(c.delegatedAt ?? at), acceptBy: c.acceptBy ?? '',
+        mediationDays: mediationPeriodDays(c.track, c.procedure),
         note: c.delegationNote, attachments: ['起诉材料', '当事人身份证明', '证据材料'],
         contactName: ctx.users.get(c.createdById)?.displayName ?? null,
       } satisfies VM.DelegationLetterView;

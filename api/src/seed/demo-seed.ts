@@ -209,7 +209,7 @@ function planCase(r: Rng, i: number, total: number, now: Date): CasePlan {
     dto: {
       track: entrusted ? 'entrusted' : 'pre_litigation', procedure: entrusted && r.next() < 0.5 ? 'simple' : 'ordinary',
       disputeType: type, claimAmount: `${yuan}.00`, summary: situation.summary,
-      claims: [situation.claim.replace('{amount}', String(yuan)), '本案调解费用由被申请人承担'.slice(0, r.next() < 0.3 ? 20 : 0)].filter(Boolean),
+      claims: [situation.claim.replace('{amount}', String(yuan))],
       receivedOn, consentToMediation: true, parties,
     },
   };

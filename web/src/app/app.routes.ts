@@ -2,10 +2,10 @@ import { Routes } from '@angular/router';
 import { authGuard, homeRedirect, roleGuard } from './core/auth/auth-guards';
 
 export const routes: Routes = [
-  { path: 'login', title: '登录 · 诉调对接平台', loadComponent: () => import('./core/login/login').then((m) => m.Login) },
+  { path: 'login', title: '登录', loadComponent: () => import('./core/login/login').then((m) => m.Login) },
   {
     path: 'verify/:sha256',
-    title: '文书核验 · 诉调对接平台',
+    title: '文书核验',
     loadComponent: () => import('./verify/verify-page').then((m) => m.VerifyPage),
   },
   {

@@ -94,7 +94,10 @@ export interface DelegationLetterView extends CaseBasics {
   summary: string;
   receivedOn: DateString;
   delegatedOn: DateString;
-  mediationEndsOn: DateString;
+  /** The organisation/mediator must accept within 3 working days (在线调解规则 Art. 12). */
+  acceptBy: DateString;
+  /** Length of the mediation period from acceptance (30 / 15 / 7 days by track and procedure). */
+  mediationDays: number;
   note?: string | null;
   /** Materials sent along, e.g. 起诉状、证据材料. */
   attachments: string[];

@@ -1,7 +1,7 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable } from 'rxjs';
-import { CaseDocument, CaseEvent, CaseQuery, CaseRecord, DisputeType, Page } from './case-models';
+import { CaseDocument, CaseEvent, CaseQuery, CaseRecord, DisputeType, Page, Party } from './case-models';
 
 /** Reading cases; every role uses these. State changes live in each role's own *-api.ts. */
 @Injectable({ providedIn: 'root' })
@@ -18,6 +18,13 @@ export class CaseApi {
 
   get(id: string): Observable<CaseRecord> {
     return this.http.get<CaseRecord>(`/api/cases/${encodeURIComponent(id)}`);
+  }
+
+  /** Unmasked identifiers of one party (clerks and judges; every read is written to the audit trail). */
+  partyUnmasked(caseId: string, partyId: string): Observable<Party & { idNumber?: string | null }> {
+    return this.http.get<Party & { idNumber?: string | null }>(
+      `/api/cases/${encodeURIComponent(caseId)}/parties/${encodeURIComponent(partyId)}`,
+    );
   }
 
   events(id: string): Observable<CaseEvent[]> {

@@ -39,6 +39,9 @@ export interface Mediator {
   displayName: string;
   organizationId: string;
   activeCases: number;
+  organizationName?: string;
+  /** Whether the mediator's fields of expertise include the dispute type asked for. */
+  matchesExpertise?: boolean;
 }
 
 export interface DelegateBody {

@@ -10,6 +10,7 @@ export type ClaimOutcome = { kind: 'claimed'; record: CaseRecord } | { kind: 'ta
 
 const RELOAD_DELAY_MS = 400;
 const RECONNECT_DELAY_MS = 5000;
+const MAX_RECONNECT_DELAY_MS = 60_000;
 const TICK_MS = 30_000;
 
 /** The live queue: rows, the SSE connection that keeps them fresh, and a clock for the countdowns. */
@@ -49,6 +50,7 @@ export class QueueStore implements OnDestroy {
   private reloadTimer: ReturnType<typeof setTimeout> | null = null;
   private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
   private stopped = true;
+  private reconnectAttempts = 0;
 
   start(): void {
     this.stopped = false;
@@ -137,7 +139,10 @@ export class QueueStore implements OnDestroy {
     if (this.stopped || !token) return;
     const source = this.openStream(this.api.streamUrl(token));
     this.source = source;
-    source.onopen = () => this.live.set(true);
+    source.onopen = () => {
+      this.reconnectAttempts = 0;
+      this.live.set(true);
+    };
     const onEvent = (event: MessageEvent) => {
       const id = caseIdOf(event.data);
       if ((event.type === 'claimed' || event.type === 'withdrawn') && id) this.removeRow(id);
@@ -152,7 +157,8 @@ export class QueueStore implements OnDestroy {
       if (source.readyState === 2 /* CLOSED */ && !this.stopped) {
         source.close();
         this.load(); // a 401 here opens the re-login dialog, which renews the token for the next attempt
-        this.reconnectTimer = setTimeout(() => this.connect(), RECONNECT_DELAY_MS);
+        const delay = Math.min(MAX_RECONNECT_DELAY_MS, RECONNECT_DELAY_MS * 2 ** this.reconnectAttempts++);
+        this.reconnectTimer = setTimeout(() => this.connect(), delay);
       }
     };
   }

@@ -1,4 +1,6 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { CaseApi } from '../case-api';
 import { CASE_STATUS_LABELS, PARTY_KIND_LABELS, PARTY_ROLE_LABELS, TRACK_LABELS, statusTone } from '../../shared/case-status';
 import { formatInstant } from '../../shared/dates';
 import { formatMoney, toChineseCapitals } from '../../shared/money';
@@ -8,13 +10,25 @@ import { DisputeTypeStore } from '../dispute-type-store';
 /** The facts of a case as every role sees them: parties (IDs masked), claims, clocks, agreement. */
 @Component({
   selector: 'app-case-facts',
+  imports: [MatButtonModule],
   templateUrl: './case-facts.html',
   styleUrl: './case-facts.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class CaseFacts {
   private readonly disputeTypes = inject(DisputeTypeStore);
+  private readonly api = inject(CaseApi);
   readonly record = input.required<CaseRecord>();
+  /** Clerks and judges may read a party's full ID number; each read is audited by the API. */
+  readonly canUnmask = input(false);
+  readonly unmasked = signal<Record<string, string>>({});
+
+  unmask(partyId: string): void {
+    this.api.partyUnmasked(this.record().id, partyId).subscribe({
+      next: (p) => this.unmasked.update((m) => ({ ...m, [partyId]: p.idNumber ?? p.creditCode ?? '—' })),
+      error: () => this.unmasked.update((m) => ({ ...m, [partyId]: '无法读取' })),
+    });
+  }
 
   readonly view = computed(() => {
     const c = this.record();

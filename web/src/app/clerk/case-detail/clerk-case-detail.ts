@@ -31,7 +31,7 @@ export class ClerkCaseDetail {
   private readonly api = inject(ClerkApi);
   private readonly dialog = inject(MatDialog);
   private readonly notifier = inject(Notifier);
-  private readonly isClerk = inject(AuthStore).hasRole('clerk');
+  readonly isClerk = inject(AuthStore).hasRole('clerk');
 
   /** Route parameter `:id`. */
   readonly id = input.required<string>();

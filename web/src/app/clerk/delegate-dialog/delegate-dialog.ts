@@ -54,8 +54,7 @@ export class DelegateDialog implements OnInit {
       .pipe(
         startWith(''),
         debounceTime(250),
-        switchMap((v) => (typeof v === 'string' ? this.api.organizations(v.trim()) : of(null))),
-        catchError(() => of(null)),
+        switchMap((v) => (typeof v === 'string' ? this.api.organizations(v.trim()).pipe(catchError(() => of(null))) : of(null))),
         takeUntilDestroyed(this.destroyRef),
       )
       .subscribe((page) => page && this.organizations.set(page.items));
@@ -79,8 +78,11 @@ export class DelegateDialog implements OnInit {
   loadMediators(): void {
     const org = this.selectedOrg();
     if (!org) return;
+    const filter = { organizationId: org.id, q: this.mediatorSearch.value.trim() };
     this.api
-      .mediators({ organizationId: org.id, q: this.mediatorSearch.value.trim(), disputeType: this.data.disputeType })
+      .mediators({ ...filter, disputeType: this.data.disputeType })
+      // disputeType only ranks by expertise; without it the list is still usable.
+      .pipe(catchError(() => this.api.mediators(filter)))
       .subscribe({ next: (page) => this.mediators.set(page.items), error: () => this.mediators.set([]) });
   }
 

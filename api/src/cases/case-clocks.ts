@@ -1,0 +1,49 @@
+import type { EntityManager } from 'typeorm';
+import type { IsoDate, WorkingCalendar } from '../rules/calendar.js';
+import { chinaDateOf } from '../rules/chinese-date.js';
+import { computeClocks } from '../rules/clocks.js';
+import { Agreement } from './agreement.entity.js';
+import type { Case } from './case.entity.js';
+import { Confirmation } from './confirmation.entity.js';
+
+/** The facts outside the case row that start the later clocks. */
+export interface ClockFacts {
+  agreementEffectiveOn: IsoDate | null;
+  confirmationAppliedOn: IsoDate | null;
+}
+
+/** A case that has not reached an agreement yet (queued or in mediation) has neither fact. */
+export const NO_CLOCK_FACTS: ClockFacts = { agreementEffectiveOn: null, confirmationAppliedOn: null };
+
+export type CaseClocks = Pick<Case, 'acceptBy' | 'mediationEndsOn' | 'confirmationApplyBy' | 'decisionDueOn' | 'clocksProvisional'>;
+
+export type ClockedCase = Pick<Case, 'status' | 'track' | 'procedure' | 'delegatedAt' | 'acceptedAt' | 'extensions'>;
+
+/**
+ * The four clocks of a case in the state it is in, by rules/clocks.ts. The one mapping from a case
+ * to the rules' input: every action (CaseActionsService) and the queue's `next` claim use it.
+ */
+export function clocksOfCase(calendar: WorkingCalendar, c: ClockedCase, facts: ClockFacts): CaseClocks {
+  const clocks = computeClocks(calendar, {
+    track: c.track, procedure: c.procedure,
+    delegatedOn: c.status === 'delegated' && c.delegatedAt ? chinaDateOf(c.delegatedAt) : null,
+    acceptedOn: c.acceptedAt && c.status !== 'delegated' && c.status !== 'registered' ? chinaDateOf(c.acceptedAt) : null,
+    extensionDays: c.extensions.map((e) => e.days),
+    agreementEffectiveOn: facts.agreementEffectiveOn,
+    confirmationAppliedOn: facts.confirmationAppliedOn,
+  });
+  return {
+    acceptBy: clocks.acceptBy, mediationEndsOn: clocks.mediationEndsOn, confirmationApplyBy: clocks.confirmationApplyBy,
+    decisionDueOn: clocks.decisionDueOn, clocksProvisional: clocks.provisional,
+  };
+}
+
+export async function loadClockFacts(m: EntityManager, caseId: string): Promise<ClockFacts> {
+  const agreement = await m.findOne(Agreement, { where: { caseId }, select: { effectiveOn: true } });
+  const confirmation = await m.findOne(Confirmation, { where: { caseId }, select: { appliedOn: true } });
+  return { agreementEffectiveOn: agreement?.effectiveOn ?? null, confirmationAppliedOn: confirmation?.appliedOn ?? null };
+}
+
+export const sameClocks = (a: CaseClocks, b: CaseClocks): boolean =>
+  a.acceptBy === b.acceptBy && a.mediationEndsOn === b.mediationEndsOn && a.confirmationApplyBy === b.confirmationApplyBy &&
+  a.decisionDueOn === b.decisionDueOn && a.clocksProvisional === b.clocksProvisional;

@@ -1,0 +1,14 @@
+import { Injectable, inject } from '@angular/core';
+import { Title } from '@angular/platform-browser';
+import { RouterStateSnapshot, TitleStrategy } from '@angular/router';
+
+/** Every page title names the screen first and the product second: "案件列表 · 诉调对接平台". */
+@Injectable({ providedIn: 'root' })
+export class PageTitle extends TitleStrategy {
+  private readonly title = inject(Title);
+
+  override updateTitle(snapshot: RouterStateSnapshot): void {
+    const screen = this.buildTitle(snapshot);
+    this.title.setTitle(screen ? `${screen} · 诉调对接平台` : '诉调对接平台');
+  }
+}
