@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { verifyAuditChains } from '../../dist/api/audit/verify.js';
 import { pendingSchemaChanges } from '../../dist/api/database/schema-check.js';
@@ -79,5 +80,10 @@ describe('audit trail', () => {
     });
     const broken = await verifyAuditChains(t.db);
     expect(broken.broken).toMatchObject({ stream: `case:${c.body.id}`, seq: 2 });
+
+    // `npm run audit:verify` is the same check as a command: it exits 1 and names the link.
+    const cli = spawnSync(process.execPath, ['dist/api/audit/verify-cli.js'], { env: { ...process.env, DATABASE_URL: t.databaseUrl }, encoding: 'utf8' });
+    expect(cli.status).toBe(1);
+    expect(cli.stderr).toContain(`stream case:${c.body.id}, seq 2`);
   });
 });

@@ -4,7 +4,7 @@ import { createDataSource } from '../database/data-source.js';
 import { startEmbeddedPostgres } from '../database/embedded.js';
 import { verifyAuditChains } from './verify.js';
 
-async function main(): Promise<void> {
+async function main(): Promise<number> {
   const config = loadConfig();
   const db = config.databaseUrl
     ? { url: config.databaseUrl, stop: async () => {} }
@@ -18,14 +18,15 @@ async function main(): Promise<void> {
     if (result.broken) {
       const b = result.broken;
       console.error(`AUDIT CHAIN BROKEN at stream ${b.stream}, seq ${b.seq} (event id ${b.id}): ${b.problem}`);
-      process.exitCode = 1;
-    } else {
-      console.log(`Audit trail intact: ${result.events} events in ${result.streams} chains verified in ${took} ms.`);
+      return 1;
     }
+    console.log(`Audit trail intact: ${result.events} events in ${result.streams} chains verified in ${took} ms.`);
+    return 0;
   } finally {
     if (ds.isInitialized) await ds.destroy();
     await db.stop();
   }
 }
 
-main().catch((e) => { console.error(e instanceof Error ? e.message : e); process.exit(2); });
+// Exit explicitly: the embedded database's exit hooks would otherwise reset the exit code.
+main().then((code) => process.exit(code), (e) => { console.error(e instanceof Error ? e.message : e); process.exit(2); });

@@ -12,7 +12,7 @@ import { createDataSource } from './data-source.js';
 import { startEmbeddedPostgres } from './embedded.js';
 import { pendingSchemaChanges } from './schema-check.js';
 
-async function main(): Promise<void> {
+async function main(): Promise<number> {
   const [command = 'run', name = 'Migration'] = process.argv.slice(2);
   let stop = async () => {};
   let url = process.env.DATABASE_URL;
@@ -28,14 +28,14 @@ async function main(): Promise<void> {
   try {
     await ds.initialize();
     await ds.runMigrations({ transaction: 'each' });
-    if (command === 'run') return;
+    if (command === 'run') return 0;
     const { up, down } = await pendingSchemaChanges(ds);
     if (command === 'check') {
-      if (up.length) { console.error(`Entities and migrations disagree:\n${up.join(';\n')}`); process.exitCode = 1; }
-      else console.log('Schema matches the entities.');
-      return;
+      if (up.length) { console.error(`Entities and migrations disagree:\n${up.join(';\n')}`); return 1; }
+      console.log('Schema matches the entities.');
+      return 0;
     }
-    if (!up.length) { console.log('No changes.'); return; }
+    if (!up.length) { console.log('No changes.'); return 0; }
     const ts = Date.now();
     const cls = `${name}${ts}`;
     const q = (s: string) => '`' + s.replace(/`/g, '\\`').replace(/\$\{/g, '\\${') + '`';
@@ -55,6 +55,7 @@ ${down.map((s) => `    await queryRunner.query(${q(s)});`).join('\n')}
 }
 `);
     console.log(`Wrote ${file}`);
+    return 0;
   } finally {
     if (ds.isInitialized) await ds.destroy();
     await stop();
@@ -62,4 +63,4 @@ ${down.map((s) => `    await queryRunner.query(${q(s)});`).join('\n')}
   }
 }
 
-main().catch((e) => { console.error(e); process.exit(1); });
+main().then((code) => process.exit(code), (e) => { console.error(e); process.exit(1); });
