@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { createSecretKey } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { AuditService } from './audit/audit.service.js';
 import { AuthController } from './auth/auth.controller.js';
@@ -22,8 +23,17 @@ import { DocumentsController } from './documents/documents.controller.js';
 import { DocumentsService, PDF_RENDERER } from './documents/documents.service.js';
 import { PdfRenderer } from './documents/pdf/renderer.js';
 import { HealthController } from './health/health.controller.js';
+import { QueueEventsService } from './queue/queue-events.service.js';
+import { QueueOversightService } from './queue/queue-oversight.service.js';
+import { QueueController } from './queue/queue.controller.js';
+import { QueueService } from './queue/queue.service.js';
 import { ReferenceController } from './reference/reference.controller.js';
 import { ReferenceService } from './reference/reference.service.js';
+import { BulletinService } from './stats/bulletin.service.js';
+import { StatsExportService } from './stats/stats-export.service.js';
+import { StatsRefreshService } from './stats/stats-refresh.service.js';
+import { StatsController } from './stats/stats.controller.js';
+import { StatsService } from './stats/stats.service.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -43,7 +53,8 @@ export class AppModule {
       module: AppModule,
       imports: [
         TypeOrmModule.forRoot(dataSourceOptions({ url: opts.databaseUrl, poolSize: config.dbPoolSize })),
-        JwtModule.register({ global: true, secret: config.jwtSecret, signOptions: { expiresIn: config.jwtTtlSeconds } }),
+        // A KeyObject made once: given a string, jsonwebtoken rebuilds (and first tries to parse as a public key) the key on every verify.
+        JwtModule.register({ global: true, secret: createSecretKey(Buffer.from(config.jwtSecret)), signOptions: { expiresIn: config.jwtTtlSeconds } }),
         ...serveWeb,
       ],
       controllers: [
@@ -52,8 +63,10 @@ export class AppModule {
         ReferenceController,
         CasesController,
         DocumentsController,
+        QueueController,
         // queue (issue 3) controllers go here
         // stats (issue 5) controllers go here
+        StatsController,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
@@ -70,8 +83,15 @@ export class AppModule {
         CasesService,
         CaseActionsService,
         DocumentsService,
+        QueueService,
+        QueueOversightService,
+        QueueEventsService,
         // queue (issue 3) providers go here
         // stats (issue 5) providers go here
+        StatsService,
+        StatsRefreshService,
+        StatsExportService,
+        BulletinService,
       ],
       exports: [Clock, CasesService, CaseActionsService, DocumentsService, AuditService, CalendarService],
     };

@@ -17,6 +17,7 @@ import { chinaDateOf } from '../rules/chinese-date.js';
 import { disputeTypeOf } from '../rules/dispute-types.js';
 import { parseMoney } from '../rules/money.js';
 import { checkExtension } from '../rules/tracks.js';
+import { refreshCaseStats } from '../stats/rollups.js';
 import { User } from '../users/user.entity.js';
 import { Agreement, AgreementTerm } from './agreement.entity.js';
 import { type CaseClocks, clocksOfCase, loadClockFacts } from './case-clocks.js';
@@ -32,6 +33,7 @@ import { eligibleForMediator } from './eligibility.js';
 import { Party } from './party.entity.js';
 import { MediationSession } from './session.entity.js';
 import { Termination } from './termination.entity.js';
+import { activeCases, lockMediatorWorkload, workloadCapError } from './workload.js';
 
 /** What one action does inside its transaction, after the common checks. */
 interface Step {
@@ -40,11 +42,6 @@ interface Step {
   document?: DocumentKind;
   queueEvent?: QueueEventType;
 }
-
-export const workloadCapError = (activeCases: number, cap: number) => new DomainError(
-  'WORKLOAD_CAP', `You already hold ${activeCases} active cases, the court's maximum of ${cap}; finish or release one first`,
-  undefined, { activeCases, cap },
-);
 
 /** Allowed skew for instants the client reports (heldAt, signedAt) relative to our clock. */
 const FUTURE_SKEW_MS = 5 * 60 * 1000;
@@ -103,7 +100,7 @@ export class CaseActionsService {
         caseId: c.id, type: step.event.type, at: now, actor: user,
         data: { from, to: next, version: updated.version, ...(step.event.data ?? {}) },
       });
-      if (step.document) await this.documents.issue(m, step.document, c.id, now);
+      if (step.document) await this.documents.issue(m, step.document, updated, now);
       if (step.queueEvent) {
         // The queue concerned: the one the case enters (delegated, released) or leaves (claimed, declined, withdrawn).
         const queue = next === 'delegated'
@@ -111,6 +108,7 @@ export class CaseActionsService {
           : queuedIn;
         await publishQueueEvent(m, { type: step.queueEvent, caseId: c.id, courtId: c.courtId, ...queue, at: now.toISOString() });
       }
+      await refreshCaseStats(m, updated); // statistics rollups, last: their hot rows are then held only until commit
       if (this.skipResponseView) return { id: c.id, version: updated.version } as CaseView;
       return caseView(await loadAggregate(m, updated), chinaDateOf(now));
     });
@@ -129,7 +127,7 @@ export class CaseActionsService {
 
   /** The four clocks, recomputed from the case's facts by rules/clocks.ts. */
   private async clocksOf(m: EntityManager, c: Case): Promise<CaseClocks> {
-    return clocksOfCase(this.calendar.calendar(), c, await loadClockFacts(m, c.id));
+    return clocksOfCase(this.calendar.calendar(), c, await loadClockFacts(m, c.id, c.status));
   }
 
   private assertAssignee(user: AuthUser, c: Case): void {
@@ -177,20 +175,11 @@ export class CaseActionsService {
     });
   }
 
-  /**
-   * Fairness: a court caps each mediator's active cases (409 WORKLOAD_CAP). Locking the mediator's
-   * user row orders one mediator's concurrent claims (claim and queue `next`), so the count read
-   * after it is exact until the transaction commits.
-   */
+  /** Fairness: the court's cap on active cases per mediator (cases/workload.ts). */
   async assertUnderCap(m: EntityManager, user: AuthUser, courtId: string): Promise<void> {
-    const [row] = await m.query(
-      `SELECT c.workload_cap AS cap FROM users u JOIN courts c ON c.id = $2 WHERE u.id = $1 FOR UPDATE OF u`, [user.id, courtId],
-    ) as { cap: number }[];
-    if (!row) throw forbidden('Your account no longer exists');
-    const [{ n }] = await m.query(
-      `SELECT count(*)::int AS n FROM cases WHERE assignee_id = $1 AND status = 'in_mediation'`, [user.id],
-    ) as { n: number }[];
-    if (n >= row.cap) throw workloadCapError(n, row.cap);
+    const cap = await lockMediatorWorkload(m, user, courtId);
+    const active = await activeCases(m, user.id);
+    if (active >= cap) throw workloadCapError(active, cap);
   }
 
   release(user: AuthUser, id: string, dto: ReasonDto): Promise<CaseView> {

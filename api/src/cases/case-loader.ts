@@ -1,4 +1,5 @@
 import { In, type EntityManager } from 'typeorm';
+import { hydrate } from '../database/hydrate.js';
 import { DocumentRecord } from '../documents/document.entity.js';
 import { User } from '../users/user.entity.js';
 import { Agreement, AgreementTerm } from './agreement.entity.js';
@@ -42,4 +43,32 @@ export async function displayNames(m: EntityManager, ids: (string | null)[]): Pr
   if (unique.length === 0) return new Map();
   const users = await m.find(User, { where: { id: In(unique) }, select: { id: true, displayName: true } });
   return new Map(users.map((u) => [u.id, u.displayName]));
+}
+
+/**
+ * Select-list items loading a case's parties, sessions and documents as JSON together with the
+ * case row (`alias` = cases) — for hot paths that already run a statement on the case and cannot
+ * afford `loadAggregate`'s round trips. Read back with `aggregateFromRow`.
+ */
+export const caseChildrenSql = (alias: string) => `
+  (SELECT coalesce(json_agg(p ORDER BY p.position), '[]') FROM parties AS p WHERE p.case_id = ${alias}.id) AS "childParties",
+  (SELECT coalesce(json_agg(s ORDER BY s.seq), '[]') FROM mediation_sessions AS s WHERE s.case_id = ${alias}.id) AS "childSessions",
+  (SELECT coalesce(json_agg(json_build_object('id', d.id, 'kind', d.kind, 'title', d.title, 'sha256', d.sha256,
+            'content_sha256', d.content_sha256, 'status', d.status, 'issued_at', d.issued_at) ORDER BY d.issued_at, d.created_at), '[]')
+     FROM documents AS d WHERE d.case_id = ${alias}.id) AS "childDocuments"`;
+
+/**
+ * The aggregate of a case that is in mediation straight from the queue, from a row carrying
+ * `caseChildrenSql`: it has no agreement, confirmation or termination yet (the state machine
+ * reaches those only after mediation), so nothing else is to load.
+ */
+export function aggregateFromRow(
+  m: EntityManager, c: Case, row: Record<string, unknown>, assignee: { id: string; displayName: string },
+): CaseAggregate {
+  const many = <T extends object>(target: new () => T, key: string) =>
+    (row[key] as Record<string, unknown>[]).map((r) => hydrate(m, target, r));
+  return {
+    case: c, parties: many(Party, 'childParties'), sessions: many(MediationSession, 'childSessions'),
+    agreement: null, confirmation: null, termination: null, documents: many(DocumentRecord, 'childDocuments'), assignee,
+  };
 }

@@ -21,7 +21,8 @@ export interface ExtensionRecord { days: number; reason: string; at: string; byU
 @Index('ix_cases_court_status', ['courtId', 'status'])
 @Index('ix_cases_assignee_status', ['assigneeId', 'status'])
 @Index('ix_cases_received_on', ['courtId', 'receivedOn'])
-@Index('ix_cases_queue', ['acceptBy', 'receivedOn'], { where: `"status" = 'delegated'` })
+// The unclaimed cases in queue order (queue/queue.service.ts QUEUE_ORDER), per court: `next` reads one entry.
+@Index('ix_cases_queue', ['courtId', 'acceptBy', 'receivedOn', 'delegatedAt', 'id'], { where: `"status" = 'delegated'` })
 @Check('ck_cases_status', `"status" IN ('registered','delegated','in_mediation','agreed','confirmation_pending','confirmed','confirmation_rejected','failed','withdrawn')`)
 @Check('ck_cases_track', `"track" IN ('pre_litigation','entrusted')`)
 @Check('ck_cases_claim_amount', `"claim_amount_fen" >= 0 AND "claim_amount_fen" < 100000000000000`)

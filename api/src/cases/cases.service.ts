@@ -35,6 +35,9 @@ export async function nextSequence(m: EntityManager, courtId: string, type: stri
 
 @Injectable()
 export class CasesService {
+  /** Bulk imports (the demo seed) skip building the response view. */
+  skipResponseView = false;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
@@ -84,6 +87,7 @@ export class CasesService {
         caseId: c.id, type: 'case.registered', at: now, actor: user,
         data: { caseNumber: c.caseNumber, track, disputeType: c.disputeType, claimAmountFen: c.claimAmountFen.toString(), receivedOn, parties: parties.length },
       });
+      if (this.skipResponseView) return { id: c.id, version: c.version, parties: parties.map((p) => ({ id: p.id, role: p.role, name: p.name })) } as unknown as CaseView;
       return caseView(await loadAggregate(m, c), today);
     });
   }

@@ -11,6 +11,7 @@ import { chinaDateOf } from '../rules/chinese-date.js';
 import { disputeTypeOf } from '../rules/dispute-types.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { CasesService } from '../cases/cases.service.js';
+import type { Case } from '../cases/case.entity.js';
 import { DocumentRecord, type DocumentKind } from './document.entity.js';
 import { DOCUMENT_TITLES } from './pdf/labels.js';
 import { PdfRenderer } from './pdf/renderer.js';
@@ -38,7 +39,7 @@ export class DocumentsService implements OnApplicationBootstrap, OnModuleDestroy
 
   /** Documents issued by bulk imports (demo data) are rendered in the background after start. */
   onApplicationBootstrap(): void {
-    this.kickOutbox();
+    this.kickOutbox().catch(() => {});
   }
 
   onModuleDestroy(): void {
@@ -50,8 +51,9 @@ export class DocumentsService implements OnApplicationBootstrap, OnModuleDestroy
    * it now stands and the PDF is rendered and stored with it, so the action and its document
    * commit together. `deferRender` leaves the bytes to the outbox worker (bulk imports).
    */
-  async issue(m: EntityManager, kind: DocumentKind, caseId: string, at: Date, opts: { deferRender?: boolean } = {}): Promise<DocumentRecord> {
-    const view = await buildViewModel(m, kind, caseId, at);
+  async issue(m: EntityManager, kind: DocumentKind, c: Case, at: Date, opts: { deferRender?: boolean } = {}): Promise<DocumentRecord> {
+    const caseId = c.id;
+    const view = await buildViewModel(m, kind, c, at);
     const id = randomUUID();
     const contentSha256 = createHash('sha256').update(canonicalJson({ id, kind, caseId, issuedAt: at.toISOString(), view })).digest('hex');
     const record = m.create(DocumentRecord, {
@@ -76,7 +78,16 @@ export class DocumentsService implements OnApplicationBootstrap, OnModuleDestroy
     return this.draining;
   }
 
+  /** Never throws: a lost connection or shutdown just ends this pass; the next start resumes it. */
   private async drain(): Promise<void> {
+    try {
+      await this.drainPending();
+    } catch (e) {
+      if (!this.stopped) this.logger.warn(`Document outbox paused: ${(e as Error).message}`);
+    }
+  }
+
+  private async drainPending(): Promise<void> {
     let rendered = 0;
     const started = Date.now();
     while (!this.stopped) {
@@ -134,7 +145,7 @@ export class DocumentsService implements OnApplicationBootstrap, OnModuleDestroy
       select: { id: true, kind: true, viewModel: true, issuedAt: true },
     });
     if (docs.length === 0) throw new DomainError('UNPROCESSABLE', 'No documents have been issued for this case yet');
-    const ctx = await buildDossierContext(m, c.id);
+    const ctx = await buildDossierContext(m, c);
     const names = (role: string) => ctx.agg.parties.filter((p) => p.role === role).map((p) => p.name).join('、');
     const sessions = ctx.agg.sessions;
     const now = this.clock.now();

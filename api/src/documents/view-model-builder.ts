@@ -8,9 +8,12 @@ import { parseCaseNumber } from '../rules/case-number.js';
 import { mediationPeriodDays } from '../rules/tracks.js';
 import { User } from '../users/user.entity.js';
 import { Case } from '../cases/case.entity.js';
-import { loadAggregate } from '../cases/case-loader.js';
+import { Agreement, AgreementTerm } from '../cases/agreement.entity.js';
+import { Confirmation } from '../cases/confirmation.entity.js';
+import { MediationSession } from '../cases/session.entity.js';
+import { Termination } from '../cases/termination.entity.js';
+import { Party } from '../cases/party.entity.js';
 import type { CaseAggregate } from '../cases/case-view.js';
-import type { Party as PartyEntity } from '../cases/party.entity.js';
 import type { DocumentKind } from './document.entity.js';
 import type * as VM from './pdf/view-models.js';
 
@@ -23,7 +26,7 @@ interface Context {
   users: Map<string, User>;
 }
 
-function partyVm(p: PartyEntity): VM.Party {
+function partyVm(p: Party): VM.Party {
   if (p.kind === 'organization') {
     return {
       kind: 'organization', role: p.role, name: p.name, creditCode: p.creditCode, address: p.address,
@@ -37,21 +40,53 @@ function partyVm(p: PartyEntity): VM.Party {
   };
 }
 
-async function contextOf(m: EntityManager, caseId: string): Promise<Context> {
-  const c = await m.findOneByOrFail(Case, { id: caseId });
-  const agg = await loadAggregate(m, c);
-  const court = await m.findOneByOrFail(Court, { id: c.courtId });
+/** What each document draws on, so issuing one loads no more than it prints. */
+const NEEDS: Record<DocumentKind, { sessions?: true; agreement?: true; confirmation?: true; termination?: true }> = {
+  delegation_letter: {},
+  session_record: { sessions: true },
+  agreement: { agreement: true },
+  termination_record: { sessions: true, termination: true },
+  confirmation_application: { agreement: true, confirmation: true },
+  ruling: { agreement: true, confirmation: true },
+};
+
+async function contextOf(m: EntityManager, c: Case, need: (typeof NEEDS)[DocumentKind] | 'all'): Promise<Context> {
+  const all = need === 'all';
+  const wants = (k: 'sessions' | 'agreement' | 'confirmation' | 'termination') => all || !!need[k];
+  const parties = await m.find(Party, { where: { caseId: c.id }, order: { position: 'ASC' } });
+  const sessions = wants('sessions') ? await m.find(MediationSession, { where: { caseId: c.id }, order: { seq: 'ASC' } }) : [];
+  const agreementRow = wants('agreement') ? await m.findOne(Agreement, { where: { caseId: c.id } }) : null;
+  const terms = agreementRow ? await m.find(AgreementTerm, { where: { agreementId: agreementRow.id }, order: { position: 'ASC' } }) : [];
+  const confirmation = wants('confirmation') ? await m.findOne(Confirmation, { where: { caseId: c.id } }) : null;
+  const termination = wants('termination') ? await m.findOne(Termination, { where: { caseId: c.id } }) : null;
+  const court = await courtOf(m, c.courtId);
   const org = c.delegatedOrganizationId ? await m.findOneBy(Organization, { id: c.delegatedOrganizationId }) : null;
-  const userIds = [c.assigneeId, c.delegatedMediatorId, c.createdById, agg.confirmation?.judgeId, agg.confirmation?.appliedById]
+  const userIds = [c.assigneeId, c.delegatedMediatorId, c.createdById, confirmation?.judgeId, confirmation?.appliedById, termination?.byUserId]
     .filter((x): x is string => !!x);
-  const users = new Map((userIds.length ? await m.createQueryBuilder(User, 'u').where('u.id IN (:...ids)', { ids: userIds }).getMany() : [])
+  const users = new Map((userIds.length ? await m.createQueryBuilder(User, 'u').where('u.id IN (:...ids)', { ids: [...new Set(userIds)] }).getMany() : [])
     .map((u) => [u.id, u]));
   const mediator = users.get(c.assigneeId ?? c.delegatedMediatorId ?? '');
   return {
-    agg, court, users,
+    agg: {
+      case: c, parties, sessions, agreement: agreementRow ? Object.assign(agreementRow, { terms }) : null,
+      confirmation, termination, documents: [], assignee: null,
+    },
+    court, users,
     organization: { name: org?.name ?? `${court.name}诉调对接中心` },
     mediatorName: mediator?.displayName ?? '',
   };
+}
+
+/** Courts change rarely (name, code); cache them per process. */
+const courtCache = new Map<string, Court>();
+async function courtOf(m: EntityManager, id: string): Promise<Court> {
+  let court = courtCache.get(id);
+  if (!court) {
+    court = await m.findOneByOrFail(Court, { id });
+    if (courtCache.size > 100) courtCache.clear();
+    courtCache.set(id, court);
+  }
+  return court;
 }
 
 function basics(ctx: Context): VM.CaseBasics {
@@ -133,10 +168,10 @@ function build(kind: DocumentKind, ctx: Context, at: Date): VM.ViewModels[Docume
 }
 
 /** Maps the case, as it stands inside the issuing transaction, to the document's view model. */
-export async function buildViewModel(m: EntityManager, kind: DocumentKind, caseId: string, at: Date) {
-  return build(kind, await contextOf(m, caseId), at);
+export async function buildViewModel(m: EntityManager, kind: DocumentKind, c: Case, at: Date) {
+  return build(kind, await contextOf(m, c, NEEDS[kind]), at);
 }
 
-export async function buildDossierContext(m: EntityManager, caseId: string) {
-  return contextOf(m, caseId);
+export async function buildDossierContext(m: EntityManager, c: Case) {
+  return contextOf(m, c, 'all');
 }

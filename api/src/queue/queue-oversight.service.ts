@@ -26,6 +26,8 @@ export interface MediatorQueueFigures {
 }
 
 const HOUR_MS = 3_600_000;
+const EARLIEST = '2000-01-01';
+const LATEST = '2999-12-31';
 const hours = (ms: number | string | null) => (ms === null ? null : Math.round((Number(ms) / HOUR_MS) * 100) / 100);
 /** The instant a China calendar day begins. */
 const chinaMidnight = (date: string) => new Date(`${date}T00:00:00+08:00`);
@@ -63,6 +65,9 @@ export class QueueOversightService {
     const today = this.calendar.today();
     const from = q.from ?? `${today.slice(0, 4)}-01-01`;
     const to = q.to ?? today;
+    for (const [field, date] of [['from', from], ['to', to]] as const) {
+      if (date < EARLIEST || date > LATEST) throw new DomainError('VALIDATION_FAILED', `${field} must lie between ${EARLIEST} and ${LATEST}`, { [field]: 'out_of_range' });
+    }
     if (from > to) throw new DomainError('VALIDATION_FAILED', 'from is after to', { to: 'before_from' });
     const rows = await this.dataSource.query(
       `SELECT e.actor_id AS "mediatorId", u.display_name AS "displayName", u.organization_id AS "organizationId",

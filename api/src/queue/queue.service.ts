@@ -2,20 +2,20 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
-import { AuditService } from '../audit/audit.service.js';
+import { AuditService, caseStreamSql, type ChainHeadRow } from '../audit/audit.service.js';
 import { CalendarService } from '../calendar/calendar.service.js';
-import { CaseActionsService } from '../cases/case-actions.service.js';
 import { type CaseClocks, clocksOfCase, NO_CLOCK_FACTS, sameClocks } from '../cases/case-clocks.js';
 import { Case } from '../cases/case.entity.js';
-import { loadAggregate, partiesByCase } from '../cases/case-loader.js';
+import { aggregateFromRow, caseChildrenSql, partiesByCase } from '../cases/case-loader.js';
 import { caseSummaryView, caseView, type CaseView } from '../cases/case-view.js';
 import { eligibleForMediatorSql } from '../cases/eligibility.js';
+import { activeCases, activeCasesSql, lockMediatorWorkload, workloadCapError } from '../cases/workload.js';
 import { Clock } from '../common/clock.js';
 import { type Page, pageOf } from '../common/pagination.js';
 import { hydrate } from '../database/hydrate.js';
 import type { WorkingCalendar } from '../rules/calendar.js';
 import { chinaDateOf } from '../rules/chinese-date.js';
-import { publishQueueEvent } from './case-events.js';
+import { queueEventNotifySql } from './case-events.js';
 import type { PagedQuery, QueueFilter } from './dto/queue.dto.js';
 
 /** Most urgent first: the earliest acceptance deadline, then the oldest filing, then first delegated. */
@@ -28,22 +28,33 @@ const TRACKS = ['pre_litigation', 'entrusted'] as const;
 const PROCEDURES = ['ordinary', 'simple'] as const;
 
 /**
- * The claim of `POST /api/queue/next`, as one statement: the sub-select picks the most urgent case
- * the caller may claim and locks it, skipping rows other transactions hold, so concurrent callers
- * neither collide nor wait; the update starts the mediation clock from the precomputed values.
- * $1 assignee, $2 now, $3 clocks by track/procedure; the eligibility and filters follow.
+ * The claim of `POST /api/queue/next`, as ONE statement. The sub-select picks the most urgent case
+ * the caller may claim — while they are under the court's cap — and locks it, skipping rows other
+ * transactions hold, so concurrent callers neither collide nor wait; the update claims it and
+ * starts its clocks from the precomputed values. The same statement returns the view's data, takes
+ * the head of the case's audit chain (`audit_chain_head`, which locks the chain) and queues the
+ * `claimed` notification, which PostgreSQL delivers only if the transaction commits.
+ * $1 mediator, $2 now, $3 clocks by `track/procedure`, $4 cap, $5 now as text; eligibility and
+ * filters follow.
  */
 export function claimNextSql(where: string): string {
-  const clock = (field: keyof CaseClocks | 'provisional', type: string) =>
+  const clock = (field: keyof CaseClocks, type: string) =>
     `(($3::jsonb -> (c.track || '/' || c.procedure)) ->> '${field}')::${type}`;
-  return `UPDATE cases AS c
-     SET status = 'in_mediation', assignee_id = $1, accepted_at = $2, updated_at = $2, version = c.version + 1,
-         accept_by = ${clock('acceptBy', 'date')}, mediation_ends_on = ${clock('mediationEndsOn', 'date')},
-         confirmation_apply_by = ${clock('confirmationApplyBy', 'date')}, decision_due_on = ${clock('decisionDueOn', 'date')},
-         clocks_provisional = coalesce(${clock('clocksProvisional', 'boolean')}, false)
-   WHERE c.id = (SELECT q.id FROM cases AS q WHERE ${where} ORDER BY ${QUEUE_ORDER('q')} LIMIT 1 FOR UPDATE SKIP LOCKED)
-     AND c.status = 'delegated'
-  RETURNING c.*`;
+  return `WITH claimed AS (
+    UPDATE cases AS c
+       SET status = 'in_mediation', assignee_id = $1, accepted_at = $2, updated_at = $2, version = c.version + 1,
+           accept_by = ${clock('acceptBy', 'date')}, mediation_ends_on = ${clock('mediationEndsOn', 'date')},
+           confirmation_apply_by = ${clock('confirmationApplyBy', 'date')}, decision_due_on = ${clock('decisionDueOn', 'date')},
+           clocks_provisional = coalesce(${clock('clocksProvisional', 'boolean')}, false)
+     WHERE c.id = (SELECT q.id FROM cases AS q
+                    WHERE ${where} AND ${activeCasesSql('$1')} < $4
+                    ORDER BY ${QUEUE_ORDER('q')} LIMIT 1 FOR UPDATE SKIP LOCKED)
+       AND c.status = 'delegated'
+    RETURNING c.*)
+  SELECT claimed.*, head.head_seq, head.head_hash, (SELECT display_name FROM users WHERE id = $1) AS "assigneeName",
+         ${caseChildrenSql('claimed')},
+         ${queueEventNotifySql('claimed', 'claimed', '$5::text')}
+    FROM claimed, LATERAL audit_chain_head(${caseStreamSql('claimed.id')}) AS head`;
 }
 
 @Injectable()
@@ -52,7 +63,6 @@ export class QueueService {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly actions: CaseActionsService,
     private readonly audit: AuditService,
     private readonly calendar: CalendarService,
     private readonly clock: Clock,
@@ -82,27 +92,25 @@ export class QueueService {
     const now = this.clock.now();
     const today = chinaDateOf(now);
     const calendar = this.calendar.calendar();
-    const clocks = this.claimClocks(calendar, today, now);
-    const params: unknown[] = [user.id, now, clocks];
-    const sql = claimNextSql(queueWhere('q', user, filter, params));
     return this.dataSource.transaction(async (m) => {
-      await this.actions.assertUnderCap(m, user, user.courtId);
-      const [rows] = await m.query(sql, params) as [Record<string, unknown>[], number];
-      if (!rows[0]) return null;
-      const c = hydrate(m, Case, rows[0]);
+      const cap = await lockMediatorWorkload(m, user, user.courtId);
+      const params: unknown[] = [user.id, now, this.claimClocks(calendar, today, now), cap, now.toISOString()];
+      const [row] = await m.query(claimNextSql(queueWhere('q', user, filter, params)), params) as Record<string, unknown>[];
+      if (!row) {
+        const active = await activeCases(m, user.id);
+        if (active >= cap) throw workloadCapError(active, cap);
+        return null;
+      }
+      const c = hydrate(m, Case, row);
       await this.keepClocksExact(m, calendar, c);
-      await this.audit.append(m, {
+      await this.audit.appendAfter(m, {
         caseId: c.id, type: 'case.claimed', at: now, actor: user,
         data: {
           from: 'delegated', to: 'in_mediation', version: c.version, assigneeId: user.id,
           waitedMs: c.delegatedAt ? now.getTime() - c.delegatedAt.getTime() : null, via: 'queue_next',
         },
-      });
-      await publishQueueEvent(m, {
-        type: 'claimed', caseId: c.id, courtId: c.courtId, scope: c.queueScope,
-        organizationId: c.delegatedOrganizationId, mediatorId: c.delegatedMediatorId, at: now.toISOString(),
-      });
-      return caseView(await loadAggregate(m, c), today);
+      }, row as unknown as ChainHeadRow);
+      return caseView(aggregateFromRow(m, c, row, { id: user.id, displayName: row.assigneeName as string }), today);
     });
   }
 

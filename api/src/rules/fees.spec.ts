@@ -61,6 +61,11 @@ describe('property cases (Art. 13(1)), brief §9.1', () => {
     expect(r.halfFeeFen).toBe(fen(half));
   });
 
+  it('0.01 yuan is the flat first tier; an amount just above a boundary adds a fraction of a fen', () => {
+    expect(property('0.01')).toMatchObject({ fullFeeFen: fen('50'), halfFeeFen: fen('25'), fullFeeExact: '50.00' });
+    expect(property('10000.02')).toMatchObject({ fullFeeExact: '50.0005', fullFeeFen: fen('50') });
+  });
+
   it.each([
     // claim, exact full, rounded full, rounded half (of the exact full)
     ['10001', '50.025', '50.03', '25.01'], // half of 50.025 = 25.0125 → 25.01 (one rounding, not 50.03 / 2)
@@ -158,6 +163,12 @@ describe('non-property and labour cases (Art. 13(2), 13(4)) with the 贵州 demo
     ['personality', '150000', '1050', '525'], // §9.1 vector with base 300: 300 + 500 + 250
     ['personality', '100000.99', '800', '400'], // 800.00495
     ['personality', '100001', '800.01', '400'], // 800.005 → 800.01; half 400.0025 → 400.00
+    // Every boundary of the non-property tiers, x and x + 0.01 (the tier above adds 0.01 × rate).
+    ['personality', '50000.01', '300', '150'], // 300.0001
+    ['personality', '100000.01', '800', '400'], // 800.00005
+    ['divorce', '200000', '150', '75'],
+    ['labor', '0.01', '10', '5'],
+    ['other_nonproperty', '0.01', '100', '50'],
   ] as const)('%s, amount %s → %s / half %s', (feeCategory: FeeCategory, amount, full, half) => {
     const r = litigationFee({ amountFen: fen(amount), feeCategory, on: ON });
     expect(r.fullFeeFen).toBe(fen(full));

@@ -141,9 +141,10 @@ export async function seedDemo(app: INestApplication, config: AppConfig, opts: {
   const documents = app.get(DocumentsService);
   documents.deferRendering = true;
   actions.skipResponseView = true;
+  cases.skipResponseView = true;
   try {
     const now = opts.now ?? new Date();
-    const total = opts.cases ?? 320;
+    const total = opts.cases ?? 200;
     const plans = Array.from({ length: total }, (_, i) => planCase(r, i, total, now));
     plans.sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime());
     const clerks = [staff.get('clerk1')!, staff.get('clerk2')!];
@@ -154,13 +155,14 @@ export async function seedDemo(app: INestApplication, config: AppConfig, opts: {
       created.push({ plan, view });
     }
     const ctx: Ctx = { r, actions, clock, now, clerks, judges, mediators, organizations };
-    await runPool(created, 6, ({ plan, view }) => replay(ctx, plan, view));
+    await runPool(created, 8, ({ plan, view }) => replay(ctx, plan, view));
     logger.log(`Demo data: 165 organizations, 641 mediators, ${total} cases in ${((Date.now() - started) / 1000).toFixed(1)} s (court ${court.id})`);
   } finally {
     documents.deferRendering = false;
     actions.skipResponseView = false;
+    cases.skipResponseView = false;
   }
-  void documents.kickOutbox();
+  documents.kickOutbox().catch(() => {});
   return true;
 }
 

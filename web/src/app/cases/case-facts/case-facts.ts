@@ -23,6 +23,10 @@ export class CaseFacts {
   readonly canUnmask = input(false);
   readonly unmasked = signal<Record<string, string>>({});
 
+  constructor() {
+    this.disputeTypes.load();
+  }
+
   unmask(partyId: string): void {
     this.api.partyUnmasked(this.record().id, partyId).subscribe({
       next: (p) => this.unmasked.update((m) => ({ ...m, [partyId]: p.idNumber ?? p.creditCode ?? '—' })),

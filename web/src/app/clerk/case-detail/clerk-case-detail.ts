@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, Injector, computed, effect, inject, input, untracked } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
@@ -30,6 +30,8 @@ export class ClerkCaseDetail {
   readonly store = inject(CaseDetailStore);
   private readonly api = inject(ClerkApi);
   private readonly dialog = inject(MatDialog);
+  /** Dialogs resolve route-level providers (the date adapter) through the page's injector. */
+  private readonly injector = inject(Injector);
   private readonly notifier = inject(Notifier);
   readonly isClerk = inject(AuthStore).hasRole('clerk');
 
@@ -52,6 +54,7 @@ export class ClerkCaseDetail {
       .open<DelegateDialog, DelegateDialogData, CaseRecord>(DelegateDialog, {
         width: '560px',
         maxWidth: '95vw',
+        injector: this.injector,
         data: {
           disputeType: c.disputeType,
           submit: (body: DelegateBody) => this.api.delegate(c.id, { ...body, version: c.version }),
@@ -66,6 +69,7 @@ export class ClerkCaseDetail {
       .open<ConfirmationDialog, ConfirmationDialogData, CaseRecord>(ConfirmationDialog, {
         width: '480px',
         maxWidth: '95vw',
+        injector: this.injector,
         data: {
           applyBy: c.deadlines?.confirmationApplyBy ?? null,
           submit: (body) => this.api.applyForConfirmation(c.id, { ...body, version: c.version }),
@@ -80,6 +84,7 @@ export class ClerkCaseDetail {
       .open(TerminationDialog, {
         width: '560px',
         maxWidth: '95vw',
+        injector: this.injector,
         data: { submit: (body: TerminationBody) => this.api.terminate(c.id, { ...body, version: c.version }) },
       })
       .afterClosed()

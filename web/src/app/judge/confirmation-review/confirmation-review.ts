@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, Injector, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
@@ -29,6 +29,8 @@ export class ConfirmationReview {
   readonly store = inject(CaseDetailStore);
   private readonly api = inject(JudgeApi);
   private readonly dialog = inject(MatDialog);
+  /** Dialogs resolve route-level providers (the date adapter) through the page's injector. */
+  private readonly injector = inject(Injector);
   private readonly notifier = inject(Notifier);
 
   readonly id = input.required<string>();
@@ -63,6 +65,7 @@ export class ConfirmationReview {
       .open(DecideDialog, {
         width: '600px',
         maxWidth: '95vw',
+        injector: this.injector,
         data: { submit: (body: DecisionBody) => this.api.decide(c.id, { ...body, version: c.version }) },
       })
       .afterClosed()

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { AbstractControl, FormControl, NonNullableFormBuilder, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -44,8 +44,14 @@ export class DecideDialog {
   );
   private readonly result = toSignal(this.form.controls.result.valueChanges, { initialValue: '' as const });
   readonly rejecting = computed(() => this.result() === 'rejected');
+  /**
+   * Choice errors appear only after a submit attempt: shown on blur they would grow the centred
+   * dialog between mousedown and mouseup, and the click on the other radio button would be lost.
+   */
+  readonly attempted = signal(false);
 
   submit(): void {
+    this.attempted.set(true);
     const v = this.form.getRawValue();
     const body: DecisionBody = { result: v.result as 'confirmed' | 'rejected', reasoning: v.reasoning.trim() };
     if (v.result === 'rejected') body.grounds = Object.entries(v.grounds).filter(([, on]) => on).map(([code]) => code);

@@ -15,6 +15,7 @@ import { errorMessage, moneyValidator, notBlankValidator } from '../../shared/fo
 import { formatMoney, toChineseCapitals } from '../../shared/money';
 import { applyServerErrors } from '../../shared/server-errors';
 import { AgreementBody, WorkspaceApi } from '../workspace-api';
+import { chineseOrdinal } from '../../shared/chinese-ordinal';
 
 type TermForm = FormGroup<{
   obligorPartyId: FormControl<string>;
@@ -52,6 +53,7 @@ export class AgreementEditor implements OnInit {
   readonly signed = output<CaseRecord>();
 
   readonly message = errorMessage;
+  readonly ordinal = chineseOrdinal;
   readonly maxSignedAt = nowLocal();
   readonly previewing = signal(false);
   readonly busy = signal(false);
@@ -84,12 +86,14 @@ export class AgreementEditor implements OnInit {
   }
 
   ngOnInit(): void {
-    const c = this.record();
-    const names = (role: string) => c.parties.filter((p) => p.role === role).map((p) => p.name).join('、');
+    this.disputeTypes.load();
+    // The PDF opens with the parties and the dispute and numbers the payment terms first; `content`
+    // holds the further clauses, one per line, numbered after them.
     this.form.controls.content.setValue(
-      `申请人${names('applicant')}与被申请人${names('respondent')}因${this.disputeTypes.nameOf(c.disputeType)}纠纷，` +
-        `经人民调解委员会主持调解，双方在平等自愿的基础上达成如下协议：\n一、\n二、\n本协议自各方签字（盖章）之日起生效。`,
+      '双方确认本协议系自愿达成，协议履行完毕后双方再无其他纠纷。\n' +
+        '如义务人未按期足额履行，权利人可就未履行部分依法申请强制执行。',
     );
+    const c = this.record();
     const applicant = c.parties.find((p) => p.role === 'applicant');
     const respondent = c.parties.find((p) => p.role === 'respondent');
     this.addTerm(respondent?.id ?? '', applicant?.id ?? '');
@@ -158,13 +162,19 @@ export class AgreementEditor implements OnInit {
   private previewModel() {
     const v = this.form.getRawValue();
     const name = new Map(this.record().parties.map((p) => [p.id, p.name]));
+    const c = this.record();
+    const names = (role: string) => c.parties.filter((p) => p.role === role).map((p) => p.name).join('、');
+    const dispute = this.disputeTypes.nameOf(c.disputeType).replace(/纠纷$/, '');
+    const termClauses = v.terms.map(
+      (t) =>
+        `${name.get(t.obligorPartyId) ?? ''}于${toIsoDate(t.dueOn) ?? ''}前以${t.method || '双方约定的方式'}向${name.get(t.obligeePartyId) ?? ''}支付${formatMoney(t.amount)}（${toChineseCapitals(t.amount) ?? ''}）。`,
+    );
+    const otherClauses = v.content.split('\n').map((line) => line.trim()).filter(Boolean);
     return {
-      caseNumber: this.record().caseNumber,
+      caseNumber: c.caseNumber,
       parties: this.parties(),
-      content: v.content,
-      terms: v.terms.map((t) => ({
-        text: `${name.get(t.obligorPartyId) ?? ''}于${toIsoDate(t.dueOn) ?? ''}前以${t.method || '双方约定的方式'}向${name.get(t.obligeePartyId) ?? ''}支付${formatMoney(t.amount)}（${toChineseCapitals(t.amount) ?? ''}）`,
-      })),
+      intro: `申请人${names('applicant')}与被申请人${names('respondent')}因${dispute}纠纷，经人民调解委员会主持调解，双方自愿达成如下协议：`,
+      clauses: [...termClauses, ...otherClauses],
       performancePlace: v.performancePlace,
       signedAt: v.signedAt.replace('T', ' '),
     };

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, Injector, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
@@ -38,6 +38,8 @@ export class CaseWorkspace {
   private readonly api = inject(WorkspaceApi);
   private readonly queueApi = inject(QueueApi);
   private readonly dialog = inject(MatDialog);
+  /** Dialogs resolve route-level providers (the date adapter) through the page's injector. */
+  private readonly injector = inject(Injector);
   private readonly notifier = inject(Notifier);
 
   readonly id = input.required<string>();
@@ -117,7 +119,7 @@ export class CaseWorkspace {
 
   private openDialog<D>(component: unknown, data: D, message: string): void {
     this.dialog
-      .open(component as never, { width: '560px', maxWidth: '95vw', data })
+      .open(component as never, { width: '560px', maxWidth: '95vw', injector: this.injector, data })
       .afterClosed()
       .subscribe((updated: unknown) => this.done(updated as CaseRecord | undefined, message));
   }

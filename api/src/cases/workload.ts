@@ -1,0 +1,31 @@
+import type { EntityManager } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user.js';
+import { DomainError, forbidden } from '../common/domain-error.js';
+
+/**
+ * Fairness: a court caps each mediator's active cases (409 WORKLOAD_CAP). Every claim (case
+ * `claim` and queue `next`) first locks the mediator's user row, which orders one mediator's
+ * concurrent claims: the active-case count read by a later statement of the transaction is exact
+ * until it commits. Returns the court's cap.
+ */
+export async function lockMediatorWorkload(m: EntityManager, user: AuthUser, courtId: string): Promise<number> {
+  const [row] = await m.query(
+    `SELECT c.workload_cap AS cap FROM users AS u JOIN courts AS c ON c.id = $2 WHERE u.id = $1 FOR UPDATE OF u`, [user.id, courtId],
+  ) as { cap: number }[];
+  if (!row) throw forbidden('Your account no longer exists');
+  return row.cap;
+}
+
+/** The mediator's active cases, as SQL over the parameter holding their id. */
+export const activeCasesSql = (mediatorParam: string) =>
+  `(SELECT count(*)::int FROM cases WHERE assignee_id = ${mediatorParam} AND status = 'in_mediation')`;
+
+export async function activeCases(m: EntityManager, mediatorId: string): Promise<number> {
+  const [{ n }] = await m.query(`SELECT ${activeCasesSql('$1')} AS n`, [mediatorId]) as { n: number }[];
+  return n;
+}
+
+export const workloadCapError = (active: number, cap: number) => new DomainError(
+  'WORKLOAD_CAP', `You already hold ${active} active cases, the court's maximum of ${cap}; finish or release one first`,
+  undefined, { activeCases: active, cap },
+);

@@ -1,0 +1,67 @@
+import { Body, Controller, Get, HttpCode, type MessageEvent, Post, Query, Res, Sse } from '@nestjs/common';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { Observable } from 'rxjs';
+import type { AuthUser } from '../auth/auth-user.js';
+import { CurrentUser, Roles } from '../auth/decorators.js';
+import { FiguresQuery, PagedQuery, QueueNextDto, QueueQuery } from './dto/queue.dto.js';
+import { QueueEventsService } from './queue-events.service.js';
+import { QueueOversightService } from './queue-oversight.service.js';
+import { QueueService } from './queue.service.js';
+
+@ApiTags('queue')
+@ApiBearerAuth()
+@Controller('queue')
+export class QueueController {
+  constructor(
+    private readonly queue: QueueService,
+    private readonly oversight: QueueOversightService,
+    private readonly events: QueueEventsService,
+  ) {}
+
+  @Get()
+  @Roles('mediator')
+  @ApiOperation({ summary: 'Unclaimed cases the caller may claim, most urgent first (acceptBy, then receivedOn); optional dispute type and region filters' })
+  list(@CurrentUser() user: AuthUser, @Query() q: QueueQuery) {
+    return this.queue.list(user, q);
+  }
+
+  @Post('next')
+  @HttpCode(200)
+  @Roles('mediator')
+  @ApiOperation({ summary: 'Claim the most urgent eligible case in one statement (FOR UPDATE SKIP LOCKED); 409 WORKLOAD_CAP at the court’s cap' })
+  @ApiOkResponse({ description: 'The claimed case, now in_mediation with the caller as assignee' })
+  @ApiNoContentResponse({ description: 'No eligible case is waiting' })
+  async next(@CurrentUser() user: AuthUser, @Body() dto: QueueNextDto, @Res({ passthrough: true }) res: Response) {
+    const claimed = await this.queue.next(user, dto);
+    if (!claimed) res.status(204);
+    return claimed ?? undefined;
+  }
+
+  @Sse('stream')
+  @Roles('mediator')
+  @ApiOperation({
+    summary: 'Server-Sent Events for open queues: claimed, released, delegated, declined, withdrawn ({caseId, scope, organizationId, at}); ' +
+      '`ready` on connect, `resync` after a lost database connection (reload the queue), a comment heartbeat every 15 s. ' +
+      'EventSource cannot send headers: pass ?access_token=',
+  })
+  @ApiQuery({ name: 'access_token', required: false, description: 'The bearer token, for EventSource' })
+  @ApiProduces('text/event-stream')
+  stream(@CurrentUser() user: AuthUser): Observable<MessageEvent> {
+    return this.events.streamFor(user);
+  }
+
+  @Get('overdue')
+  @Roles('clerk', 'admin')
+  @ApiOperation({ summary: 'Delegated cases still unclaimed after acceptBy (在线调解规则第十二条), with waitingDays and daysPastAcceptBy' })
+  overdue(@CurrentUser() user: AuthUser, @Query() q: PagedQuery) {
+    return this.oversight.overdue(user, q);
+  }
+
+  @Get('figures')
+  @Roles('clerk', 'admin', 'statistician')
+  @ApiOperation({ summary: 'Per-mediator queue figures from the audit trail: claims, releases, declines, average age at claim (hours)' })
+  figures(@CurrentUser() user: AuthUser, @Query() q: FiguresQuery) {
+    return this.oversight.figures(user, q);
+  }
+}
