@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule, type AppModuleOptions } from './app.module.js';
 import { JsonLogger } from './common/json-logger.js';
+import { completeOpenApi } from './openapi.js';
 
 /** Builds the HTTP app exactly as production runs it (tests use this too). */
 export async function createApp(opts: AppModuleOptions & { logger?: false }): Promise<INestApplication> {
@@ -19,9 +20,11 @@ export async function createApp(opts: AppModuleOptions & { logger?: false }): Pr
     .setTitle('sutiao — 诉调对接 API')
     .setDescription('Court intake, delegated mediation, agreements and online judicial confirmation. Errors: {statusCode, error, message, code, errors?}.')
     .setVersion('1.0.0')
-    .addBearerAuth()
+    .setLicense('Proprietary', 'https://example.org/sutiao/license')
+    .setContact('sutiao team', '', 'dev@sutiao.invalid')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
     .addServer('/')
     .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'api/docs-json' });
+  SwaggerModule.setup('api/docs', app, () => completeOpenApi(SwaggerModule.createDocument(app, doc)), { jsonDocumentUrl: 'api/docs-json' });
   return app;
 }

@@ -34,6 +34,17 @@ describe('health and docs', () => {
     }
   });
 
+  it('describes every operation with a summary, its security and its error responses', async () => {
+    const doc = (await t.http.get('/api/docs-json')).body;
+    expect(doc.components.schemas.Error).toBeDefined();
+    for (const [path, item] of Object.entries<Record<string, { summary?: string; security?: unknown[]; responses: Record<string, unknown> }>>(doc.paths)) {
+      for (const [method, op] of Object.entries(item)) {
+        expect({ op: `${method} ${path}`, summary: !!op.summary, security: Array.isArray(op.security) }).toEqual({ op: `${method} ${path}`, summary: true, security: true });
+        expect(Object.keys(op.responses).some((s) => s.startsWith('4'))).toBe(true);
+      }
+    }
+  });
+
   it('answers unknown API paths with a JSON 404', async () => {
     const res = await t.http.get('/api/nope').set(auth(w.tokens.clerk1!));
     expect(res.status).toBe(404);

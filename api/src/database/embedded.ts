@@ -49,7 +49,8 @@ export async function startEmbeddedPostgres(opts: {
   dataDir: string; database: string; persistent: boolean; port?: number; fast?: boolean; log?: (m: string) => void;
 }): Promise<RunningDatabase> {
   const databaseDir = join(opts.dataDir, 'pg');
-  assertTraversableByOthers(databaseDir);
+  // The cluster directory itself belongs to `postgres` (0700 by initdb); its parents must be enterable.
+  assertTraversableByOthers(dirname(databaseDir));
   assertTraversableByOthers(binariesDir());
   const port = await freePort(opts.port ?? 54329);
   const password = 'sutiao-local';
