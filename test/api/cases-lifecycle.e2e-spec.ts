@@ -333,6 +333,25 @@ describe('side exits and returns', () => {
   });
 });
 
+describe('calendar overrides', () => {
+  it('an admin’s override moves running clocks and the calculator; others may not set one', async () => {
+    const c = await newCase();
+    const delegated = await post(`/api/cases/${c.id}/delegate`, w.tokens.clerk1!);
+    const acceptBy: string = delegated.body.deadlines.acceptBy;
+    const put = (token: string, body: object) => t.http.put('/api/calendar/overrides').set(auth(token)).send(body);
+    expect((await put(w.tokens.clerk1!, { date: acceptBy, kind: 'rest' })).status).toBe(403);
+    const set = await put(w.tokens.admin!, { date: acceptBy, kind: 'rest', note: '临时调休' });
+    expect(set.status).toBe(200);
+    expect(set.body.recomputedCases).toBeGreaterThanOrEqual(1);
+    const moved = await get(`/api/cases/${c.id}`, w.tokens.clerk1!);
+    expect(moved.body.deadlines.acceptBy > acceptBy).toBe(true);
+    const overrides = await get('/api/calendar/overrides', w.tokens.m1!);
+    expect(overrides.body).toContainEqual(expect.objectContaining({ date: acceptBy, kind: 'rest' }));
+    await put(w.tokens.admin!, { date: acceptBy, kind: 'none' });
+    expect((await get(`/api/cases/${c.id}`, w.tokens.clerk1!)).body.deadlines.acceptBy).toBe(acceptBy);
+  });
+});
+
 describe('lists and reference data', () => {
   it('lists with filters and paging; mediators see only their own and their queue', async () => {
     const list = await get('/api/cases?status=registered&pageSize=5', w.tokens.clerk1!);

@@ -1,4 +1,4 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
@@ -8,10 +8,11 @@ import { chinaToday } from '../rules/chinese-date.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CalendarOverride } from './calendar-override.entity.js';
+import { recomputeRunningClocks } from '../cases/clock-recompute.js';
 
 /** The working-day calendar: the State Council schedules (rules/) plus the admin's overrides (DB). */
 @Injectable()
-export class CalendarService implements OnModuleInit {
+export class CalendarService implements OnModuleInit, OnModuleDestroy {
   private current = new WorkingCalendar();
 
   constructor(
@@ -20,8 +21,17 @@ export class CalendarService implements OnModuleInit {
     private readonly audit: AuditService,
   ) {}
 
+  private refresher?: NodeJS.Timeout;
+
   async onModuleInit(): Promise<void> {
     await this.reload();
+    // Other API instances pick up an admin's override within a minute.
+    this.refresher = setInterval(() => void this.reload().catch(() => {}), 60_000);
+    this.refresher.unref();
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.refresher);
   }
 
   calendar(): WorkingCalendar {
@@ -53,12 +63,15 @@ export class CalendarService implements OnModuleInit {
     return this.dataSource.getRepository(CalendarOverride).find({ order: { date: 'ASC' } });
   }
 
-  async setOverride(user: AuthUser, date: string, kind: 'rest' | 'work' | null, note?: string): Promise<void> {
+  /** Sets or removes one day's override, then recomputes the clocks that still run. */
+  async setOverride(user: AuthUser, date: string, kind: 'rest' | 'work' | null, note?: string): Promise<{ recomputedCases: number }> {
     await this.dataSource.transaction(async (m) => {
       if (kind === null) await m.delete(CalendarOverride, { date });
       else await m.save(CalendarOverride, { date, kind, note: note ?? null, updatedById: user.id });
       await this.audit.append(m, { caseId: null, type: 'calendar.override_set', at: this.clock.now(), actor: user, data: { date, kind, note: note ?? null } });
     });
     await this.reload();
+    const recomputedCases = await recomputeRunningClocks(this.dataSource, this.current);
+    return { recomputedCases };
   }
 }

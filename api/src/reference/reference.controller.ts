@@ -44,11 +44,11 @@ export class ReferenceController {
   }
 
   @Put('calendar/overrides')
-  @HttpCode(204)
+  @HttpCode(200)
   @Roles('admin')
-  @ApiOperation({ summary: 'Mark a day as rest or work (or remove the override); clocks use it from now on' })
-  async setOverride(@CurrentUser() user: AuthUser, @Body() dto: CalendarOverrideDto): Promise<void> {
-    await this.calendar.setOverride(user, dto.date, dto.kind === 'none' ? null : dto.kind, dto.note);
+  @ApiOperation({ summary: 'Mark a day as rest or work (or remove the override); running clocks are recomputed' })
+  setOverride(@CurrentUser() user: AuthUser, @Body() dto: CalendarOverrideDto) {
+    return this.calendar.setOverride(user, dto.date, dto.kind === 'none' ? null : dto.kind, dto.note);
   }
 
   @Get('fees/litigation')

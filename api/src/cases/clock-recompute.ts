@@ -1,0 +1,31 @@
+import type { DataSource } from 'typeorm';
+import type { WorkingCalendar } from '../rules/calendar.js';
+import { Case } from './case.entity.js';
+import { clocksOfCase, loadClockFacts, sameClocks } from './case-clocks.js';
+
+/** Statuses whose clocks still run (later statuses keep their dates as history). */
+const RUNNING = ['delegated', 'in_mediation', 'agreed', 'confirmation_pending'] as const;
+
+/**
+ * Recomputes the stored clocks of every case whose clocks still run, after the working-day
+ * calendar changed (an admin entered a newly published holiday schedule or a correction):
+ * rules.md — a provisional clock "is recomputed when the schedule arrives". Returns how many changed.
+ */
+export async function recomputeRunningClocks(ds: DataSource, calendar: WorkingCalendar, batchSize = 500): Promise<number> {
+  let changed = 0;
+  let after = '00000000-0000-0000-0000-000000000000';
+  for (;;) {
+    const batch = await ds.getRepository(Case).createQueryBuilder('c')
+      .where('c.status IN (:...running) AND c.id > :after', { running: RUNNING, after })
+      .orderBy('c.id').take(batchSize).getMany();
+    if (batch.length === 0) return changed;
+    for (const c of batch) {
+      const next = clocksOfCase(calendar, c, await loadClockFacts(ds.manager, c.id, c.status));
+      if (sameClocks(next, c)) continue;
+      // Only the clocks move; a concurrent action on the case recomputes them itself anyway.
+      await ds.getRepository(Case).update({ id: c.id, status: c.status }, next);
+      changed++;
+    }
+    after = batch[batch.length - 1]!.id;
+  }
+}
