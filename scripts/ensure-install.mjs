@@ -10,8 +10,10 @@ if (stale) {
   console.log('Installing dependencies (first run) …');
   const opts = { stdio: 'inherit', env: { ...process.env, NG_CLI_ANALYTICS: 'false' } };
   try {
-    execSync('npm ci --no-audit --no-fund', opts);
+    // Quietly: on this registry mirror `npm ci` may refuse the lockfile, which is expected.
+    execSync('npm ci --no-audit --no-fund', { ...opts, stdio: 'pipe' });
   } catch {
+    console.log('npm ci could not use the lockfile as is; running npm install instead …');
     execSync('npm install --no-audit --no-fund', opts);
   }
 }

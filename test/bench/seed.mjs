@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench:seed -- --cases 1000000 [--years 4] [--fresh]   (after a build)
+// npm run bench:seed -- --cases 1000000 [--years 8]   (after a build; --rebuild-only recomputes the statistics)
 //
 // Fills a benchmark database with a realistic case load for the statistics (issue 5): one court
 // (赤水市人民法院), the demo's 165 organizations and 641 mediators, and N cases received over the
@@ -85,7 +85,27 @@ export async function benchDatabase({ fresh }) {
   return { url, stop };
 }
 
+async function rebuildOnly() {
+  const { url, stop } = await benchDatabase({ fresh: false });
+  const { createDataSource } = await load('database/data-source.js');
+  const { rebuildStats } = await load('stats/rollups.js');
+  const ds = createDataSource({ url, poolSize: 2, applicationName: 'sutiao-bench-seed' });
+  await ds.initialize();
+  try {
+    await ds.runMigrations({ transaction: 'each' });
+    await rebuildStats(ds, { onProgress: (done, total) => bar('statistics', done, total) });
+    step('analyze');
+    await ds.query('VACUUM ANALYZE stats_rollups');
+    await ds.query('VACUUM ANALYZE case_stat_facts');
+    step('done');
+  } finally {
+    await ds.destroy();
+    await stop();
+  }
+}
+
 async function main() {
+  if (args.includes('--rebuild-only')) return rebuildOnly();
   const { url, stop } = await benchDatabase({ fresh: true });
   const { createDataSource } = await load('database/data-source.js');
   const { rebuildStats } = await load('stats/rollups.js');
@@ -155,7 +175,7 @@ async function main() {
 
     await rebuildStats(ds, { onProgress: (done, total) => bar('statistics', done, total) });
     step('analyze');
-    await ds.query('ANALYZE');
+    await ds.query('VACUUM ANALYZE');
     const [{ facts }] = await ds.query('SELECT count(*)::int AS facts FROM case_stat_facts');
     const [{ rollups }] = await ds.query('SELECT count(*)::int AS rollups FROM stats_rollups');
     const [{ size }] = await ds.query('SELECT pg_size_pretty(pg_database_size(current_database())) AS size');

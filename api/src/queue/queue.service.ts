@@ -57,6 +57,21 @@ export function claimNextSql(where: string): string {
     FROM claimed, LATERAL audit_chain_head(${caseStreamSql('claimed.id')}) AS head`;
 }
 
+/**
+ * The clocks a claim at `acceptedAt` starts, for every track and procedure, by the same function
+ * every case action uses; the claim statement picks the claimed case's entry, so it needs no
+ * second round trip. A queued case has no extensions (a release clears them) nor agreement.
+ */
+export function claimClocksFor(calendar: WorkingCalendar, acceptedAt: Date): ClaimClocks {
+  const clocks: ClaimClocks = {};
+  for (const track of TRACKS) {
+    for (const procedure of PROCEDURES) {
+      clocks[`${track}/${procedure}`] = clocksOfCase(calendar, { status: 'in_mediation', track, procedure, delegatedAt: null, acceptedAt, extensions: [] }, NO_CLOCK_FACTS);
+    }
+  }
+  return clocks;
+}
+
 @Injectable()
 export class QueueService {
   private claimClocksCache: { day: string; calendar: WorkingCalendar; clocks: ClaimClocks } | null = null;
@@ -114,19 +129,11 @@ export class QueueService {
     });
   }
 
-  /**
-   * The clocks a claim made today starts, for every track and procedure: computed once a day by
-   * the same function every case action uses, so the claim statement needs no second round trip.
-   */
+  /** `claimClocksFor`, computed once a day (and again when an admin edits the calendar). */
   private claimClocks(calendar: WorkingCalendar, today: string, now: Date): ClaimClocks {
     const cached = this.claimClocksCache;
     if (cached && cached.day === today && cached.calendar === calendar) return cached.clocks;
-    const clocks: ClaimClocks = {};
-    for (const track of TRACKS) {
-      for (const procedure of PROCEDURES) {
-        clocks[`${track}/${procedure}`] = clocksOfCase(calendar, { status: 'in_mediation', track, procedure, delegatedAt: null, acceptedAt: now, extensions: [] }, NO_CLOCK_FACTS);
-      }
-    }
+    const clocks = claimClocksFor(calendar, now);
     this.claimClocksCache = { day: today, calendar, clocks };
     return clocks;
   }

@@ -251,6 +251,7 @@ export async function rebuildStats(ds: DataSource, opts: { batchSize?: number; o
   const batchSize = opts.batchSize ?? 20_000;
   return ds.transaction(async (m) => {
     await m.query('SET LOCAL statement_timeout = 0');
+    await m.query(`SET LOCAL work_mem = '256MB'`);
     await m.query('TRUNCATE stats_rollups, case_stat_facts, stats_dirty_cases');
     const [{ total }] = await m.query('SELECT count(*)::int AS total FROM cases') as { total: number }[];
     let done = 0;
@@ -303,10 +304,13 @@ const REBUILD_DAY_ROLLUPS = `
       ('mediator', coalesce(f.mediator_id::text, '')),
       ('dispute_type', f.dispute_type::text)
     ) d(dim, dim_key)
-   GROUP BY f.court_id, d.dim, e.day, d.dim_key`;
+   GROUP BY f.court_id, d.dim, e.day, d.dim_key
+   -- In key order: a report's range of rows then lies on neighbouring pages.
+   ORDER BY f.court_id, d.dim, e.day, d.dim_key`;
 
 const REBUILD_MONTH_ROLLUPS = `
   INSERT INTO stats_rollups (court_id, dim, grain, period, dim_key, ${COUNTERS.map((c) => COLUMN[c]).join(', ')})
   SELECT court_id, dim, 'm', date_trunc('month', period)::date, dim_key, ${COUNTERS.map((c) => `sum(${COLUMN[c]})`).join(', ')}
     FROM stats_rollups WHERE grain = 'd'
-   GROUP BY court_id, dim, date_trunc('month', period), dim_key`;
+   GROUP BY court_id, dim, date_trunc('month', period), dim_key
+   ORDER BY court_id, dim, date_trunc('month', period), dim_key`;

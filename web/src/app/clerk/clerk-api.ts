@@ -51,6 +51,13 @@ export interface DelegateBody {
   version?: number;
 }
 
+export interface FeeEstimate {
+  fullFee: string;
+  halfFee: string;
+  feeCategory: string;
+  basis: string;
+}
+
 /** The clerk's calls: filing, delegating, applying for confirmation, terminating. */
 @Injectable({ providedIn: 'root' })
 export class ClerkApi {
@@ -70,6 +77,12 @@ export class ClerkApi {
 
   terminate(id: string, body: TerminationBody & { version?: number }): Observable<CaseRecord> {
     return this.http.post<CaseRecord>(`/api/cases/${id}/termination`, body);
+  }
+
+  /** The acceptance fee the applicant would pay to litigate instead (诉讼费用交纳办法). */
+  litigationFee(amount: string, disputeType: string): Observable<FeeEstimate> {
+    const params = new HttpParams().set('amount', amount).set('disputeType', disputeType);
+    return this.http.get<FeeEstimate>('/api/fees/litigation', { params });
   }
 
   organizations(q: string, pageSize = 20): Observable<Page<Organization>> {

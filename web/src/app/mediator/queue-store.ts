@@ -6,7 +6,11 @@ import { CaseRecord } from '../cases/case-models';
 import { endOfChinaDay, formatCountdown } from '../shared/dates';
 import { EVENT_SOURCE_FACTORY, QueueApi } from './queue-api';
 
-export type ClaimOutcome = { kind: 'claimed'; record: CaseRecord } | { kind: 'taken' } | { kind: 'failed'; message: string };
+export type ClaimOutcome =
+  | { kind: 'claimed'; record: CaseRecord }
+  | { kind: 'taken' }
+  | { kind: 'stale' }
+  | { kind: 'failed'; message: string };
 
 const RELOAD_DELAY_MS = 400;
 const RECONNECT_DELAY_MS = 5000;
@@ -109,10 +113,13 @@ export class QueueStore implements OnDestroy {
         error: (err: unknown) => {
           this.claiming.set(null);
           const code = errorCode(err);
-          if (code === 'ALREADY_CLAIMED' || code === 'ILLEGAL_TRANSITION' || code === 'VERSION_CONFLICT') {
+          if (code === 'ALREADY_CLAIMED' || code === 'ILLEGAL_TRANSITION') {
             this.removeRow(record.id);
             this.load();
             subscriber.next({ kind: 'taken' });
+          } else if (code === 'VERSION_CONFLICT') {
+            this.load();
+            subscriber.next({ kind: 'stale' });
           } else {
             subscriber.next({ kind: 'failed', message: friendlyError(err, '领取失败，请稍后再试') });
           }

@@ -12,15 +12,7 @@ export interface DeadlineAnswer {
   provisional?: boolean;
 }
 
-export interface FeeAnswer {
-  fullFee: string;
-  halfFee: string;
-  feeCategory: string;
-  brackets: { from: string; to: string | null; rate: number | null; fee: string }[];
-  basis: string;
-}
-
-/** The legal calculators any signed-in role may use. */
+/** The deadline calculator (期限计算器), open to every signed-in role. */
 @Injectable({ providedIn: 'root' })
 export class CalendarApi {
   private readonly http = inject(HttpClient);
@@ -28,10 +20,5 @@ export class CalendarApi {
   deadline(start: string, length: number, unit: 'days' | 'workdays'): Observable<DeadlineAnswer> {
     const params = new HttpParams().set('start', start).set('length', length).set('unit', unit);
     return this.http.get<DeadlineAnswer>('/api/calendar/deadline', { params });
-  }
-
-  litigationFee(amount: string, disputeType: string): Observable<FeeAnswer> {
-    const params = new HttpParams().set('amount', amount).set('disputeType', disputeType);
-    return this.http.get<FeeAnswer>('/api/fees/litigation', { params });
   }
 }

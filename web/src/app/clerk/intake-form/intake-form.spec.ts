@@ -41,6 +41,17 @@ describe('IntakeForm', () => {
     expect(await (await field('标的额（元）')).getTextHints()).toEqual(['大写：壹拾贰万元整']);
   });
 
+  it('tells the clerk what litigating would cost once type and amount are known', async () => {
+    fixture.componentInstance.form.patchValue({ disputeType: 'sale_contract', claimAmount: '120000' });
+    await new Promise((r) => setTimeout(r, 450));
+    const req = http.expectOne((r) => r.url === '/api/fees/litigation');
+    expect(req.request.params.get('amount')).toBe('120000');
+    expect(req.request.params.get('disputeType')).toBe('sale_contract');
+    req.flush({ fullFee: '2700.00', halfFee: '1350.00', feeCategory: 'property', brackets: [], basis: '诉讼费用交纳办法 第十三条' });
+    await fixture.whenStable();
+    expect(fixture.nativeElement.textContent).toContain('需预交案件受理费 ¥2,700.00');
+  });
+
   it('checks the resident ID check digit as it is typed, before the field is left', async () => {
     const idInput = (await loader.getAllHarnesses(MatInputHarness.with({ selector: '[formControlName=idNumber]' })))[0];
     await idInput.setValue('52038119900101123X');

@@ -13,9 +13,9 @@ import { apiErrorOf, friendlyError } from '../../core/api-error';
 import { Notifier } from '../../core/notifier';
 import { DisputeTypeStore } from '../../cases/dispute-type-store';
 import { errorMessage, moneyValidator, notBlankValidator, notFutureDateValidator, serverFieldMessage } from '../../shared/form-validators';
-import { todayInChina, toIsoDate } from '../../shared/dates';
-import { fromIsoDate } from '../../shared/dates';
-import { toChineseCapitals } from '../../shared/money';
+import { fromIsoDate, todayInChina, toIsoDate } from '../../shared/dates';
+import { checkMoney, formatMoney, toChineseCapitals } from '../../shared/money';
+import { catchError, combineLatest, debounceTime, distinctUntilChanged, map, of, switchMap } from 'rxjs';
 import { applyServerErrors } from '../../shared/server-errors';
 import { ClerkApi, NewCase, PartyInput } from '../clerk-api';
 import { PartyFields } from '../party-fields/party-fields';
@@ -50,6 +50,7 @@ export class IntakeForm implements OnInit {
 
   readonly today = fromIsoDate(todayInChina());
   readonly message = errorMessage;
+  readonly formatMoney = formatMoney;
 
   readonly form = this.fb.group({
     track: this.fb.control<'pre_litigation' | 'entrusted'>('pre_litigation'),
@@ -67,6 +68,20 @@ export class IntakeForm implements OnInit {
 
   private readonly amount = toSignal(this.form.controls.claimAmount.valueChanges, { initialValue: '' });
   readonly capitals = computed(() => toChineseCapitals(this.amount().trim()));
+  /** What litigating would cost the applicant: the clerk can tell the parties what mediation saves. */
+  readonly fee = toSignal(
+    combineLatest([this.form.controls.claimAmount.valueChanges, this.form.controls.disputeType.valueChanges]).pipe(
+      debounceTime(400),
+      map(([amount, type]) => [amount.trim(), type] as const),
+      distinctUntilChanged((a, b) => a[0] === b[0] && a[1] === b[1]),
+      switchMap(([amount, type]) =>
+        type && checkMoney(amount) === null
+          ? this.api.litigationFee(amount, type).pipe(catchError(() => of(null)))
+          : of(null),
+      ),
+    ),
+    { initialValue: null },
+  );
   readonly busy = signal(false);
   readonly error = signal<string | null>(null);
   readonly unmatchedErrors = signal<string[]>([]);

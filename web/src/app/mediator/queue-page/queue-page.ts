@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, OnDestroy, OnInit, computed, inject, signal } from '@angular/core';
-import { Router } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
 import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
@@ -16,7 +16,7 @@ import { injectNarrow } from '../../shared/viewport';
 /** 待领取案件: the live shared queue with countdowns to `acceptBy`. */
 @Component({
   selector: 'app-queue-page',
-  imports: [MatButtonModule, MatTableModule, MatPaginatorModule, MatProgressBarModule],
+  imports: [RouterLink, MatButtonModule, MatTableModule, MatPaginatorModule, MatProgressBarModule],
   providers: [QueueStore, paginatorIntl()],
   templateUrl: './queue-page.html',
   styleUrl: './queue-page.scss',
@@ -56,6 +56,9 @@ export class QueuePage implements OnInit, OnDestroy {
           break;
         case 'taken':
           this.notifier.info('该案件已被其他调解员领取，列表已刷新');
+          break;
+        case 'stale':
+          this.notifier.info('案件信息刚刚更新，列表已刷新，请再试一次');
           break;
         case 'failed':
           this.notifier.error(outcome.message);

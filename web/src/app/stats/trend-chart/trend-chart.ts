@@ -20,7 +20,9 @@ export class TrendChart {
   });
 
   readonly options = computed<EChartsCoreOption>(() => {
-    const rows = [...this.rows()].sort((a, b) => groupLabel(a, 'month').localeCompare(groupLabel(b, 'month')));
+    // Sort on the machine key ("2026-01"), not the label ("2026年1月" would put 10月 before 1月).
+    const sortKey = (r: BreakdownRow) => String(r.key ?? r.month ?? groupLabel(r, 'month'));
+    const rows = [...this.rows()].sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
     return {
       aria: { enabled: true },
       tooltip: { trigger: 'axis' },
