@@ -151,6 +151,13 @@ describe('the whole lifecycle to a confirmed case', () => {
     expect(ext.status).toBe(200);
     expect(ext.body.deadlines.mediationEndsOn > claimed.body.deadlines.mediationEndsOn).toBe(true);
 
+    const preview = await post(`/api/cases/${c.id}/agreement/preview`, w.tokens.m1!, agreementBody(c)).buffer(true);
+    expect(preview.status).toBe(200);
+    expect(preview.body.subarray(0, 5).toString()).toBe('%PDF-');
+    const untouched = await get(`/api/cases/${c.id}`, w.tokens.m1!);
+    expect(untouched.body).toMatchObject({ status: 'in_mediation', agreement: null, version: ext.body.version });
+    expect((await post(`/api/cases/${c.id}/agreement/preview`, w.tokens.m1!, { ...agreementBody(c), terms: [] })).status).toBe(400);
+
     const agreed = await post(`/api/cases/${c.id}/agreement`, w.tokens.m1!, agreementBody(c));
     expect(agreed.status).toBe(200);
     expect(agreed.body.status).toBe('agreed');
@@ -163,6 +170,9 @@ describe('the whole lifecycle to a confirmed case', () => {
     expect(applied.body.confirmation.caseNumber).toMatch(/^（\d{4}）黔0381诉前调确\d+号$/);
     expect(applied.body.deadlines.decisionDueOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 
+    const rulingPreview = await post(`/api/cases/${c.id}/confirmation/decision/preview`, w.tokens.judge1!, { result: 'confirmed', reasoning: '协议合法有效。' }).buffer(true);
+    expect(rulingPreview.status).toBe(200);
+    expect(rulingPreview.headers['content-type']).toBe('application/pdf');
     const decided = await post(`/api/cases/${c.id}/confirmation/decision`, w.tokens.judge1!, { result: 'confirmed', reasoning: '协议合法有效。' });
     expect(decided.status).toBe(200);
     expect(decided.body.status).toBe('confirmed');
@@ -372,6 +382,10 @@ describe('lists and reference data', () => {
     const mediators = await get(`/api/mediators?organizationId=${w.orgA}`, w.tokens.clerk1!);
     expect(mediators.body.items[0]).toEqual(expect.objectContaining({ id: expect.any(String), displayName: expect.any(String), organizationId: w.orgA, activeCases: expect.any(Number) }));
     expect((await get('/api/mediators', w.tokens.m1!)).status).toBe(403);
+    const recommended = await get('/api/mediators?disputeType=traffic_accident', w.tokens.clerk1!);
+    expect(recommended.status).toBe(200);
+    expect(recommended.body.items[0]).toMatchObject({ matchesExpertise: true });
+    expect((await get('/api/mediators?disputeType=nonsense', w.tokens.clerk1!)).status).toBe(400);
     const types = await get('/api/dispute-types', w.tokens.m1!);
     expect(types.body).toContainEqual(expect.objectContaining({ code: 'sale_contract', name: '买卖合同纠纷', feeCategory: 'property' }));
     const deadline = await get('/api/calendar/deadline?start=2026-09-28&length=3&unit=workdays', w.tokens.m1!);

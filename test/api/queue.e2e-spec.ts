@@ -125,6 +125,7 @@ describe('claiming', () => {
     const empty = await post('/api/queue/next', crowd.tokens[0]!, { region: crowd.region });
     expect(empty.status).toBe(204);
     expect(empty.text).toBe('');
+    expect((await verifyAuditChains(t.db)).broken).toBeNull();
   });
 
   it('next claims the most urgent case first and starts its clocks exactly like claim does', async () => {
@@ -174,6 +175,7 @@ describe('claiming', () => {
       expect(capped.body).toMatchObject({ code: 'WORKLOAD_CAP', activeCases: 2, cap: 2 });
       const viaClaim = await post(`/api/cases/${cases[2]!.id}/claim`, crew.tokens[0]!);
       expect(viaClaim.body.code).toBe('WORKLOAD_CAP');
+      expect((await post('/api/queue/next', crew.tokens[0]!, { region: crew.region, disputeType: 'divorce' })).body.code).toBe('WORKLOAD_CAP');
       // Releasing one frees a slot (a release needs a reason).
       const mine = (await t.db.query(`SELECT id FROM cases WHERE assignee_id = $1 ORDER BY id LIMIT 1`, [crew.ids[0]]))[0].id;
       const noReason = await post(`/api/cases/${mine}/release`, crew.tokens[0]!, {});
@@ -181,6 +183,22 @@ describe('claiming', () => {
       expect(noReason.body.errors.reason).toBeDefined();
       expect((await post(`/api/cases/${mine}/release`, crew.tokens[0]!, { reason: '当事人与本人有亲属关系，需回避' })).status).toBe(200);
       expect((await post('/api/queue/next', crew.tokens[0]!, { region: crew.region })).status).toBe(200);
+    } finally {
+      await t.db.query('UPDATE courts SET workload_cap = 1000 WHERE id = $1', [w.courtId]);
+    }
+  });
+});
+
+  it('orders one mediator\'s simultaneous next calls, so the cap holds under a double click', async () => {
+    const crew = await team(1);
+    for (let i = 0; i < 6; i++) await delegatedCase({ organizationId: crew.orgId });
+    await t.db.query('UPDATE courts SET workload_cap = 2 WHERE id = $1', [w.courtId]);
+    try {
+      const results = await Promise.all(Array.from({ length: 6 }, () => post('/api/queue/next', crew.tokens[0]!, { region: crew.region })));
+      expect(results.filter((r) => r.status === 200)).toHaveLength(2);
+      expect(results.filter((r) => r.status === 409 && r.body.code === 'WORKLOAD_CAP')).toHaveLength(4);
+      const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM cases WHERE assignee_id = $1 AND status = 'in_mediation'`, [crew.ids[0]]);
+      expect(n).toBe(2);
     } finally {
       await t.db.query('UPDATE courts SET workload_cap = 1000 WHERE id = $1', [w.courtId]);
     }
@@ -307,6 +325,11 @@ class SseClient {
     });
   }
 
+  /** Resolves when the server ends the stream. */
+  ended(): Promise<void> {
+    return new Promise((resolve) => this.req.once('close', () => resolve()));
+  }
+
   close(): void { this.req.destroy(); }
 }
 
@@ -363,6 +386,15 @@ describe('GET /api/queue/stream', () => {
     const c = await delegatedCase({ organizationId: a.orgId });
     await stream.next((e) => e.type === 'delegated' && e.data.caseId === c.id);
     stream.close();
+  });
+
+  it('ends open streams when the app shuts down, so it can stop', async () => {
+    const third = await startTestApp({ databaseUrl: t.databaseUrl, listen: true });
+    const stream = await SseClient.open((third.app.getHttpServer().address() as AddressInfo).port, w.tokens.m1!);
+    await stream.next((e) => e.type === 'ready');
+    const ended = stream.ended();
+    await third.close();
+    await ended;
   });
 
   it('needs a mediator token (401 without, 403 for other roles)', async () => {

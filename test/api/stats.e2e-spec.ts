@@ -87,6 +87,12 @@ describe('access and validation', () => {
     expect(res.body.errors).toMatchObject(errors);
   });
 
+  it('documents the endpoints and their definitions in the OpenAPI', async () => {
+    const doc = (await t.http.get('/api/docs-json')).body;
+    for (const path of ['summary', 'breakdown', 'ranking', 'litigation-rate', 'export', 'bulletin']) expect(Object.keys(doc.paths)).toContain(`/api/stats/${path}`);
+    expect(JSON.stringify(doc.components.schemas.StatsSummary)).toContain('调解成功率 = 调解成功 ÷ 调解结束');
+  });
+
   it('defaults to 1 January of this year … today and answers exactly the contract fields', async () => {
     const today = chinaDateOf(new Date());
     const implicit = await summary();

@@ -6,17 +6,18 @@
 //   4. 100 of them claim ONE case at the same instant (POST /api/cases/:id/claim);
 //   5. SQL checks: no case claimed twice, one `case.claimed` audit event per claim, chains intact;
 //   6. the same claim statement straight over 32 pg connections on 5,000 fresh cases: the ceiling.
-// The simulated mediators run in a worker thread (their own event loop); the app in the main one.
+// The simulated mediators run in a child process, so the app's process does nothing else and its
+// CPU time (and that of the PostgreSQL backends) per claim can be reported beside the rates.
 // Targets: 0 double claims, 0 errors, HTTP claims/s ≥ 50 % of raw SQL, p99 ≤ 150 ms.
 //   node test/bench/queue.mjs                              embedded PostgreSQL (durable settings) in a temp dir
 //   DATABASE_URL=postgres://… node test/bench/queue.mjs    an existing server (a scratch database is created and dropped)
 import { randomBytes, randomUUID } from 'node:crypto';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { fork } from 'node:child_process';
 
 const MEDIATORS = 641;
 const ORGANIZATIONS = 165;
@@ -28,8 +29,8 @@ const RAW_CASES = 5000;
 const WORKLOAD_CAP = 1000; // the schema's maximum: the bench measures the queue, not the cap
 const PASSWORD = 'bench-password';
 
-if (isMainThread) await main();
-else await simulateMediators(workerData);
+if (process.argv[2] === '--mediators') await simulateMediators();
+else await main();
 
 // =============================================================================================
 // Main thread: database, app, checks, raw SQL ceiling, report.
@@ -113,21 +114,25 @@ async function main() {
     log(`app listening on 127.0.0.1:${port} (database pool ${config.dbPoolSize} connections)`);
 
     // ---------- the simulated mediators ----------
-    const worker = new Worker(new URL(import.meta.url), { workerData: { port, usernames: mediators.map((m) => m.username) } });
+    const child = fork(new URL(import.meta.url), ['--mediators'], { stdio: 'inherit' });
     const inbox = [];
     const waiting = [];
-    worker.on('message', (msg) => (waiting.length ? waiting.shift().resolve(msg) : inbox.push(msg)));
-    worker.on('error', (e) => waiting.splice(0).forEach((w) => w.reject(e)));
-    const fromWorker = () => (inbox.length ? Promise.resolve(inbox.shift()) : new Promise((res, rej) => waiting.push({ resolve: res, reject: rej })));
-
-    const drain = await fromWorker();
-    log(`logged in ${MEDIATORS} mediators over HTTP in ${fmt(drain.loginMs)}`);
+    child.on('message', (msg) => (waiting.length ? waiting.shift().resolve(msg) : inbox.push(msg)));
+    child.on('exit', (code) => waiting.splice(0).forEach((w) => w.reject(new Error(`the mediators' process exited with ${code}`))));
+    const fromMediators = () => (inbox.length ? Promise.resolve(inbox.shift()) : new Promise((res, rej) => waiting.push({ resolve: res, reject: rej })));
+    const pgCpu = postgresCpu(tmp); // pgCpu() starts a meter; calling the meter reads it
+    child.send({ port, usernames: mediators.map((m) => m.username) });
+    const { loginMs } = await fromMediators();
+    log(`logged in ${MEDIATORS} mediators over HTTP in ${fmt(loginMs)}`);
+    const cpuAtStart = { app: process.cpuUsage(), pg: pgCpu() };
+    child.send({ go: true });
+    const drain = await fromMediators();
+    const drainCpu = { app: cpuMs(process.cpuUsage(cpuAtStart.app)), pg: cpuAtStart.pg() };
     log(`drain: ${drain.latencies.length} requests (${Object.entries(drain.statuses).map(([s, n]) => `${n} × ${s}`).join(', ')}) in ${fmt(drain.drainMs)}`);
     // The stampede's case is delegated only now, so the drain could not take it.
     const [target] = await insertDelegatedCases(court, 1, true);
-    worker.postMessage({ target });
-    const { stampede } = await fromWorker();
-    await worker.terminate();
+    child.send({ target });
+    const { stampede } = await fromMediators();
 
     let errors = drain.errors;
     const httpClaims = drain.statuses['200'] ?? 0;
@@ -164,6 +169,7 @@ async function main() {
       return client;
     }));
     let rawClaims = 0;
+    const rawCpuAtStart = { app: process.cpuUsage(), pg: pgCpu() };
     t0 = performance.now();
     await Promise.all(rawClients.map(async (client, i) => {
       const mediator = { id: mediators[i].id, courtId: rawCourt.id, organizationId: null, role: 'mediator' };
@@ -176,6 +182,7 @@ async function main() {
       }
     }));
     const rawMs = since(t0);
+    const rawCpu = { client: cpuMs(process.cpuUsage(rawCpuAtStart.app)), pg: rawCpuAtStart.pg() };
     const rawRate = rawClaims / (rawMs / 1000);
     await Promise.all(rawClients.map((c) => c.end()));
     // Every case claimed, by exactly as many successful statements as there are cases: none twice.
@@ -194,6 +201,10 @@ async function main() {
     log(`errors: ${errors}`);
     log(`raw SQL, the same claim statement over ${RAW_CONNECTIONS} connections: ${rawClaims} claims in ${(rawMs / 1000).toFixed(2)} s = ${rawRate.toFixed(0)} claims/s`);
     log(`HTTP / raw SQL: ${(ratio * 100).toFixed(1)} %`);
+    if (Number.isFinite(drainCpu.pg)) {
+      const per = (ms, n) => `${(ms / n).toFixed(2)} ms`;
+      log(`CPU per claim: HTTP — app process ${per(drainCpu.app, httpClaims)}, PostgreSQL ${per(drainCpu.pg, httpClaims)}; raw SQL — client ${per(rawCpu.client, rawClaims)}, PostgreSQL ${per(rawCpu.pg, rawClaims)}`);
+    }
     const ok = doubleClaims === 0 && errors === 0 && ratio >= 0.5 && pct.p99 <= 150 && stampedeOk === 1;
     log(`targets (0 double claims, 0 errors, ≥ 50 % of raw SQL, p99 ≤ 150 ms): ${ok ? 'met' : 'NOT met'}`);
     exitCode = ok ? 0 : 1;
@@ -269,9 +280,10 @@ async function main() {
 }
 
 // =============================================================================================
-// Worker thread: 641 mediators over real HTTP (keep-alive), bounded concurrency.
+// Child process: 641 mediators over real HTTP (keep-alive), bounded concurrency.
 // =============================================================================================
-async function simulateMediators({ port, usernames }) {
+async function simulateMediators() {
+  const { port, usernames } = await new Promise((res) => process.once('message', res));
   const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
   const call = (method, path, token, body, useAgent = agent) => new Promise((resolveCall, reject) => {
     const payload = body === undefined ? undefined : JSON.stringify(body);
@@ -302,7 +314,8 @@ async function simulateMediators({ port, usernames }) {
     if (r.status !== 200) throw new Error(`login ${usernames[i]}: ${r.status}`);
     tokens[i] = r.body.accessToken;
   });
-  const loginMs = performance.now() - t0;
+  process.send({ loginMs: performance.now() - t0 });
+  await new Promise((res) => process.once('message', res));
 
   // Drain: every lane takes the next mediator in turn and asks for the next case, until one hears 204.
   const latencies = [];
@@ -325,15 +338,16 @@ async function simulateMediators({ port, usernames }) {
     return true;
   });
   const drainMs = performance.now() - t0;
-  parentPort.postMessage({ loginMs, drainMs, latencies, statuses, claimedIds, errors });
+  process.send({ drainMs, latencies, statuses, claimedIds, errors });
 
   // Stampede: 100 warm connections, 100 claims of one case sent in the same tick.
-  const { target } = await new Promise((res) => parentPort.once('message', res));
+  const { target } = await new Promise((res) => process.once('message', res));
   const crowdAgent = new http.Agent({ keepAlive: true, maxSockets: STAMPEDE });
   await Promise.all(Array.from({ length: STAMPEDE }, () => call('GET', '/api/health', null, undefined, crowdAgent)));
   const crowd = tokens.slice(0, STAMPEDE);
   const results = await Promise.all(crowd.map((token) => call('POST', `/api/cases/${target}/claim`, token, {}, crowdAgent)));
-  parentPort.postMessage({ stampede: results.map((r) => ({ status: r.status, code: r.body?.code, ms: r.ms })) });
+  process.send({ stampede: results.map((r) => ({ status: r.status, code: r.body?.code, ms: r.ms })) });
+  process.disconnect();
 }
 
 /** Runs `task(i)` with at most `limit` in flight, for i < n; a task answering false ends its lane. */
@@ -352,6 +366,39 @@ function percentiles(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const at = (q) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? 0;
   return { p50: at(0.5), p95: at(0.95), p99: at(0.99), max: sorted[sorted.length - 1] ?? 0 };
+}
+
+function cpuMs(usage) {
+  return (usage.user + usage.system) / 1000;
+}
+
+/**
+ * A meter of the CPU time (ms) the embedded PostgreSQL's processes use (the postmaster and its
+ * children, read from Linux /proc at 100 ticks/s): `meter()` starts one, calling the result gives
+ * the time used since, by processes alive at both readings. NaN for an external server.
+ */
+function postgresCpu(dataDir) {
+  let postmaster;
+  try {
+    postmaster = Number(readFileSync(join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+  } catch {
+    return () => () => NaN;
+  }
+  const read = () => {
+    const ticks = new Map();
+    for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        if (Number(fields[1]) === postmaster || Number(pid) === postmaster) ticks.set(pid, Number(fields[11]) + Number(fields[12]));
+      } catch { /* exited meanwhile */ }
+    }
+    return ticks;
+  };
+  return () => {
+    const start = read();
+    return () => [...read()].reduce((sum, [pid, t]) => sum + t - (start.get(pid) ?? 0), 0) * 10;
+  };
 }
 
 function fmt(ms) {

@@ -3,7 +3,7 @@
 //
 // Fills a benchmark database with a realistic case load for the statistics (issue 5): one court
 // (赤水市人民法院), the demo's 165 organizations and 641 mediators, and N cases received over the
-// last `years` years (denser recently), each in the status its age makes likely, with acceptance,
+// last `years` years (default 8, the intake growing 15 % a year: --growth 1.15), each in the status its age makes likely, with acceptance,
 // end and ruling dates, claim amounts drawn log-normally per dispute type and the 2025 entrusted
 // track. Cases are generated inside PostgreSQL (generate_series, one INSERT … SELECT per chunk);
 // then the statistics are rebuilt (stats/rollups.ts rebuildStats: facts in TypeScript with the fee
@@ -26,7 +26,9 @@ const option = (name, fallback) => {
   return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : fallback;
 };
 const TOTAL = Number(String(option('cases', '1000000')).replace(/_/g, ''));
-const YEARS = Number(option('years', '4'));
+const YEARS = Number(option('years', '8'));
+/** Yearly growth of the case load (the intake of each year is this much larger than the year before). */
+const GROWTH = Number(option('growth', '1.15'));
 const CHUNK = 50_000;
 if (!Number.isInteger(TOTAL) || TOTAL < 1) throw new Error('--cases must be a positive integer');
 
@@ -164,7 +166,7 @@ async function main() {
     const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
     for (let start = 1; start <= TOTAL; start += CHUNK) {
       const end = Math.min(TOTAL, start + CHUNK - 1);
-      await client.query(CASES_SQL, [start, end, court.id, today, YEARS * 365, slots, mediators.map((m) => m.id), mediators.map((m) => m.organization_id), clerk.id, COURT.code]);
+      await client.query(CASES_SQL, [start, end, court.id, today, Math.round(YEARS * 365), slots, mediators.map((m) => m.id), mediators.map((m) => m.organization_id), clerk.id, COURT.code, GROWTH]);
       bar('cases', end, TOTAL);
     }
     step('confirmations');
@@ -190,7 +192,7 @@ async function main() {
 /**
  * One chunk of cases, all random draws made once per row (the LATERAL subqueries reference g).
  * $1..$2 serial numbers, $3 court, $4 today, $5 span in days, $6 dispute-type slots,
- * $7/$8 mediator ids / their organizations, $9 clerk, $10 court code.
+ * $7/$8 mediator ids / their organizations, $9 clerk, $10 court code, $11 yearly growth.
  */
 const CASES_SQL = `
 INSERT INTO cases (court_id, case_number, track, procedure, status, dispute_type, claim_amount_fen, summary, claims, received_on,
@@ -217,7 +219,8 @@ SELECT $3::uuid,
   CROSS JOIN LATERAL (SELECT random() AS r1, random() AS r2, random() AS r3, random() AS r4, random() AS r5, random() AS r6,
                              random() AS r7, random() AS r8, random() AS r9, greatest(random(), 1e-9) AS u1, random() AS u2 WHERE g = g) r
   CROSS JOIN LATERAL (
-    SELECT ($4::date - floor($5::int * (1 - sqrt(r.r1)))::int) AS received_on,
+    -- age in days, exponentially distributed on [0, span): the intake grows by $11 a year
+    SELECT ($4::date - least($5::int - 1, floor(-ln(1 - r.r1 * (1 - exp(-ln($11::float8) / 365 * $5::int))) / (ln($11::float8) / 365)))::int) AS received_on,
            ($6::text[])[1 + floor(r.r2 * array_length($6::text[], 1))::int] AS dispute_type
   ) d0
   CROSS JOIN LATERAL (

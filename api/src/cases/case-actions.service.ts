@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -46,8 +47,29 @@ interface Step {
 /** Allowed skew for instants the client reports (heldAt, signedAt) relative to our clock. */
 const FUTURE_SKEW_MS = 5 * 60 * 1000;
 
+/** Carries a preview's PDF out of the transaction it rolls back. */
+class PreviewRollback extends Error {
+  constructor(readonly pdf: Buffer | null) { super('preview'); }
+}
+
 @Injectable()
 export class CaseActionsService {
+  private readonly previewing = new AsyncLocalStorage<boolean>();
+
+  /**
+   * The document an action would issue, rendered from the case as the action would leave it —
+   * validated exactly like the real action — without saving anything (agreement and ruling previews).
+   */
+  async preview(run: () => Promise<CaseView>): Promise<Buffer> {
+    try {
+      await this.previewing.run(true, run);
+    } catch (e) {
+      if (e instanceof PreviewRollback && e.pdf) return e.pdf;
+      throw e;
+    }
+    throw new Error('preview did not render a document');
+  }
+
   /** Bulk imports (the demo seed) skip building the response view of every action. */
   skipResponseView = false;
 
@@ -70,6 +92,7 @@ export class CaseActionsService {
     detail: Parameters<typeof nextStatus>[2],
     apply: (m: EntityManager, c: Case, now: Date) => Promise<Step>,
   ): Promise<CaseView> {
+    const preview = this.previewing.getStore() === true;
     return this.dataSource.transaction(async (m) => {
       const c = await m.findOne(Case, { where: { id: caseId }, lock: { mode: 'pessimistic_write' } });
       // Court scope decides existence; who may act is checked per action (403) after the state (409).
@@ -100,6 +123,11 @@ export class CaseActionsService {
         caseId: c.id, type: step.event.type, at: now, actor: user,
         data: { from, to: next, version: updated.version, ...(step.event.data ?? {}) },
       });
+      if (preview) {
+        // A preview runs the whole action, renders its document, then rolls everything back.
+        const doc = step.document ? await this.documents.issue(m, step.document, updated, now, { deferRender: false }) : null;
+        throw new PreviewRollback(doc?.pdf ?? null);
+      }
       if (step.document) await this.documents.issue(m, step.document, updated, now);
       if (step.queueEvent) {
         // The queue concerned: the one the case enters (delegated, released) or leaves (claimed, declined, withdrawn).

@@ -72,3 +72,9 @@ export function aggregateFromRow(
     agreement: null, confirmation: null, termination: null, documents: many(DocumentRecord, 'childDocuments'), assignee,
   };
 }
+
+export async function confirmationsByCase(m: EntityManager, caseIds: string[]): Promise<Map<string, Confirmation>> {
+  if (caseIds.length === 0) return new Map();
+  const rows = await m.find(Confirmation, { where: { caseId: In(caseIds) } });
+  return new Map(rows.map((r) => [r.caseId, r]));
+}

@@ -39,19 +39,23 @@ export const delegationOf = (c: Case) => (c.delegatedAt
   ? { organizationId: c.delegatedOrganizationId, mediatorId: c.delegatedMediatorId, scope: c.queueScope, delegatedAt: c.delegatedAt.toISOString(), note: c.delegationNote }
   : null);
 
-export function caseSummaryView(c: Case, parties: Party[], assignee: { id: string; displayName: string } | null, today: string) {
+export function caseSummaryView(
+  c: Case, parties: Party[], assignee: { id: string; displayName: string } | null, today: string,
+  confirmation: Pick<Confirmation, 'caseNumber' | 'appliedOn' | 'result'> | null = null,
+) {
   return {
     id: c.id, caseNumber: c.caseNumber, track: c.track, procedure: c.procedure, status: c.status,
     disputeType: c.disputeType, claimAmount: formatMoney(c.claimAmountFen), summary: c.summary, claims: c.claims,
     receivedOn: c.receivedOn, parties: parties.map(partyView), delegation: delegationOf(c), assignee,
     deadlines: deadlinesOf(c), deadlinesProvisional: c.clocksProvisional, overdue: overdueOf(c, today), version: c.version,
+    confirmation: confirmation && { caseNumber: confirmation.caseNumber, appliedOn: confirmation.appliedOn, result: confirmation.result },
   };
 }
 
 export function caseView(a: CaseAggregate, today: string) {
   const c = a.case;
   return {
-    ...caseSummaryView(c, a.parties, a.assignee, today),
+    ...caseSummaryView(c, a.parties, a.assignee, today, a.confirmation),
     acceptedAt: c.acceptedAt?.toISOString() ?? null,
     extensions: c.extensions,
     sessions: a.sessions.map((s) => ({

@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Roles } from '../auth/decorators.js';
 import { CaseActionsService } from './case-actions.service.js';
@@ -10,6 +11,13 @@ import {
 } from './dto/actions.dto.js';
 import { CreateCaseDto } from './dto/create-case.dto.js';
 
+
+function sendPdf(res: Response, pdf: Buffer, filename: string): void {
+  res.setHeader('Content-Type', 'application/pdf');
+  res.setHeader('Content-Disposition', `inline; filename="${filename}"`);
+  res.setHeader('Cache-Control', 'no-store');
+  res.end(pdf);
+}
 
 @ApiTags('cases')
 @ApiBearerAuth()
@@ -106,6 +114,15 @@ export class CasesController {
     return this.actions.agree(user, id, dto);
   }
 
+  @Post(':id/agreement/preview')
+  @HttpCode(200)
+  @Roles('mediator')
+  @ApiProduces('application/pdf')
+  @ApiOperation({ summary: 'The 人民调解协议书 this agreement would issue, validated like the real action; nothing is saved' })
+  async previewAgreement(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AgreementDto, @Res() res: Response) {
+    sendPdf(res, await this.actions.preview(() => this.actions.agree(user, id, dto)), 'agreement-preview.pdf');
+  }
+
   @Post(':id/termination')
   @HttpCode(200)
   @Roles('mediator', 'clerk')
@@ -120,6 +137,15 @@ export class CasesController {
   @ApiOperation({ summary: 'agreed → confirmation_pending within 30 days of the agreement (民诉法第二百零五条)' })
   applyForConfirmation(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ConfirmationApplyDto) {
     return this.actions.applyForConfirmation(user, id, dto);
+  }
+
+  @Post(':id/confirmation/decision/preview')
+  @HttpCode(200)
+  @Roles('judge')
+  @ApiProduces('application/pdf')
+  @ApiOperation({ summary: 'The 民事裁定书 this decision would issue; nothing is saved' })
+  async previewDecision(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: DecisionDto, @Res() res: Response) {
+    sendPdf(res, await this.actions.preview(() => this.actions.decide(user, id, dto)), 'ruling-preview.pdf');
   }
 
   @Post(':id/confirmation/decision')

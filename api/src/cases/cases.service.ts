@@ -16,7 +16,7 @@ import { normalizeCreditCode } from '../rules/credit-code.js';
 import { parseMoney } from '../rules/money.js';
 import { trackAllowedOn } from '../rules/tracks.js';
 import { Case, type CaseStatus } from './case.entity.js';
-import { displayNames, loadAggregate, partiesByCase } from './case-loader.js';
+import { confirmationsByCase, displayNames, loadAggregate, partiesByCase } from './case-loader.js';
 import { caseSummaryView, caseView, type CaseView } from './case-view.js';
 import type { CaseListQuery } from './dto/actions.dto.js';
 import type { CreateCaseDto } from './dto/create-case.dto.js';
@@ -141,8 +141,9 @@ export class CasesService {
     const [rows, total] = await qb.getManyAndCount();
     const parties = await partiesByCase(m, rows.map((c) => c.id));
     const names = await displayNames(m, rows.map((c) => c.assigneeId));
+    const confirmations = await confirmationsByCase(m, rows.filter((c) => c.status.startsWith('confirm')).map((c) => c.id));
     const items = rows.map((c) => caseSummaryView(c, parties.get(c.id)!,
-      c.assigneeId ? { id: c.assigneeId, displayName: names.get(c.assigneeId) ?? '' } : null, today));
+      c.assigneeId ? { id: c.assigneeId, displayName: names.get(c.assigneeId) ?? '' } : null, today, confirmations.get(c.id) ?? null));
     return pageOf(items, total, q);
   }
 

@@ -38,6 +38,7 @@ export class ReferenceService {
     let where = `u.court_id = $1 AND u.role = 'mediator' AND u.active`;
     if (q.organizationId) { params.push(q.organizationId); where += ` AND u.organization_id = $${params.length}`; }
     if (q.q?.trim()) { params.push(likeOf(q.q)); where += ` AND (u.display_name ILIKE $${params.length} OR u.username ILIKE $${params.length})`; }
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM users u WHERE ${where}`, params);
     let expertiseOrder = '';
     let expertiseSelect = 'false';
     if (q.disputeType) {
@@ -46,7 +47,6 @@ export class ReferenceService {
       expertiseSelect = `($${params.length} = ANY(u.expertise))`;
       expertiseOrder = `${expertiseSelect} DESC,`;
     }
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM users u WHERE ${where}`, params);
     params.push(q.pageSize, (q.page - 1) * q.pageSize);
     const items = await this.dataSource.query(
       `SELECT u.id, u.display_name AS "displayName", u.organization_id AS "organizationId", o.name AS "organizationName",

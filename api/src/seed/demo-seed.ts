@@ -175,7 +175,16 @@ async function runPool<T>(items: T[], concurrency: number, fn: (x: T) => Promise
 
 type Outcome = 'registered' | 'delegated' | 'in_mediation' | 'agreed' | 'confirmation_pending' | 'confirmed' | 'confirmation_rejected' | 'failed' | 'withdrawn';
 
+/** This week's open cases: unclaimed ones in the shared queue, some in mediation with mediator001. */
+const CURRENT: Outcome[] = [
+  'registered', 'registered', 'registered', 'registered',
+  'delegated', 'delegated', 'delegated', 'delegated', 'delegated', 'delegated', 'delegated', 'delegated', 'delegated', 'delegated',
+  'in_mediation', 'in_mediation', 'in_mediation', 'in_mediation', 'in_mediation', 'in_mediation',
+];
+
 interface CasePlan {
+  /** Delegated to the shared queue, or handled by mediator001, so the demo accounts see it. */
+  featured: boolean;
   receivedAt: Date;
   outcome: Outcome;
   dto: Parameters<CasesService['create']>[1];
@@ -183,8 +192,10 @@ interface CasePlan {
 }
 
 function planCase(r: Rng, i: number, total: number, now: Date): CasePlan {
-  // Spread over the past 18 months, a little denser recently; the newest cases are the open ones.
-  const ageDays = Math.floor(Math.pow(r.next(), 1.25) * 545);
+  // The first CURRENT plans are this week's open work (so every queue and desk has something to
+  // show); the rest spread over the past 18 months, a little denser recently.
+  const current = i < CURRENT.length;
+  const ageDays = current ? r.int(0, 2) : 5 + Math.floor(Math.pow(r.next(), 1.25) * 540);
   const receivedOn = chinaDateOf(new Date(now.getTime() - ageDays * DAY - 2 * HOUR));
   const receivedAt = at(receivedOn, r.int(8, 11), r.int(0, 59));
   const type = r.weighted(TYPE_WEIGHTS);
@@ -200,14 +211,14 @@ function planCase(r: Rng, i: number, total: number, now: Date): CasePlan {
       ? { role: 'respondent' as const, kind: 'organization' as const, name: r.pick(SHOP_NAMES), creditCode: creditCode(r), representative: personName(r), phone: `0851-228${String(r.int(10000, 99999))}`, address: `贵州省赤水市${r.pick(TOWNSHIPS).name}${r.int(1, 300)}号` }
       : { role: 'respondent' as const, kind: 'person' as const, name: personName(r), idNumber: residentId(r), phone: phone(r), address: `贵州省赤水市${r.pick(TOWNSHIPS).name}${r.int(1, 99)}号` },
   ];
-  const outcome: Outcome = ageDays < 3
-    ? r.weighted<Outcome>([['registered', 3], ['delegated', 5], ['in_mediation', 2]])
+  const outcome: Outcome = current
+    ? CURRENT[i]!
     : ageDays < 25
       ? r.weighted<Outcome>([['delegated', 1], ['in_mediation', 6], ['agreed', 3], ['confirmation_pending', 3], ['confirmed', 2], ['failed', 2], ['withdrawn', 1]])
       : r.weighted<Outcome>([['confirmed', 40], ['agreed', 8], ['confirmation_rejected', 3], ['failed', 28], ['withdrawn', 9], ['in_mediation', 1]]);
   const entrusted = receivedOn >= '2025-01-01' && r.next() < 0.2;
   return {
-    receivedAt, outcome, claimFen: yuan * 100,
+    receivedAt, outcome, claimFen: yuan * 100, featured: current && i % 2 === 0,
     dto: {
       track: entrusted ? 'entrusted' : 'pre_litigation', procedure: entrusted && r.next() < 0.5 ? 'simple' : 'ordinary',
       disputeType: type, claimAmount: `${yuan}.00`, summary: situation.summary,
@@ -253,10 +264,12 @@ async function replay(ctx: Ctx, plan: CasePlan, view: CaseView): Promise<void> {
   // Delegate: the committee of the party's township, an industry committee, a named mediator, or the shared queue.
   const type = plan.dto.disputeType;
   const industry = ctx.organizations.filter((o) => o.expertise.includes(type));
-  const mode = r.weighted<'organization' | 'mediator' | 'court'>([['organization', 5], ['mediator', 2], ['court', 3]]);
+  const mode = plan.featured ? 'court' : r.weighted<'organization' | 'mediator' | 'court'>([['organization', 5], ['mediator', 2], ['court', 3]]);
   let mediator: Mediator;
   let delegation: { organizationId?: string; mediatorId?: string } = {};
-  if (mode === 'organization') {
+  if (plan.featured) {
+    mediator = ctx.mediators.find((m) => m.user.username === 'mediator001')!;
+  } else if (mode === 'organization') {
     const org = industry.length && r.next() < 0.6 ? r.pick(industry) : r.pick(ctx.organizations);
     delegation = { organizationId: org.id };
     const members = ctx.mediators.filter((m) => m.user.organizationId === org.id);

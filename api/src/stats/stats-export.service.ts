@@ -58,6 +58,9 @@ const CASE_COLUMNS = [
   { header: '计入节约诉讼费（元）', width: 18 }, { header: '调解组织', width: 28 }, { header: '调解员', width: 10 },
 ];
 
+const MONEY_COLUMNS = new Set(['请求金额（元）', '全额受理费（元）', '减半受理费（元）', '计入节约诉讼费（元）']);
+const CASE_STYLES: Partial<ExcelJS.Style>[] = CASE_COLUMNS.map((c) => (MONEY_COLUMNS.has(c.header) ? { numFmt: '#,##0.00' } : {}));
+
 /** fen (exact) → a number of yuan for a spreadsheet cell; exact for any amount below 2^53 fen. */
 const yuanCell = (fen: string | bigint): number => Number(BigInt(fen)) / 100;
 
@@ -131,6 +134,7 @@ export class StatsExportService {
       await qr.startTransaction('REPEATABLE READ');
       // A slow client may pause the stream between fetches; the snapshot must outlive that.
       await qr.query(`SET LOCAL idle_in_transaction_session_timeout = '10min'`);
+      await qr.query(`SET LOCAL datestyle = 'ISO'`);
       await fn(qr);
       await qr.commitTransaction();
     } catch (e) {
@@ -175,30 +179,37 @@ export class StatsExportService {
     cases.getRow(1).commit();
     const names = await this.namesOf(qr, user.courtId);
     const feeOf = (r: CaseRow) => (q.basis === 'half' ? r.fee_half_fen : r.fee_full_fen);
+    await qr.query(`SET LOCAL work_mem = '64MB'`);
     await qr.query(
       `DECLARE stats_export NO SCROLL CURSOR FOR
-       SELECT case_number, dispute_type, claim_amount_fen::text, fee_full_fen::text, fee_half_fen::text, fee_rule_version, track, status,
-              to_char(received_on, 'YYYY-MM-DD') AS received_on, to_char(accepted_on, 'YYYY-MM-DD') AS accepted_on,
-              to_char(ended_on, 'YYYY-MM-DD') AS ended_on, to_char(mediation_ends_on, 'YYYY-MM-DD') AS mediation_ends_on,
-              to_char(decided_on, 'YYYY-MM-DD') AS decided_on, organization_id, mediator_id
-         FROM case_stat_facts
-        WHERE court_id = $1 AND (received_on BETWEEN $2 AND $3 OR ended_on BETWEEN $2 AND $3 OR decided_on BETWEEN $2 AND $3)
-        ORDER BY received_on, case_number`, [user.courtId, p.from, p.to]);
-    for (;;) {
-      const rows = await qr.query(`FETCH ${FETCH_ROWS} FROM stats_export`) as CaseRow[];
+       SELECT f.case_number, f.dispute_type, f.claim_amount_fen::text, f.fee_full_fen::text, f.fee_half_fen::text, f.fee_rule_version,
+              f.track, f.status, f.received_on::text, f.accepted_on::text, f.ended_on::text, f.mediation_ends_on::text,
+              f.decided_on::text, f.organization_id, f.mediator_id
+         FROM case_stat_facts f
+        WHERE f.court_id = $1 AND (f.received_on BETWEEN $2 AND $3 OR f.ended_on BETWEEN $2 AND $3 OR f.decided_on BETWEEN $2 AND $3)
+        ORDER BY f.received_on, f.case_number`, [user.courtId, p.from, p.to]);
+    const fetchRows = () => qr.query(`FETCH ${FETCH_ROWS} FROM stats_export`) as Promise<CaseRow[]>;
+    // The next batch is fetched while this one is written: PostgreSQL and the writer overlap.
+    let pending: Promise<CaseRow[]> | null = fetchRows();
+    while (pending) {
+      const rows: CaseRow[] = await pending;
+      pending = rows.length === FETCH_ROWS ? fetchRows() : null;
       for (const r of rows) {
         const type = disputeTypeOf(r.dispute_type);
         const saved = r.ended_on !== null && r.ended_on >= p.from && r.ended_on <= p.to && isAgreementStatus(r.status);
-        cases.addRow([
+        const row = cases.addRow([
           r.case_number, type?.name ?? r.dispute_type, FEE_CATEGORY_LABEL[type?.feeCategory ?? 'property'], yuanCell(r.claim_amount_fen),
           yuanCell(r.fee_full_fen), yuanCell(r.fee_half_fen), r.fee_rule_version, TRACK_LABEL[r.track] ?? r.track,
           STATUS_LABELS[r.status as CaseStatus] ?? r.status, r.received_on, r.accepted_on, r.ended_on, r.mediation_ends_on, r.decided_on,
           saved ? yuanCell(feeOf(r)) : null,
           r.organization_id ? names.organizations.get(r.organization_id) ?? null : null,
           r.mediator_id ? names.mediators.get(r.mediator_id) ?? null : null,
-        ]).commit();
+        ]);
+        // One style object per column: exceljs resolves a style it has seen by identity (a fresh
+        // object per cell costs more than the rest of the row).
+        row.eachCell((cell, col) => { cell.style = CASE_STYLES[col - 1]!; });
+        row.commit();
       }
-      if (rows.length < FETCH_ROWS) break;
     }
     await qr.query('CLOSE stats_export');
     cases.commit();

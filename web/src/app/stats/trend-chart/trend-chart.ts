@@ -3,6 +3,12 @@ import { NgxEchartsDirective } from 'ngx-echarts';
 import type { EChartsCoreOption } from 'echarts/core';
 import { BreakdownRow, groupLabel } from '../stats-models';
 
+/** Sorts on the machine key ("2026-01"), not the label: "2026年10月" would sort before "2026年1月". */
+export function inMonthOrder(rows: BreakdownRow[]): BreakdownRow[] {
+  const sortKey = (r: BreakdownRow) => String(r.key ?? r.month ?? groupLabel(r, 'month'));
+  return [...rows].sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0));
+}
+
 /** 月度趋势: cases received, agreed and confirmed per month, with the success rate. */
 @Component({
   selector: 'app-trend-chart',
@@ -20,9 +26,7 @@ export class TrendChart {
   });
 
   readonly options = computed<EChartsCoreOption>(() => {
-    // Sort on the machine key ("2026-01"), not the label ("2026年1月" would put 10月 before 1月).
-    const sortKey = (r: BreakdownRow) => String(r.key ?? r.month ?? groupLabel(r, 'month'));
-    const rows = [...this.rows()].sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
+    const rows = inMonthOrder(this.rows());
     return {
       aria: { enabled: true },
       tooltip: { trigger: 'axis' },
