@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { verifyAuditChains } from '../../dist/api/audit/verify.js';
 import { auth, caseBody, createWorld, login, type World } from './support/factories.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -152,6 +153,19 @@ describe('claiming', () => {
     expect(trail.body[2].prevHash).toBe(trail.body[1].hash);
   });
 
+  it('recomputes the clocks of a queued case that carries extensions (never left by the API, but kept exact)', async () => {
+    const crew = await team(1);
+    const odd = await delegatedCase({ organizationId: crew.orgId });
+    await t.db.query(`UPDATE cases SET extensions = '[{"days": 10, "reason": "x", "at": "2026-01-01T00:00:00Z", "byUserId": "x"}]' WHERE id = $1`, [odd.id]);
+    const claimed = await post('/api/queue/next', crew.tokens[0]!, { region: crew.region });
+    expect(claimed.body.id).toBe(odd.id);
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    const expected = await get(`/api/calendar/deadline?start=${today}&length=40&unit=days`, crew.tokens[0]!);
+    expect(claimed.body.deadlines.mediationEndsOn).toBe(expected.body.endsOn);
+    const [row] = await t.db.query('SELECT to_char(mediation_ends_on, \'YYYY-MM-DD\') AS d FROM cases WHERE id = $1', [odd.id]);
+    expect(row.d).toBe(expected.body.endsOn);
+  });
+
   it('validates the next body: {} and no body are fine, unknown fields and types are 400', async () => {
     const crew = await team(1);
     expect((await post('/api/queue/next', crew.tokens[0]!, { region: crew.region })).status).toBe(204);
@@ -187,7 +201,6 @@ describe('claiming', () => {
       await t.db.query('UPDATE courts SET workload_cap = 1000 WHERE id = $1', [w.courtId]);
     }
   });
-});
 
   it('orders one mediator\'s simultaneous next calls, so the cap holds under a double click', async () => {
     const crew = await team(1);
@@ -259,6 +272,13 @@ describe('oversight', () => {
     expect((await get('/api/queue/figures?to=9999-12-31', w.tokens.clerk1!)).body.errors).toEqual({ to: 'out_of_range' });
     expect((await get('/api/queue/figures?from=2026-05-01&to=2026-04-01', w.tokens.clerk1!)).body.errors).toEqual({ to: 'before_from' });
     expect((await get('/api/queue/figures', w.tokens.m1!)).status).toBe(403);
+  });
+
+  it('documents the queue endpoints in the OpenAPI document', async () => {
+    const paths = (await t.http.get('/api/docs-json')).body.paths as Record<string, Record<string, { tags?: string[] }>>;
+    for (const path of ['/api/queue', '/api/queue/next', '/api/queue/stream', '/api/queue/overdue', '/api/queue/figures']) {
+      expect(Object.values(paths[path] ?? {})[0]?.tags).toEqual(['queue']);
+    }
   });
 
   it('runs every pool connection with statement and idle-in-transaction timeouts', async () => {

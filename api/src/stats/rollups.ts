@@ -14,7 +14,7 @@
  */
 import type { DataSource, EntityManager } from 'typeorm';
 import {
-  accumulate, COUNTERS, type Counter, type Counters, type CaseForStats, deriveFact, keyString,
+  accumulate, COUNTERS, type Counter, type Counters, type CaseForStats, deriveFact, keyString, nonZeroInKeyOrder,
   type RollupDelta, sameFact, type StatFact, zeroCounters,
 } from './facts.js';
 
@@ -134,16 +134,8 @@ export async function refreshCasesStats(m: Queryable, cases: readonly CaseForSta
     accumulate(deltas, after, 1n);
     changed.push(after);
   }
-  await applyRollupDeltas(m, sortedDeltas(deltas));
+  await applyRollupDeltas(m, nonZeroInKeyOrder(deltas));
   await writeFacts(m, changed);
-}
-
-/** Non-zero deltas in key order (concurrent writers lock rollup rows in one order). */
-function sortedDeltas(map: Map<string, RollupDelta>): RollupDelta[] {
-  return [...map.entries()]
-    .filter(([, d]) => COUNTERS.some((k) => d.counters[k] !== 0n))
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([, d]) => d);
 }
 
 /**
@@ -255,15 +247,16 @@ export async function rebuildStats(ds: DataSource, opts: { batchSize?: number; o
     await m.query('TRUNCATE stats_rollups, case_stat_facts, stats_dirty_cases');
     const [{ total }] = await m.query('SELECT count(*)::int AS total FROM cases') as { total: number }[];
     let done = 0;
-    let last = '00000000-0000-0000-0000-000000000000';
+    // Facts are written in (court, received date) order, so a period's cases lie together on disk.
+    await m.query(`DECLARE stats_rebuild NO SCROLL CURSOR FOR ${CASES_FOR_STATS} ORDER BY c.court_id, c.received_on, c.case_number`);
     for (;;) {
-      const rows = await m.query(`${CASES_FOR_STATS} WHERE c.id > $1 ORDER BY c.id LIMIT $2`, [last, batchSize]) as Record<string, unknown>[];
+      const rows = await m.query(`FETCH ${Number(batchSize)} FROM stats_rebuild`) as Record<string, unknown>[];
       if (rows.length === 0) break;
       await writeFacts(m, rows.map(factOfCaseRow));
-      last = rows[rows.length - 1]!.id as string;
       done += rows.length;
       opts.onProgress?.(done, total);
     }
+    await m.query('CLOSE stats_rebuild');
     await m.query(REBUILD_DAY_ROLLUPS);
     await m.query(REBUILD_MONTH_ROLLUPS);
     const [{ n }] = await m.query('SELECT count(*)::int AS n FROM stats_rollups') as { n: number }[];

@@ -1,7 +1,6 @@
 import type { Writable } from 'node:stream';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import ExcelJS from 'exceljs';
 import { DataSource, type QueryRunner } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -14,6 +13,7 @@ import { type BreakdownResponse, type BreakdownRow, DEFINITIONS } from './dto/st
 import { isAgreementStatus } from './facts.js';
 import type { Period } from './period.js';
 import { StatsService } from './stats.service.js';
+import { type CellStyle, type CellValue, type SheetColumn, XlsxStreamWriter } from './xlsx-stream.js';
 
 export interface ExportFile {
   filename: string;
@@ -34,7 +34,7 @@ const FEE_CATEGORY_LABEL: Record<string, string> = {
 const TRACK_LABEL: Record<string, string> = { pre_litigation: '诉前委派调解', entrusted: '立案后委托调解' };
 
 /** Columns of the figures (xlsx figures sheet, csv), in order. */
-const FIGURE_COLUMNS: [string, (r: BreakdownRow) => string | number | null][] = [
+const FIGURE_COLUMNS: [string, (r: BreakdownRow) => string | number | null, CellStyle?][] = [
   ['收案', (r) => r.received],
   ['委派待接收', (r) => r.delegated],
   ['调解中', (r) => r.inMediation],
@@ -43,46 +43,38 @@ const FIGURE_COLUMNS: [string, (r: BreakdownRow) => string | number | null][] = 
   ['驳回确认申请', (r) => r.confirmationRejected],
   ['调解不成', (r) => r.failed],
   ['撤回', (r) => r.withdrawn],
-  ['调解成功率', (r) => r.successRate],
+  ['调解成功率', (r) => r.successRate, 'percent'],
   ['平均调解天数', (r) => r.averageMediationDays],
-  ['按期办结率', (r) => r.onTimeRate],
-  ['节约诉讼费（估算，元）', (r) => r.savings.litigationFeesAvoided],
+  ['按期办结率', (r) => r.onTimeRate, 'percent'],
+  ['节约诉讼费（估算，元）', (r) => r.savings.litigationFeesAvoided, 'money'],
   ['计入节约诉讼费的案件数', (r) => r.savings.casesCounted],
 ];
 
-const CASE_COLUMNS = [
-  { header: '案号', width: 30 }, { header: '案由', width: 22 }, { header: '收费类别', width: 12 }, { header: '请求金额（元）', width: 16 },
-  { header: '全额受理费（元）', width: 15 }, { header: '减半受理费（元）', width: 15 }, { header: '收费规则版本', width: 12 },
-  { header: '程序', width: 14 }, { header: '状态', width: 14 }, { header: '收案日期', width: 12 }, { header: '接收日期', width: 12 },
-  { header: '调解结束日期', width: 12 }, { header: '调解期限届满日', width: 14 }, { header: '司法确认裁定日期', width: 16 },
-  { header: '计入节约诉讼费（元）', width: 18 }, { header: '调解组织', width: 28 }, { header: '调解员', width: 10 },
+const CASE_COLUMNS: (SheetColumn & { header: string })[] = [
+  { header: '案号', width: 30, unique: true }, { header: '案由', width: 22 }, { header: '收费类别', width: 12 }, { header: '请求金额（元）', width: 16, style: 'money' },
+  { header: '全额受理费（元）', width: 15, style: 'money' }, { header: '减半受理费（元）', width: 15, style: 'money' }, { header: '收费规则版本', width: 12 },
+  { header: '程序', width: 14 }, { header: '状态', width: 14 }, { header: '收案日期', width: 12, style: 'date' },
+  { header: '接收日期', width: 12, style: 'date' }, { header: '调解结束日期', width: 12, style: 'date' },
+  { header: '调解期限届满日', width: 14, style: 'date' }, { header: '司法确认裁定日期', width: 16, style: 'date' },
+  { header: '计入节约诉讼费（元）', width: 18, style: 'money' }, { header: '调解组织', width: 28 }, { header: '调解员', width: 10 },
 ];
-
-const MONEY_COLUMNS = new Set(['请求金额（元）', '全额受理费（元）', '减半受理费（元）', '计入节约诉讼费（元）']);
-const CASE_STYLES: Partial<ExcelJS.Style>[] = CASE_COLUMNS.map((c) => (MONEY_COLUMNS.has(c.header) ? { numFmt: '#,##0.00' } : {}));
 
 /** fen (exact) → a number of yuan for a spreadsheet cell; exact for any amount below 2^53 fen. */
 const yuanCell = (fen: string | bigint): number => Number(BigInt(fen)) / 100;
 
-interface CaseRow {
-  case_number: string;
-  dispute_type: string;
-  claim_amount_fen: string;
-  fee_full_fen: string;
-  fee_half_fen: string;
-  fee_rule_version: string | null;
-  track: string;
-  status: string;
-  received_on: string;
-  accepted_on: string | null;
-  ended_on: string | null;
-  mediation_ends_on: string | null;
-  decided_on: string | null;
-  organization_id: string | null;
-  mediator_id: string | null;
+/** A row of the cases cursor, as an array (column order of the SELECT below). */
+type CaseRow = (string | null)[];
+const F = {
+  caseNumber: 0, disputeType: 1, claim: 2, feeFull: 3, feeHalf: 4, feeRuleVersion: 5, track: 6, status: 7, receivedOn: 8,
+  acceptedOn: 9, endedOn: 10, mediationEndsOn: 11, decidedOn: 12, organizationId: 13, mediatorId: 14,
+} as const;
+
+/** The pg client under a TypeORM query runner (for array rows). */
+interface RawClient {
+  query(q: { text: string; rowMode: 'array' }): Promise<{ rows: unknown[][] }>;
 }
 
-const FETCH_ROWS = 5_000;
+const FETCH_ROWS = 10_000;
 
 @Injectable()
 export class StatsExportService {
@@ -113,7 +105,7 @@ export class StatsExportService {
     if (q.format === 'csv') {
       return {
         filename: `${base}.csv`, asciiName: `${ascii}.csv`, contentType: 'text/csv; charset=utf-8',
-        write: (out) => this.snapshot(async (qr) => {
+        write: (out) => this.snapshot(out, async (qr) => {
           const breakdown = await this.stats.breakdown(user, { by: q.by, from: p.from, to: p.to, basis: q.basis }, qr.manager);
           await writeChunk(out, csvOf(breakdown));
           out.end();
@@ -123,104 +115,107 @@ export class StatsExportService {
     return {
       filename: `${base}.xlsx`, asciiName: `${ascii}.xlsx`,
       contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      write: (out) => this.snapshot((qr) => this.writeXlsx(qr, user, q, p, now, out)),
+      write: (out) => this.snapshot(out, (qr, client) => this.writeXlsx(qr, client, user, q, p, now, out)),
     };
   }
 
-  private async snapshot(fn: (qr: QueryRunner) => Promise<void>): Promise<void> {
+  /** Runs `fn` in one REPEATABLE READ snapshot; a failure half-way aborts the download (no truncated file that looks whole). */
+  private async snapshot(out: Writable, fn: (qr: QueryRunner, client: RawClient) => Promise<void>): Promise<void> {
     const qr = this.dataSource.createQueryRunner();
-    await qr.connect();
+    const client = await qr.connect() as RawClient;
     try {
       await qr.startTransaction('REPEATABLE READ');
       // A slow client may pause the stream between fetches; the snapshot must outlive that.
       await qr.query(`SET LOCAL idle_in_transaction_session_timeout = '10min'`);
       await qr.query(`SET LOCAL datestyle = 'ISO'`);
-      await fn(qr);
+      await fn(qr, client);
       await qr.commitTransaction();
     } catch (e) {
       if (qr.isTransactionActive) await qr.rollbackTransaction().catch(() => {});
       this.logger.error(`Export failed: ${(e as Error).message}`);
+      out.destroy(e as Error);
       throw e;
     } finally {
       await qr.release();
     }
   }
 
-  private async writeXlsx(qr: QueryRunner, user: AuthUser, q: ExportQuery, p: Period, now: Date, out: Writable): Promise<void> {
+  private async writeXlsx(qr: QueryRunner, client: RawClient, user: AuthUser, q: ExportQuery, p: Period, now: Date, out: Writable): Promise<void> {
     const m = qr.manager;
     const breakdown = await this.stats.breakdown(user, { by: q.by, from: p.from, to: p.to, basis: q.basis }, m);
     const [court] = await m.query('SELECT name FROM courts WHERE id = $1', [user.courtId]) as { name: string }[];
-    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 1 } } } as never);
-    wb.creator = 'sutiao';
-    wb.created = now;
+    const xlsx = new XlsxStreamWriter(out, { creator: 'sutiao', created: now });
 
     // Sheet 1: the figures.
-    const fig = wb.addWorksheet('统计数字');
-    fig.columns = [{ width: 34 }, ...FIGURE_COLUMNS.map(() => ({ width: 13 }))];
-    const bold = { font: { bold: true } };
-    fig.addRow([`${court?.name ?? ''}诉调对接统计`]).font = { bold: true, size: 14 };
-    fig.addRow(['统计期间', `${p.from} 至 ${p.to}`]).commit();
-    fig.addRow(['节约诉讼费口径', `${q.basis === 'half' ? '减半（按简易程序）' : '全额'}；估算；${breakdown.totals.savings.feeRule.basis}，收费规则版本 ${breakdown.totals.savings.feeRule.version ?? '—'}，${breakdown.totals.savings.feeRule.province}`]).commit();
-    fig.addRow(['生成时间', `${chinaDateOf(now)}（北京时间）`]).commit();
-    fig.addRow([]).commit();
-    const header = fig.addRow([BY_LABEL[q.by].replace('按', ''), ...FIGURE_COLUMNS.map(([h]) => h)]);
-    header.font = bold.font;
-    header.commit();
-    for (const r of breakdown.rows) fig.addRow([r.label, ...FIGURE_COLUMNS.map(([, f]) => cellOf(f(r)))]).commit();
-    const total = fig.addRow(['合计', ...FIGURE_COLUMNS.map(([, f]) => cellOf(f({ key: null, label: '合计', ...breakdown.totals })))]);
-    total.font = bold.font;
-    total.commit();
-    fig.commit();
+    const fig = await xlsx.addSheet('统计数字', [{ width: 34 }, ...FIGURE_COLUMNS.map(([, , style]) => ({ width: 13, style }))]);
+    const rule = breakdown.totals.savings.feeRule;
+    await fig.row([`${court?.name ?? ''}诉调对接统计`], 'bold');
+    await fig.row(['统计期间', `${p.from} 至 ${p.to}`]);
+    await fig.row(['节约诉讼费口径', `${q.basis === 'half' ? '减半（按简易程序）' : '全额'}；估算；${rule.basis}，收费规则版本 ${rule.version ?? '—'}，${rule.province}`]);
+    await fig.row(['生成时间', `${chinaDateOf(now)}（北京时间）`]);
+    await fig.row([]);
+    await fig.row([BY_LABEL[q.by].replace('按', ''), ...FIGURE_COLUMNS.map(([h]) => h)], 'bold');
+    for (const r of breakdown.rows) await fig.row([r.label, ...FIGURE_COLUMNS.map(([, f]) => cellOf(f(r)))]);
+    await fig.row(['合计', ...FIGURE_COLUMNS.map(([, f]) => cellOf(f({ key: null, label: '合计', ...breakdown.totals })))], 'bold');
+    await fig.close();
 
     // Sheet 2: every case behind the figures, with its fee basis; no party data.
-    const cases = wb.addWorksheet('案件明细');
-    cases.columns = CASE_COLUMNS;
-    cases.getRow(1).font = bold.font;
-    cases.getRow(1).commit();
+    const cases = await xlsx.addSheet('案件明细', CASE_COLUMNS, { freezeHeader: true });
+    await cases.row(CASE_COLUMNS.map((c) => c.header), 'bold');
     const names = await this.namesOf(qr, user.courtId);
-    const feeOf = (r: CaseRow) => (q.basis === 'half' ? r.fee_half_fen : r.fee_full_fen);
+    const feeOf = (r: CaseRow) => (q.basis === 'half' ? r[F.feeHalf] : r[F.feeFull]);
+    const caseCells = (r: CaseRow): CellValue[] => {
+      const type = disputeTypeOf(r[F.disputeType]!);
+      const ended = r[F.endedOn];
+      const saved = ended !== null && ended >= p.from && ended <= p.to && isAgreementStatus(r[F.status]!);
+      const org = r[F.organizationId];
+      const mediator = r[F.mediatorId];
+      return [
+        r[F.caseNumber], type?.name ?? r[F.disputeType], FEE_CATEGORY_LABEL[type?.feeCategory ?? 'property'], yuanCell(r[F.claim]!),
+        yuanCell(r[F.feeFull]!), yuanCell(r[F.feeHalf]!), r[F.feeRuleVersion], TRACK_LABEL[r[F.track]!] ?? r[F.track],
+        STATUS_LABELS[r[F.status] as CaseStatus] ?? r[F.status], r[F.receivedOn], r[F.acceptedOn], ended, r[F.mediationEndsOn], r[F.decidedOn],
+        saved ? yuanCell(feeOf(r)!) : null,
+        org ? names.organizations.get(org) ?? null : null,
+        mediator ? names.mediators.get(mediator) ?? null : null,
+      ];
+    };
     await qr.query(`SET LOCAL work_mem = '64MB'`);
-    await qr.query(
-      `DECLARE stats_export NO SCROLL CURSOR FOR
-       SELECT f.case_number, f.dispute_type, f.claim_amount_fen::text, f.fee_full_fen::text, f.fee_half_fen::text, f.fee_rule_version,
-              f.track, f.status, f.received_on::text, f.accepted_on::text, f.ended_on::text, f.mediation_ends_on::text,
-              f.decided_on::text, f.organization_id, f.mediator_id
-         FROM case_stat_facts f
-        WHERE f.court_id = $1 AND (f.received_on BETWEEN $2 AND $3 OR f.ended_on BETWEEN $2 AND $3 OR f.decided_on BETWEEN $2 AND $3)
-        ORDER BY f.received_on, f.case_number`, [user.courtId, p.from, p.to]);
-    const fetchRows = () => qr.query(`FETCH ${FETCH_ROWS} FROM stats_export`) as Promise<CaseRow[]>;
-    // The next batch is fetched while this one is written: PostgreSQL and the writer overlap.
-    let pending: Promise<CaseRow[]> | null = fetchRows();
-    while (pending) {
-      const rows: CaseRow[] = await pending;
-      pending = rows.length === FETCH_ROWS ? fetchRows() : null;
-      for (const r of rows) {
-        const type = disputeTypeOf(r.dispute_type);
-        const saved = r.ended_on !== null && r.ended_on >= p.from && r.ended_on <= p.to && isAgreementStatus(r.status);
-        const row = cases.addRow([
-          r.case_number, type?.name ?? r.dispute_type, FEE_CATEGORY_LABEL[type?.feeCategory ?? 'property'], yuanCell(r.claim_amount_fen),
-          yuanCell(r.fee_full_fen), yuanCell(r.fee_half_fen), r.fee_rule_version, TRACK_LABEL[r.track] ?? r.track,
-          STATUS_LABELS[r.status as CaseStatus] ?? r.status, r.received_on, r.accepted_on, r.ended_on, r.mediation_ends_on, r.decided_on,
-          saved ? yuanCell(feeOf(r)) : null,
-          r.organization_id ? names.organizations.get(r.organization_id) ?? null : null,
-          r.mediator_id ? names.mediators.get(r.mediator_id) ?? null : null,
-        ]);
-        // One style object per column: exceljs resolves a style it has seen by identity (a fresh
-        // object per cell costs more than the rest of the row).
-        row.eachCell((cell, col) => { cell.style = CASE_STYLES[col - 1]!; });
-        row.commit();
+    const columns = `f.case_number, f.dispute_type, f.claim_amount_fen::text, f.fee_full_fen::text, f.fee_half_fen::text, f.fee_rule_version,
+        f.track, f.status, f.received_on::text, f.accepted_on::text, f.ended_on::text, f.mediation_ends_on::text,
+        f.decided_on::text, f.organization_id, f.mediator_id`;
+    // In received-date order, in two parts so that neither needs a big sort: first the (few) cases
+    // received earlier whose mediation ended or ruling came in the period, then the period's
+    // intake straight off the (court, received_on, case_number) index.
+    const parts = [
+      `SELECT ${columns} FROM case_stat_facts f
+        WHERE f.court_id = $1 AND f.received_on < $2 AND (f.ended_on BETWEEN $2 AND $3 OR f.decided_on BETWEEN $2 AND $3)
+        ORDER BY f.received_on, f.case_number`,
+      `SELECT ${columns} FROM case_stat_facts f
+        WHERE f.court_id = $1 AND f.received_on BETWEEN $2 AND $3
+        ORDER BY f.received_on, f.case_number`,
+    ];
+    for (const sql of parts) {
+      await qr.query(`DECLARE stats_export NO SCROLL CURSOR FOR ${sql}`, [user.courtId, p.from, p.to]);
+      // Rows as arrays straight from the driver (no object per row); the next batch is fetched
+      // while this one is written, so PostgreSQL and the writer overlap.
+      const fetchRows = async () => (await client.query({ text: `FETCH ${FETCH_ROWS} FROM stats_export`, rowMode: 'array' })).rows as CaseRow[];
+      let pending: Promise<CaseRow[]> | null = fetchRows();
+      while (pending) {
+        const rows: CaseRow[] = await pending;
+        pending = rows.length === FETCH_ROWS ? fetchRows() : null;
+        for (const r of rows) await cases.row(caseCells(r));
       }
+      await qr.query('CLOSE stats_export');
     }
-    await qr.query('CLOSE stats_export');
-    cases.commit();
+    await cases.close();
 
     // Sheet 3: what each figure means.
-    const defs = wb.addWorksheet('口径说明');
-    defs.columns = [{ width: 18 }, { width: 120 }];
-    for (const [key, text] of Object.entries(DEFINITIONS)) defs.addRow([key, text]).commit();
-    defs.addRow(['cases sheet', '“计入节约诉讼费（元）”一列只在调解结束日期在统计期间内、以调解协议结束的案件填写，其合计等于统计数字表的节约诉讼费。案件明细不含任何当事人信息。']).commit();
-    defs.commit();
-    await wb.commit();
+    const defs = await xlsx.addSheet('口径说明', [{ width: 22 }, { width: 120 }]);
+    for (const [key, text] of Object.entries(DEFINITIONS)) await defs.row([key, text]);
+    await defs.row(['案件明细', '“计入节约诉讼费（元）”一列只在调解结束日期在统计期间内、以调解协议结束的案件填写，其合计等于统计数字表的节约诉讼费。案件明细不含任何当事人信息。']);
+    await defs.close();
+    await xlsx.finish();
+    out.end();
   }
 
   private async namesOf(qr: QueryRunner, courtId: string) {

@@ -34,12 +34,20 @@ export class StatsRefreshService implements OnApplicationBootstrap, OnModuleDest
     await this.running?.catch(() => 0);
   }
 
-  /** Refreshes every dirty case; concurrent callers share one run, then run again for late marks. */
+  /** Refreshes every dirty case. Runs are chained (one at a time per process), so a caller's run starts after its call. */
   async flush(): Promise<number> {
     if (this.stopped) return 0;
-    while (this.running) await this.running.catch(() => 0);
-    this.running = flushDirtyStats(this.dataSource).finally(() => { this.running = null; });
-    return this.running;
+    const previous = this.running;
+    const run = (async () => {
+      await previous?.catch(() => 0);
+      return flushDirtyStats(this.dataSource);
+    })();
+    this.running = run;
+    try {
+      return await run;
+    } finally {
+      if (this.running === run) this.running = null;
+    }
   }
 
   /** Before a report: refresh what is dirty (one cheap query when nothing is). */

@@ -8,7 +8,7 @@ import { bigintTransformer } from '../database/transformers.js';
  * rollups are sums over these rows; the export's cases sheet lists them.
  */
 @Entity('case_stat_facts')
-@Index('ix_case_stat_facts_received', ['courtId', 'receivedOn'])
+@Index('ix_case_stat_facts_received', ['courtId', 'receivedOn', 'caseNumber'])
 @Index('ix_case_stat_facts_ended', ['courtId', 'endedOn'])
 @Index('ix_case_stat_facts_decided', ['courtId', 'decidedOn'])
 export class CaseStatFact {

@@ -1,4 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
+import { MonoTypeOperatorFunction, catchError, from, switchMap, throwError } from 'rxjs';
 
 /** The error body every API error carries (contract: "Conventions"). */
 export interface ApiErrorBody {
@@ -53,5 +54,25 @@ export function friendlyError(err: unknown, fallback = '操作失败，请稍后
       return CODE_MESSAGES['RATE_LIMITED'];
     default:
       return fallback;
+  }
+}
+
+/**
+ * A request with `responseType: 'blob'` (PDFs) gets its error body as a Blob too; this reads it back
+ * into the usual error JSON so codes and field errors reach the form.
+ */
+export function readBlobErrors<T>(): MonoTypeOperatorFunction<T> {
+  return catchError((err: unknown) => from(withJsonBody(err)).pipe(switchMap((parsed) => throwError(() => parsed))));
+}
+
+export async function withJsonBody(err: unknown): Promise<unknown> {
+  if (!(err instanceof HttpErrorResponse) || !(err.error instanceof Blob)) return err;
+  try {
+    const body: unknown = JSON.parse(await err.error.text());
+    return new HttpErrorResponse({
+      error: body, headers: err.headers, status: err.status, statusText: err.statusText, url: err.url ?? undefined,
+    });
+  } catch {
+    return err;
   }
 }

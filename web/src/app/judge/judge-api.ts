@@ -2,6 +2,7 @@ import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable, map } from 'rxjs';
 import { CaseRecord, Page } from '../cases/case-models';
+import { readBlobErrors } from '../core/api-error';
 
 export interface DecisionBody {
   result: 'confirmed' | 'rejected';
@@ -25,6 +26,13 @@ export class JudgeApi {
     return this.http.get<Page<CaseRecord>>('/api/cases', { params }).pipe(
       map((page) => ({ ...page, items: [...page.items].sort(byDecisionDue) })),
     );
+  }
+
+  /** The 民事裁定书 this decision would issue; nothing is saved. */
+  previewDecision(id: string, body: DecisionBody): Observable<Blob> {
+    return this.http
+      .post(`/api/cases/${id}/confirmation/decision/preview`, body, { responseType: 'blob' })
+      .pipe(readBlobErrors());
   }
 
   decide(id: string, body: DecisionBody): Observable<CaseRecord> {

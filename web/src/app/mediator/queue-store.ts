@@ -1,7 +1,8 @@
 import { Injectable, OnDestroy, computed, inject, signal } from '@angular/core';
-import { Observable, tap } from 'rxjs';
+import { Observable, catchError, map, of, tap } from 'rxjs';
 import { errorCode, friendlyError } from '../core/api-error';
 import { AuthStore } from '../core/auth/auth-store';
+import { CaseApi } from '../cases/case-api';
 import { CaseRecord } from '../cases/case-models';
 import { endOfChinaDay, formatCountdown } from '../shared/dates';
 import { EVENT_SOURCE_FACTORY, QueueApi } from './queue-api';
@@ -21,6 +22,7 @@ const TICK_MS = 30_000;
 @Injectable()
 export class QueueStore implements OnDestroy {
   private readonly api = inject(QueueApi);
+  private readonly cases = inject(CaseApi);
   private readonly auth = inject(AuthStore);
   private readonly openStream = inject(EVENT_SOURCE_FACTORY);
 
@@ -118,8 +120,18 @@ export class QueueStore implements OnDestroy {
             this.load();
             subscriber.next({ kind: 'taken' });
           } else if (code === 'VERSION_CONFLICT') {
+            // The API checks the version before the status, so a race lost by a hair usually answers
+            // VERSION_CONFLICT: the case itself tells whether someone claimed it or it merely changed.
             this.load();
-            subscriber.next({ kind: 'stale' });
+            this.cases
+              .get(record.id)
+              .pipe(map((c) => c.status === 'delegated'), catchError(() => of(false)))
+              .subscribe((stillQueued) => {
+                if (!stillQueued) this.removeRow(record.id);
+                subscriber.next(stillQueued ? { kind: 'stale' } : { kind: 'taken' });
+                subscriber.complete();
+              });
+            return;
           } else {
             subscriber.next({ kind: 'failed', message: friendlyError(err, '领取失败，请稍后再试') });
           }

@@ -3,6 +3,7 @@ import { Injectable, inject } from '@angular/core';
 import { Observable } from 'rxjs';
 import { AgreementTerm, CaseRecord, Session } from '../cases/case-models';
 import { TerminationBody } from '../cases/termination-dialog/termination-dialog';
+import { readBlobErrors } from '../core/api-error';
 
 export interface AgreementBody {
   content: string;
@@ -30,6 +31,11 @@ export class WorkspaceApi {
 
   signAgreement(id: string, body: AgreementBody): Observable<CaseRecord> {
     return this.http.post<CaseRecord>(`/api/cases/${id}/agreement`, body);
+  }
+
+  /** The 人民调解协议书 this body would issue, validated like the real action; nothing is saved. */
+  previewAgreement(id: string, body: AgreementBody): Observable<Blob> {
+    return this.http.post(`/api/cases/${id}/agreement/preview`, body, { responseType: 'blob' }).pipe(readBlobErrors());
   }
 
   extend(id: string, body: ExtensionBody): Observable<CaseRecord> {

@@ -18,13 +18,14 @@ import { CaseRecord } from '../case-models';
 import { DisputeTypeStore } from '../dispute-type-store';
 import { paginatorIntl } from './paginator-intl';
 import { injectNarrow } from '../../shared/viewport';
+import { TranslatePipe } from '../../core/i18n/i18n';
 
 /** Paged, filterable case list shared by the clerk, mediator and admin screens. */
 @Component({
   selector: 'app-case-table',
   imports: [
     ReactiveFormsModule, RouterLink, MatFormFieldModule, MatInputModule, MatSelectModule,
-    MatTableModule, MatPaginatorModule, MatProgressBarModule, MatSlideToggleModule,
+    MatTableModule, MatPaginatorModule, MatProgressBarModule, MatSlideToggleModule, TranslatePipe,
   ],
   providers: [paginatorIntl()],
   templateUrl: './case-table.html',
@@ -46,8 +47,8 @@ export class CaseTable implements OnInit {
   private readonly narrow = injectNarrow();
   readonly columns = computed(() =>
     this.narrow()
-      ? ['caseNumber', 'parties', 'claimAmount', 'status', 'deadline']
-      : ['caseNumber', 'disputeType', 'parties', 'claimAmount', 'receivedOn', 'status', 'deadline', 'assignee'],
+      ? ['caseNumber', 'parties', 'claimAmount', 'status']
+      : ['caseNumber', 'disputeType', 'parties', 'claimAmount', 'receivedOn', 'status', 'assignee'],
   );
   readonly search = new FormControl(this.store.q(), { nonNullable: true });
   readonly statusFilter = new FormControl(this.store.status(), { nonNullable: true });

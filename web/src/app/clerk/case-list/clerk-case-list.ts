@@ -4,21 +4,22 @@ import { MatButtonModule } from '@angular/material/button';
 import { AuthStore } from '../../core/auth/auth-store';
 import { CaseApi } from '../../cases/case-api';
 import { CaseTable } from '../../cases/case-table/case-table';
+import { TranslatePipe } from '../../core/i18n/i18n';
 
 /** 案件列表 for the court's clerks, with an alert when cases have run past a clock. */
 @Component({
   selector: 'app-clerk-case-list',
-  imports: [CaseTable, RouterLink, MatButtonModule],
+  imports: [CaseTable, RouterLink, MatButtonModule, TranslatePipe],
   template: `
     <div class="page">
       <div class="heading">
-        <h1>案件列表</h1>
-        @if (canFile) { <a mat-flat-button routerLink="/clerk/cases/new">新收案件登记</a> }
+        <h1>{{ '案件列表' | t }}</h1>
+        @if (canFile) { <a mat-flat-button routerLink="/clerk/cases/new">{{ '新收案件登记' | t }}</a> }
       </div>
       @if (overdueCount() > 0) {
         <div class="alert" role="status">
-          <span><strong>{{ overdueCount() }}</strong> 件案件已超过领取或调解期限，请及时督办。</span>
-          <button mat-stroked-button type="button" (click)="table().showOverdue()">查看超期案件</button>
+          <span><strong>{{ overdueCount() }}</strong>{{ ' 件案件已超过领取或调解期限，请及时督办。' | t }}</span>
+          <button mat-stroked-button type="button" (click)="table().showOverdue()">{{ '查看超期案件' | t }}</button>
         </div>
       }
       <app-case-table detailBase="/clerk/cases" caption="本院诉调对接案件" />

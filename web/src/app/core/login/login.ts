@@ -9,10 +9,12 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { AuthApi } from '../auth/auth-api';
 import { AuthStore } from '../auth/auth-store';
 import { ROLE_HOME } from '../auth/auth-models';
+import { TranslatePipe } from '../i18n/i18n';
+import { LanguageSwitch } from '../i18n/language-switch';
 
 @Component({
   selector: 'app-login',
-  imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatProgressBarModule],
+  imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatProgressBarModule, LanguageSwitch, TranslatePipe],
   templateUrl: './login.html',
   styleUrl: './login.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

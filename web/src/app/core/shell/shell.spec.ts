@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
@@ -21,6 +21,8 @@ async function render(role: Role) {
 }
 
 describe('Shell', () => {
+  afterEach(() => localStorage.clear());
+
   it('shows the user, the role in Chinese and the judge\'s navigation', async () => {
     const { fixture, loader } = await render('judge');
     expect(fixture.nativeElement.textContent).toContain('王法官');
@@ -43,5 +45,20 @@ describe('Shell', () => {
     expect(TestBed.inject(AuthStore).isLoggedIn()).toBe(false);
     expect(sessionStorage.getItem('sutiao.token')).toBeNull();
     expect(navigate).toHaveBeenCalledWith('/login');
+  });
+
+  it('switches the shell to English and back', async () => {
+    const { fixture, loader } = await render('mediator');
+    await (await loader.getHarness(MatButtonHarness.with({ text: 'English' }))).click();
+    const items = await (await loader.getHarness(MatNavListHarness)).getItems();
+    expect(await Promise.all(items.map((i) => i.getFullText()))).toEqual(['Case queue', 'My cases', 'Deadline calculator']);
+    const text = fixture.nativeElement.textContent as string;
+    expect(text).toContain('Sign out');
+    expect(text).toContain("People's mediator");
+    expect(text).toContain('王法官');
+    expect(localStorage.getItem('sutiao.lang')).toBe('en');
+
+    await (await loader.getHarness(MatButtonHarness.with({ text: '中文' }))).click();
+    expect(await (await loader.getHarness(MatNavListHarness)).getItems().then((i) => i[0].getFullText())).toBe('待领取案件');
   });
 });

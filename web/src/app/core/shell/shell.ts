@@ -10,10 +10,15 @@ import { map } from 'rxjs';
 import { AuthStore } from '../auth/auth-store';
 import { ROLE_LABELS } from '../auth/auth-models';
 import { NAV_ITEMS } from './nav-items';
+import { TranslatePipe } from '../i18n/i18n';
+import { LanguageSwitch } from '../i18n/language-switch';
 
 @Component({
   selector: 'app-shell',
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, MatToolbarModule, MatSidenavModule, MatListModule, MatButtonModule],
+  imports: [
+    RouterOutlet, RouterLink, RouterLinkActive, MatToolbarModule, MatSidenavModule, MatListModule, MatButtonModule,
+    LanguageSwitch, TranslatePipe,
+  ],
   templateUrl: './shell.html',
   styleUrl: './shell.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

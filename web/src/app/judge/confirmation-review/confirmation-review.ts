@@ -13,7 +13,7 @@ import { CaseTimeline } from '../../cases/case-timeline/case-timeline';
 import { PdfViewer } from '../../cases/pdf-viewer/pdf-viewer';
 import { DOCUMENT_KIND_LABELS } from '../../shared/case-status';
 import { formatInstant } from '../../shared/dates';
-import { DecideDialog } from '../decide-dialog/decide-dialog';
+import { DECIDE_DIALOG_WIDTH, DecideDialog, DecideDialogData } from '../decide-dialog/decide-dialog';
 import { DecisionBody, JudgeApi } from '../judge-api';
 
 /** One confirmation application: the agreement PDF beside the facts and the audit trail. */
@@ -51,6 +51,10 @@ export class ConfirmationReview {
     const newest = (kind: string) => [...docs].reverse().find((d) => d.kind === kind)?.id;
     return newest('ruling') ?? newest('agreement') ?? docs[0]?.id ?? null;
   });
+  readonly shownTitle = computed(() => {
+    const doc = this.store.documents().find((d) => d.id === this.shownDocument());
+    return doc ? doc.title || DOCUMENT_KIND_LABELS[doc.kind] || '文书' : '文书';
+  });
   readonly canDecide = computed(() => this.store.status() === 'confirmation_pending');
 
   constructor() {
@@ -62,14 +66,17 @@ export class ConfirmationReview {
 
   decide(c: CaseRecord): void {
     this.dialog
-      .open(DecideDialog, {
-        width: '600px',
+      .open<DecideDialog, DecideDialogData, CaseRecord>(DecideDialog, {
+        width: DECIDE_DIALOG_WIDTH,
         maxWidth: '95vw',
         injector: this.injector,
-        data: { submit: (body: DecisionBody) => this.api.decide(c.id, { ...body, version: c.version }) },
+        data: {
+          submit: (body: DecisionBody) => this.api.decide(c.id, { ...body, version: c.version }),
+          preview: (body: DecisionBody) => this.api.previewDecision(c.id, { ...body, version: c.version }),
+        },
       })
       .afterClosed()
-      .subscribe((updated: CaseRecord | undefined) => {
+      .subscribe((updated) => {
         if (!updated) return;
         this.chosen.set(null);
         this.store.applyUpdate(updated);

@@ -7,7 +7,8 @@ import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatCheckboxHarness } from '@angular/material/checkbox/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
 import { MatRadioGroupHarness } from '@angular/material/radio/testing';
-import { of } from 'rxjs';
+import { HttpErrorResponse } from '@angular/common/http';
+import { of, throwError } from 'rxjs';
 import { aCase } from '../../testing/fixtures';
 import { DecideDialog } from './decide-dialog';
 
@@ -15,16 +16,21 @@ describe('DecideDialog', () => {
   let fixture: ComponentFixture<DecideDialog>;
   let loader: HarnessLoader;
   const submit = vi.fn();
+  const preview = vi.fn();
   const close = vi.fn();
+  const updateSize = vi.fn();
 
   beforeEach(async () => {
     submit.mockReset().mockReturnValue(of(aCase({ status: 'confirmation_rejected' })));
+    preview.mockReset().mockReturnValue(of(new Blob(['%PDF-1.7'], { type: 'application/pdf' })));
     close.mockReset();
+    updateSize.mockReset();
+    Object.assign(URL, { createObjectURL: vi.fn(() => 'blob:ruling'), revokeObjectURL: vi.fn() });
     TestBed.configureTestingModule({
       imports: [DecideDialog],
       providers: [
-        { provide: MAT_DIALOG_DATA, useValue: { submit } },
-        { provide: MatDialogRef, useValue: { close } },
+        { provide: MAT_DIALOG_DATA, useValue: { submit, preview } },
+        { provide: MatDialogRef, useValue: { close, updateSize } },
       ],
     });
     fixture = TestBed.createComponent(DecideDialog);
@@ -51,5 +57,33 @@ describe('DecideDialog', () => {
     await (await loader.getHarness(MatInputHarness.with({ selector: 'textarea' }))).setValue('协议合法有效');
     await (await loader.getHarness(MatButtonHarness.with({ text: '作出裁定' }))).click();
     expect(submit).toHaveBeenCalledWith({ result: 'confirmed', reasoning: '协议合法有效' });
+  });
+
+  it('previews the ruling, then decides from the preview with the same body', async () => {
+    await (await loader.getHarness(MatRadioGroupHarness)).checkRadioButton({ label: '确认调解协议有效' });
+    await (await loader.getHarness(MatInputHarness.with({ selector: 'textarea' }))).setValue('协议合法有效');
+    await (await loader.getHarness(MatButtonHarness.with({ text: '预览裁定书' }))).click();
+    expect(preview).toHaveBeenCalledWith({ result: 'confirmed', reasoning: '协议合法有效' });
+    expect(submit).not.toHaveBeenCalled();
+    const frame = fixture.nativeElement.querySelector('iframe') as HTMLIFrameElement;
+    expect(frame.title).toBe('民事裁定书（预览）');
+    expect(updateSize).toHaveBeenCalled();
+
+    await (await loader.getHarness(MatButtonHarness.with({ text: '确认并作出裁定' }))).click();
+    expect(submit).toHaveBeenCalledWith({ result: 'confirmed', reasoning: '协议合法有效' });
+    expect(close).toHaveBeenCalled();
+  });
+
+  it('explains a refused preview in words and keeps the form', async () => {
+    preview.mockReturnValue(throwError(() => new HttpErrorResponse({
+      status: 409, statusText: 'Conflict', error: { statusCode: 409, code: 'ILLEGAL_TRANSITION', message: 'Cannot decide a case that is confirmed' },
+    })));
+    await (await loader.getHarness(MatRadioGroupHarness)).checkRadioButton({ label: '确认调解协议有效' });
+    await (await loader.getHarness(MatInputHarness.with({ selector: 'textarea' }))).setValue('协议合法有效');
+    await (await loader.getHarness(MatButtonHarness.with({ text: '预览裁定书' }))).click();
+    const text = fixture.nativeElement.textContent as string;
+    expect(text).toContain('案件当前状态不允许此操作');
+    expect(text).not.toContain('Cannot decide');
+    expect(fixture.nativeElement.querySelector('iframe')).toBeNull();
   });
 });

@@ -1,17 +1,30 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { AbstractControl, FormControl, NonNullableFormBuilder, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
-import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatRadioModule } from '@angular/material/radio';
+import { Observable } from 'rxjs';
+import { apiErrorOf, friendlyError } from '../../core/api-error';
 import { ActionDialogData, ActionRunner } from '../../cases/action-dialog';
 import { CaseRecord } from '../../cases/case-models';
+import { PdfFrame } from '../../cases/pdf-frame/pdf-frame';
 import { REJECTION_GROUNDS } from '../../shared/case-status';
 import { errorMessage, notBlankValidator } from '../../shared/form-validators';
+import { applyServerErrors } from '../../shared/server-errors';
 import { DecisionBody } from '../judge-api';
+
+export interface DecideDialogData extends ActionDialogData<DecisionBody, CaseRecord> {
+  /** The 民事裁定书 the decision would issue (nothing saved). */
+  preview: (body: DecisionBody) => Observable<Blob>;
+}
+
+export const DECIDE_DIALOG_WIDTH = '600px';
+const PREVIEW_WIDTH = '960px';
 
 /** A rejection must name at least one ground (民诉法解释 Art. 358). */
 function groundsWhenRejected(control: AbstractControl): ValidationErrors | null {
@@ -20,15 +33,21 @@ function groundsWhenRejected(control: AbstractControl): ValidationErrors | null 
   return result === 'rejected' && !Object.values(grounds).some(Boolean) ? { groundsRequired: true } : null;
 }
 
-/** 司法确认裁定: confirm the agreement, or reject it with grounds; both with reasoning. */
+/** 司法确认裁定: confirm the agreement, or reject it with grounds; both with reasoning; the ruling can be previewed. */
 @Component({
   selector: 'app-decide-dialog',
-  imports: [ReactiveFormsModule, MatDialogModule, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatInputModule, MatRadioModule],
+  imports: [
+    ReactiveFormsModule, MatDialogModule, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatInputModule,
+    MatProgressBarModule, MatRadioModule, PdfFrame,
+  ],
   templateUrl: './decide-dialog.html',
+  styles: `.preview { --pdf-height: 56vh; } .preview p { margin-top: 0; }`,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class DecideDialog {
-  private readonly data = inject<ActionDialogData<DecisionBody, CaseRecord>>(MAT_DIALOG_DATA);
+  private readonly data = inject<DecideDialogData>(MAT_DIALOG_DATA);
+  private readonly ref = inject(MatDialogRef);
+  private readonly destroyRef = inject(DestroyRef);
   private readonly fb = inject(NonNullableFormBuilder);
   readonly runner = new ActionRunner<CaseRecord>();
   readonly grounds = REJECTION_GROUNDS;
@@ -50,11 +69,53 @@ export class DecideDialog {
    */
   readonly attempted = signal(false);
 
+  /** The ruling PDF as the API would issue it, shown in the dialog before the judge commits. */
+  readonly preview = signal<Blob | null>(null);
+  readonly previewing = signal(false);
+  readonly previewError = signal<string | null>(null);
+  readonly resultLabel = computed(() => (this.rejecting() ? '驳回司法确认申请' : '确认调解协议有效'));
+
+  showPreview(): void {
+    this.attempted.set(true);
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    if (this.previewing()) return;
+    this.previewing.set(true);
+    this.previewError.set(null);
+    this.data
+      .preview(this.body())
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: (pdf) => {
+          this.previewing.set(false);
+          this.preview.set(pdf);
+          this.ref.updateSize(PREVIEW_WIDTH);
+        },
+        error: (err: unknown) => {
+          this.previewing.set(false);
+          applyServerErrors(this.form, apiErrorOf(err)?.errors);
+          this.previewError.set(friendlyError(err, '裁定书预览生成失败，请稍后再试'));
+        },
+      });
+  }
+
+  /** Back to the form, as it was. */
+  edit(): void {
+    this.preview.set(null);
+    this.ref.updateSize(DECIDE_DIALOG_WIDTH);
+  }
+
   submit(): void {
     this.attempted.set(true);
+    this.runner.run(this.form, this.body(), this.data.submit);
+  }
+
+  private body(): DecisionBody {
     const v = this.form.getRawValue();
     const body: DecisionBody = { result: v.result as 'confirmed' | 'rejected', reasoning: v.reasoning.trim() };
     if (v.result === 'rejected') body.grounds = Object.entries(v.grounds).filter(([, on]) => on).map(([code]) => code);
-    this.runner.run(this.form, body, this.data.submit);
+    return body;
   }
 }

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, OnInit, computed, inject, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, OnInit, computed, effect, inject, input, output, signal, viewChild } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { AbstractControl, FormArray, FormControl, FormGroup, NonNullableFormBuilder, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -6,16 +6,16 @@ import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { apiErrorOf, friendlyError } from '../../core/api-error';
 import { CaseRecord } from '../../cases/case-models';
-import { DisputeTypeStore } from '../../cases/dispute-type-store';
 import { PARTY_ROLE_LABELS } from '../../shared/case-status';
 import { toIsoDate } from '../../shared/dates';
 import { errorMessage, moneyValidator, notBlankValidator } from '../../shared/form-validators';
 import { formatMoney, toChineseCapitals } from '../../shared/money';
 import { applyServerErrors } from '../../shared/server-errors';
 import { AgreementBody, WorkspaceApi } from '../workspace-api';
-import { chineseOrdinal } from '../../shared/chinese-ordinal';
+import { PdfFrame } from '../../cases/pdf-frame/pdf-frame';
 
 type TermForm = FormGroup<{
   obligorPartyId: FormControl<string>;
@@ -36,10 +36,13 @@ function nowLocal(): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
-/** 人民调解协议书: terms by party, amount and due date; previewed before it is signed off. */
+/** 人民调解协议书: terms by party, amount and due date; the PDF is previewed before it is signed off. */
 @Component({
   selector: 'app-agreement-editor',
-  imports: [ReactiveFormsModule, MatButtonModule, MatDatepickerModule, MatFormFieldModule, MatInputModule, MatSelectModule],
+  imports: [
+    ReactiveFormsModule, MatButtonModule, MatDatepickerModule, MatFormFieldModule, MatInputModule, MatProgressBarModule,
+    MatSelectModule, PdfFrame,
+  ],
   templateUrl: './agreement-editor.html',
   styleUrl: './agreement-editor.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -47,13 +50,11 @@ function nowLocal(): string {
 export class AgreementEditor implements OnInit {
   private readonly fb = inject(NonNullableFormBuilder);
   private readonly api = inject(WorkspaceApi);
-  private readonly disputeTypes = inject(DisputeTypeStore);
 
   readonly record = input.required<CaseRecord>();
   readonly signed = output<CaseRecord>();
 
   readonly message = errorMessage;
-  readonly ordinal = chineseOrdinal;
   readonly maxSignedAt = nowLocal();
   readonly previewing = signal(false);
   readonly busy = signal(false);
@@ -79,14 +80,21 @@ export class AgreementEditor implements OnInit {
     const text = `${fen / 100n}.${String(fen % 100n).padStart(2, '0')}`;
     return { text: formatMoney(text), capitals: toChineseCapitals(text) ?? '' };
   });
-  readonly preview = computed(() => (this.previewing() ? this.previewModel() : null));
+  /** The PDF the API rendered for the current form, while the mediator looks at it. */
+  readonly preview = signal<Blob | null>(null);
+
+  /** Focus moves to the preview when it opens (and scrolls it into view). */
+  private readonly previewHeading = viewChild<ElementRef<HTMLElement>>('previewHeading');
+
+  constructor() {
+    effect(() => this.previewHeading()?.nativeElement.focus());
+  }
 
   get terms(): FormArray<TermForm> {
     return this.form.controls.terms;
   }
 
   ngOnInit(): void {
-    this.disputeTypes.load();
     // The PDF opens with the parties and the dispute and numbers the payment terms first; `content`
     // holds the further clauses, one per line, numbered after them.
     this.form.controls.content.setValue(
@@ -119,16 +127,47 @@ export class AgreementEditor implements OnInit {
     if (this.terms.length > 1) this.terms.removeAt(index);
   }
 
+  /** Asks the API for the very PDF this agreement would issue; nothing is saved until "确认提交协议". */
   showPreview(): void {
     if (this.form.invalid) {
       this.form.markAllAsTouched();
       return;
     }
+    if (this.previewing()) return;
     this.previewing.set(true);
+    this.error.set(null);
+    this.api.previewAgreement(this.record().id, this.body()).subscribe({
+      next: (pdf) => {
+        this.previewing.set(false);
+        this.preview.set(pdf);
+      },
+      error: (err: unknown) => this.failed(err, '预览生成失败，请稍后再试'),
+    });
+  }
+
+  /** Back to the form, as it was. */
+  edit(): void {
+    this.preview.set(null);
   }
 
   submit(): void {
     if (this.form.invalid || this.busy()) return;
+    this.busy.set(true);
+    this.error.set(null);
+    this.api.signAgreement(this.record().id, this.body()).subscribe({
+      next: (updated) => {
+        this.busy.set(false);
+        this.signed.emit(updated);
+      },
+      error: (err: unknown) => {
+        this.busy.set(false);
+        this.failed(err, '提交失败，请稍后再试');
+      },
+    });
+  }
+
+  /** The request body of both the preview and the agreement itself. */
+  body(): AgreementBody {
     const v = this.form.getRawValue();
     const body: AgreementBody = {
       content: v.content.trim(),
@@ -143,40 +182,14 @@ export class AgreementEditor implements OnInit {
       version: this.record().version,
     };
     if (v.performancePlace.trim()) body.performancePlace = v.performancePlace.trim();
-    this.busy.set(true);
-    this.error.set(null);
-    this.api.signAgreement(this.record().id, body).subscribe({
-      next: (updated) => {
-        this.busy.set(false);
-        this.signed.emit(updated);
-      },
-      error: (err: unknown) => {
-        this.busy.set(false);
-        this.previewing.set(false);
-        applyServerErrors(this.form, apiErrorOf(err)?.errors);
-        this.error.set(friendlyError(err, '提交失败，请稍后再试'));
-      },
-    });
+    return body;
   }
 
-  private previewModel() {
-    const v = this.form.getRawValue();
-    const name = new Map(this.record().parties.map((p) => [p.id, p.name]));
-    const c = this.record();
-    const names = (role: string) => c.parties.filter((p) => p.role === role).map((p) => p.name).join('、');
-    const dispute = this.disputeTypes.nameOf(c.disputeType).replace(/纠纷$/, '');
-    const termClauses = v.terms.map(
-      (t) =>
-        `${name.get(t.obligorPartyId) ?? ''}于${toIsoDate(t.dueOn) ?? ''}前以${t.method || '双方约定的方式'}向${name.get(t.obligeePartyId) ?? ''}支付${formatMoney(t.amount)}（${toChineseCapitals(t.amount) ?? ''}）。`,
-    );
-    const otherClauses = v.content.split('\n').map((line) => line.trim()).filter(Boolean);
-    return {
-      caseNumber: c.caseNumber,
-      parties: this.parties(),
-      intro: `申请人${names('applicant')}与被申请人${names('respondent')}因${dispute}纠纷，经人民调解委员会主持调解，双方自愿达成如下协议：`,
-      clauses: [...termClauses, ...otherClauses],
-      performancePlace: v.performancePlace,
-      signedAt: v.signedAt.replace('T', ' '),
-    };
+  /** Back on the form with the server's field errors where they belong and a sentence above the button. */
+  private failed(err: unknown, fallback: string): void {
+    this.previewing.set(false);
+    this.preview.set(null);
+    applyServerErrors(this.form, apiErrorOf(err)?.errors);
+    this.error.set(friendlyError(err, fallback));
   }
 }

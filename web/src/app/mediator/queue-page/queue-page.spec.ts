@@ -100,6 +100,34 @@ describe('QueuePage', () => {
     expect(fixture.nativeElement.textContent).not.toContain('Conflict');
   });
 
+  it('reads a lost race answered with VERSION_CONFLICT as taken when the case is no longer queued', async () => {
+    await (await loader.getHarness(MatButtonHarness.with({ selector: '[aria-label="领取 （2026）黔0381民诉前调1号"]' }))).click();
+    http.expectOne('/api/cases/c1/claim').flush(
+      { statusCode: 409, error: 'Conflict', code: 'VERSION_CONFLICT', message: 'The case changed since you read it' },
+      { status: 409, statusText: 'Conflict' },
+    );
+    http.expectOne((r) => r.url === '/api/queue').flush(page([second]));
+    http.expectOne('/api/cases/c1').flush(aCase({ id: 'c1', status: 'in_mediation', version: 4 }));
+    await fixture.whenStable();
+    const snack = await root.getHarness(MatSnackBarHarness);
+    expect(await snack.getMessage()).toContain('该案件已被其他调解员领取');
+    expect(await rowCount()).toBe(1);
+  });
+
+  it('asks to try again when the case merely changed and is still in the queue', async () => {
+    await (await loader.getHarness(MatButtonHarness.with({ selector: '[aria-label="领取 （2026）黔0381民诉前调1号"]' }))).click();
+    http.expectOne('/api/cases/c1/claim').flush(
+      { statusCode: 409, error: 'Conflict', code: 'VERSION_CONFLICT', message: 'The case changed since you read it' },
+      { status: 409, statusText: 'Conflict' },
+    );
+    http.expectOne((r) => r.url === '/api/queue').flush(page([aCase({ id: 'c1', caseNumber: first.caseNumber, version: 4 }), second]));
+    http.expectOne('/api/cases/c1').flush(aCase({ id: 'c1', status: 'delegated', version: 4 }));
+    await fixture.whenStable();
+    const snack = await root.getHarness(MatSnackBarHarness);
+    expect(await snack.getMessage()).toContain('请再试一次');
+    expect(await rowCount()).toBe(2);
+  });
+
   it('opens the workspace after a successful claim', async () => {
     const navigate = vi.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
     await (await loader.getHarness(MatButtonHarness.with({ selector: '[aria-label="领取 （2026）黔0381民诉前调2号"]' }))).click();

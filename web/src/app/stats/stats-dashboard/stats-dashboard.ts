@@ -13,6 +13,7 @@ import { KpiCards } from '../kpi-cards/kpi-cards';
 import { OrgRanking } from '../org-ranking/org-ranking';
 import { StatsStore } from '../stats-store';
 import { TrendChart } from '../trend-chart/trend-chart';
+import { TranslatePipe } from '../../core/i18n/i18n';
 
 /** 统计分析: the court's mediation figures for a chosen period. */
 @Component({
@@ -20,6 +21,7 @@ import { TrendChart } from '../trend-chart/trend-chart';
   imports: [
     ReactiveFormsModule, MatButtonModule, MatDatepickerModule, MatFormFieldModule, MatInputModule,
     MatProgressBarModule, MatTabsModule, KpiCards, TrendChart, BreakdownPanel, OrgRanking, ExportPanel,
+    TranslatePipe,
   ],
   providers: [StatsStore],
   templateUrl: './stats-dashboard.html',
