@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { verifyAuditChains } from '../../dist/api/audit/verify.js';
+import { eventHash, GENESIS_HASH } from '../../dist/api/audit/chain.js';
 import { auth, caseBody, createWorld, login, type World } from './support/factories.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -420,5 +421,34 @@ describe('GET /api/queue/stream', () => {
   it('needs a mediator token (401 without, 403 for other roles)', async () => {
     await expect(SseClient.open(port, 'not-a-token')).rejects.toThrow(/401/);
     await expect(SseClient.open(port, w.tokens.clerk1!)).rejects.toThrow(/403/);
+  });
+});
+
+describe('audit_event_hash() in SQL (the claim function appends its audit event in the database)', () => {
+  const awkward: unknown[] = [
+    null, true, false, 0, -17, 2147483647, 9007199254740991, 1.5, 'plain', '',
+    'quote " backslash \\ slash / tab \t newline \n return \r bell \u0007 unit \u001f del \u007f',
+    '中文：诉调对接（黔0381诉前调确1号）', 'emoji 🙂 and 𠀀', '\u2028\u2029',
+    [], {}, [1, 'two', null, [3, [4]], { z: 1, a: 2 }],
+    { b: 1, a: { d: [true, null], c: '值' }, A: 'upper', _: 0, 'key with space': 1, 'é': 'accent', 'ключ': 1 },
+    { from: 'delegated', to: 'in_mediation', version: 3, assigneeId: '6b1d7e39-9b43-4f61-8a25-0b8d0a8d3c11', waitedMs: 1234567, via: 'queue_next' },
+  ];
+
+  it('equals eventHash() of audit/chain.ts on awkward payloads', async () => {
+    const at = new Date('2026-02-16T23:59:59.987Z');
+    for (const [i, data] of awkward.entries()) {
+      const e = { stream: `case:${i}`, seq: i + 1, type: 'case.claimed', at, actorId: w.users.m1!.id, actorUsername: 'm1', actorRole: 'mediator', data };
+      const [row] = await t.db.query(
+        'SELECT audit_event_hash($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb) AS hash',
+        [GENESIS_HASH, e.stream, e.seq, e.type, at, e.actorId, e.actorUsername, e.actorRole, JSON.stringify(data)]);
+      expect({ data, hash: row.hash }).toEqual({ data, hash: eventHash(GENESIS_HASH, e) });
+    }
+  });
+
+  it('hashes an event without an actor like Node does', async () => {
+    const e = { stream: 'case:x', seq: 1, type: 'system', at: new Date(0), actorId: null, actorUsername: null, actorRole: null, data: { n: 1 } };
+    const [row] = await t.db.query(
+      'SELECT audit_event_hash($1, $2, $3, $4, $5, NULL, NULL, NULL, $6::jsonb) AS hash', ['f'.repeat(64), e.stream, e.seq, e.type, e.at, '{"n":1}']);
+    expect(row.hash).toBe(eventHash('f'.repeat(64), e));
   });
 });

@@ -5,13 +5,13 @@
 //   3. the mediators drain it with POST /api/queue/next over keep-alive HTTP, 64 requests in flight;
 //   4. 100 of them claim ONE case at the same instant (POST /api/cases/:id/claim);
 //   5. SQL checks: no case claimed twice, one `case.claimed` audit event per claim, chains intact;
-//   6. the same claim statement straight over 32 pg connections on 5,000 fresh cases: the ceiling.
+//   6. the same claim statement (CLAIM_NEXT_SQL, audit event included) straight over 32 pg connections on 5,000 fresh cases: the ceiling.
 // The simulated mediators run in a child process, so the app's process does nothing else and its
 // CPU time (and that of the PostgreSQL backends) per claim can be reported beside the rates.
 // Targets: 0 double claims, 0 errors, HTTP claims/s ≥ 50 % of raw SQL, p99 ≤ 150 ms.
 //   node test/bench/queue.mjs                              embedded PostgreSQL (durable settings) in a temp dir
 //   DATABASE_URL=postgres://… node test/bench/queue.mjs    an existing server (a scratch database is created and dropped)
-//   BENCH_CONCURRENCY=16 node test/bench/queue.mjs         fewer requests in flight (default 64)
+//   BENCH_CONCURRENCY=16 node test/bench/queue.mjs         requests in flight (default 32, as the raw SQL run)
 import { randomBytes, randomUUID } from 'node:crypto';
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
@@ -23,7 +23,7 @@ import { fork } from 'node:child_process';
 const MEDIATORS = 641;
 const ORGANIZATIONS = 165;
 const CASES = 5000;
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64); // requests in flight during the drain
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32); // requests in flight during the drain: as many as the raw run's connections
 const STAMPEDE = 100;
 const RAW_CONNECTIONS = 32;
 const RAW_CASES = 5000;
@@ -45,7 +45,7 @@ async function main() {
   const { loadConfig } = await load('config/app-config.js');
   const { createDataSource } = await load('database/data-source.js');
   const { startEmbeddedPostgres } = await load('database/embedded.js');
-  const { claimNextSql, claimClocksFor, queueWhere } = await load('queue/queue.service.js');
+  const { CLAIM_NEXT_SQL, claimNextParams, claimClocksFor } = await load('queue/queue.service.js');
   const { clocksOfCase, NO_CLOCK_FACTS } = await load('cases/case-clocks.js');
   const { eventHash, GENESIS_HASH } = await load('audit/chain.js');
   const { verifyAuditChains } = await load('audit/verify.js');
@@ -173,11 +173,10 @@ async function main() {
     const rawCpuAtStart = { app: process.cpuUsage(), pg: pgCpu() };
     t0 = performance.now();
     await Promise.all(rawClients.map(async (client, i) => {
-      const mediator = { id: mediators[i].id, courtId: rawCourt.id, organizationId: null, role: 'mediator' };
+      const mediator = { id: mediators[i].id, username: mediators[i].username, courtId: rawCourt.id, organizationId: null };
+      const clocks = claimClocksFor(calendar, new Date()); // the app computes these once a day, too
       for (;;) {
-        const now = new Date();
-        const params = [mediator.id, now, claimClocksFor(calendar, now), WORKLOAD_CAP];
-        const { rowCount } = await client.query(claimNextSql(queueWhere('q', mediator, {}, params)), params);
+        const { rowCount } = await client.query(CLAIM_NEXT_SQL, claimNextParams(mediator, new Date(), clocks, {}));
         if (!rowCount) return;
         rawClaims += 1;
       }

@@ -16,14 +16,13 @@ export function eligibleForMediator(c: Pick<Case, 'courtId' | 'queueScope' | 'de
 }
 
 /**
- * The same rule in SQL, for queue scans over `cases` aliased `alias` (see `eligibleForMediator`).
+ * The same rule in SQL (the function queue_eligible, shared with queue_claim_next), for queue scans over `cases` aliased `alias` (see `eligibleForMediator`).
  * Appends its parameters to `params` and refers to them by position.
  */
 export function eligibleForMediatorSql(alias: string, user: AuthUser, params: unknown[]): string {
   if (user.role !== 'mediator') return 'false';
   params.push(user.courtId, user.id, user.organizationId);
   const [court, me, org] = [params.length - 2, params.length - 1, params.length].map((i) => `$${i}`);
-  return `${alias}.court_id = ${court}::uuid AND (${alias}.queue_scope = 'court'
-    OR (${alias}.queue_scope = 'organization' AND ${alias}.delegated_organization_id = ${org}::uuid)
-    OR (${alias}.queue_scope = 'mediator' AND ${alias}.delegated_mediator_id = ${me}::uuid))`;
+  // queue_eligible() (migration QueueClaimFunction) is this rule in SQL; the planner inlines it.
+  return `queue_eligible(${alias}.court_id, ${alias}.queue_scope, ${alias}.delegated_organization_id, ${alias}.delegated_mediator_id, ${court}::uuid, ${me}::uuid, ${org}::uuid)`;
 }

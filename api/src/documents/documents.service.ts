@@ -20,6 +20,8 @@ import { buildDossierContext, buildViewModel } from './view-model-builder.js';
 
 export const PDF_RENDERER = Symbol('PDF_RENDERER');
 
+type Rendered = Pick<DocumentRecord, 'pdf' | 'sha256' | 'byteSize' | 'status'>;
+
 @Injectable()
 export class DocumentsService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(DocumentsService.name);
@@ -42,8 +44,13 @@ export class DocumentsService implements OnApplicationBootstrap, OnModuleDestroy
     this.kickOutbox().catch(() => {});
   }
 
-  onModuleDestroy(): void {
+  /**
+   * Stops the outbox and waits for the pass in flight (at most the render at hand and its UPDATE),
+   * so the connection pool closes only after it; what is left stays pending for the next start.
+   */
+  async onModuleDestroy(): Promise<void> {
     this.stopped = true;
+    await this.draining;
   }
 
   /**
@@ -64,7 +71,7 @@ export class DocumentsService implements OnApplicationBootstrap, OnModuleDestroy
     return record;
   }
 
-  private async render(d: DocumentRecord): Promise<Pick<DocumentRecord, 'pdf' | 'sha256' | 'byteSize' | 'status'>> {
+  private async render(d: DocumentRecord): Promise<Rendered> {
     const pdf = await this.renderer.render(d.kind, d.viewModel as ViewModels[typeof d.kind], {
       title: d.title, verifyUrl: `${this.config.publicUrl}/verify/${d.contentSha256}`,
       shortHash: d.contentSha256.slice(0, 16), issuedAt: d.issuedAt, documentId: d.id,
@@ -97,18 +104,23 @@ export class DocumentsService implements OnApplicationBootstrap, OnModuleDestroy
       });
       if (batch.length === 0) break;
       for (const d of batch) {
-        if (this.stopped) return;
+        if (this.stopped) break;
+        let out: Rendered;
         try {
-          const out = await this.render(d);
-          await this.dataSource.getRepository(DocumentRecord).update({ id: d.id, status: 'pending' }, out);
-          rendered++;
+          out = await this.render(d);
         } catch (e) {
+          // Only a render that fails on its own marks the document failed; while stopping it stays pending.
+          if (this.stopped) break;
           this.logger.error(`Rendering document ${d.id} (${d.kind}) failed: ${(e as Error).message}`);
-          await this.dataSource.getRepository(DocumentRecord).update({ id: d.id }, { status: 'failed' });
+          await this.dataSource.getRepository(DocumentRecord).update({ id: d.id, status: 'pending' }, { status: 'failed' });
+          continue;
         }
+        // A failed UPDATE (lost connection) propagates: the document stays pending and drain() pauses.
+        await this.dataSource.getRepository(DocumentRecord).update({ id: d.id, status: 'pending' }, out);
+        rendered++;
       }
     }
-    if (rendered) this.logger.log(`Rendered ${rendered} pending documents in ${Date.now() - started} ms`);
+    if (rendered) this.logger.log(`Rendered ${rendered} pending documents in ${Date.now() - started} ms${this.stopped ? ' (stopped; the rest resume on the next start)' : ''}`);
   }
 
   async listForCase(user: AuthUser, caseId: string) {

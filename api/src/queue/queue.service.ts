@@ -2,14 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
-import { AuditService, caseStreamSql, type ChainHeadRow } from '../audit/audit.service.js';
 import { CalendarService } from '../calendar/calendar.service.js';
 import { type CaseClocks, clocksOfCase, NO_CLOCK_FACTS, sameClocks } from '../cases/case-clocks.js';
 import { Case } from '../cases/case.entity.js';
 import { aggregateFromRow, caseChildrenSql, partiesByCase } from '../cases/case-loader.js';
 import { caseSummaryView, caseView, type CaseView } from '../cases/case-view.js';
 import { eligibleForMediatorSql } from '../cases/eligibility.js';
-import { activeCases, activeCasesSql, lockMediatorWorkload, workloadCapError } from '../cases/workload.js';
+import { workloadCapError } from '../cases/workload.js';
+import { forbidden } from '../common/domain-error.js';
 import { Clock } from '../common/clock.js';
 import { type Page, pageOf } from '../common/pagination.js';
 import { hydrate } from '../database/hydrate.js';
@@ -22,36 +22,37 @@ import { QueueEventsService } from './queue-events.service.js';
 export const QUEUE_ORDER = (a: string) => `${a}.accept_by, ${a}.received_on, ${a}.delegated_at, ${a}.id`;
 
 /** Clock values after a claim today, per `track/procedure` (a queued case has no extensions nor agreement). */
-type ClaimClocks = Record<string, CaseClocks>;
+export type ClaimClocks = Record<string, CaseClocks>;
 
 const TRACKS = ['pre_litigation', 'entrusted'] as const;
 const PROCEDURES = ['ordinary', 'simple'] as const;
 
 /**
- * The claim of `POST /api/queue/next`, as ONE statement. The sub-select picks the most urgent case
- * the caller may claim — while they are under the court's cap — and locks it, skipping rows other
- * transactions hold, so concurrent callers neither collide nor wait; the update claims it and
- * starts its clocks from the precomputed values. The same statement returns the view's data and
- * takes the head of the case's audit chain (`audit_chain_head`, which locks the chain).
- * $1 mediator, $2 now, $3 clocks by `track/procedure`, $4 cap; eligibility and filters follow.
+ * The claim of `POST /api/queue/next`, as ONE autocommit statement. `queue_claim_next()` (migration
+ * QueueClaimFunction) locks the caller's user row and checks the court's workload cap, picks the
+ * most urgent case the caller may claim and locks it, skipping rows other transactions hold — so
+ * concurrent callers neither collide nor wait — claims it with its clocks started from the
+ * precomputed values, and appends the hash-chained `case.claimed` event; this statement adds the
+ * view's data. Parameters: `claimNextParams`.
  */
-export function claimNextSql(where: string): string {
-  const clock = (field: keyof CaseClocks, type: string) =>
-    `(($3::jsonb -> (c.track || '/' || c.procedure)) ->> '${field}')::${type}`;
-  return `WITH claimed AS (
-    UPDATE cases AS c
-       SET status = 'in_mediation', assignee_id = $1, accepted_at = $2, updated_at = $2, version = c.version + 1,
-           accept_by = ${clock('acceptBy', 'date')}, mediation_ends_on = ${clock('mediationEndsOn', 'date')},
-           confirmation_apply_by = ${clock('confirmationApplyBy', 'date')}, decision_due_on = ${clock('decisionDueOn', 'date')},
-           clocks_provisional = coalesce(${clock('clocksProvisional', 'boolean')}, false)
-     WHERE c.id = (SELECT q.id FROM cases AS q
-                    WHERE ${where} AND ${activeCasesSql('$1')} < $4
-                    ORDER BY ${QUEUE_ORDER('q')} LIMIT 1 FOR UPDATE SKIP LOCKED)
-       AND c.status = 'delegated'
-    RETURNING c.*)
-  SELECT claimed.*, head.head_seq, head.head_hash, (SELECT display_name FROM users WHERE id = $1) AS "assigneeName",
-         ${caseChildrenSql('claimed')}
-    FROM claimed, LATERAL audit_chain_head(${caseStreamSql('claimed.id')}) AS head`;
+export const CLAIM_NEXT_SQL = `SELECT c.*, (SELECT display_name FROM users WHERE id = $1) AS "assigneeName", ${caseChildrenSql('c')}
+  FROM queue_claim_next($1, $2, $3, $4, $5, $6, $7, $8) AS c`;
+
+export function claimNextParams(
+  user: Pick<AuthUser, 'id' | 'courtId' | 'organizationId' | 'username'>, now: Date, clocks: ClaimClocks, filter: QueueFilter,
+): unknown[] {
+  return [user.id, user.courtId, user.organizationId ?? null, user.username, now, clocks, filter.disputeType ?? null, filter.region?.trim() || null];
+}
+
+/** The errors `queue_claim_next()` raises, as the API's. */
+function claimError(e: unknown): unknown {
+  const { code, detail } = (e ?? {}) as { code?: string; detail?: string };
+  if (code === 'SU409') {
+    const { activeCases, cap } = JSON.parse(detail ?? '{}') as { activeCases: number; cap: number };
+    return workloadCapError(activeCases, cap);
+  }
+  if (code === 'SU403') return forbidden('Your account no longer exists');
+  return e;
 }
 
 /**
@@ -75,7 +76,6 @@ export class QueueService {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly audit: AuditService,
     private readonly calendar: CalendarService,
     private readonly clock: Clock,
     private readonly events: QueueEventsService,
@@ -98,41 +98,24 @@ export class QueueService {
   }
 
   /**
-   * Claims the most urgent eligible case for the caller: one transaction holding the workload-cap
-   * check, the claim statement and the audit event; open queues hear of it once it has committed.
-   * null when none is left.
+   * Claims the most urgent eligible case for the caller in one statement (workload cap, claim and
+   * audit event commit together); open queues hear of it once it has committed. null when none is left.
    */
   async next(user: AuthUser, filter: QueueFilter): Promise<CaseView | null> {
     const now = this.clock.now();
     const today = chinaDateOf(now);
     const calendar = this.calendar.calendar();
-    const claimed = await this.dataSource.transaction(async (m) => {
-      const cap = await lockMediatorWorkload(m, user, user.courtId);
-      const params: unknown[] = [user.id, now, this.claimClocks(calendar, today, now), cap];
-      const [row] = await m.query(claimNextSql(queueWhere('q', user, filter, params)), params) as Record<string, unknown>[];
-      if (!row) {
-        const active = await activeCases(m, user.id);
-        if (active >= cap) throw workloadCapError(active, cap);
-        return null;
-      }
-      const c = hydrate(m, Case, row);
-      await this.keepClocksExact(m, calendar, c);
-      await this.audit.appendAfter(m, {
-        caseId: c.id, type: 'case.claimed', at: now, actor: user,
-        data: {
-          from: 'delegated', to: 'in_mediation', version: c.version, assigneeId: user.id,
-          waitedMs: c.delegatedAt ? now.getTime() - c.delegatedAt.getTime() : null, via: 'queue_next',
-        },
-      }, row as unknown as ChainHeadRow);
-      return { c, view: caseView(aggregateFromRow(m, c, row, { id: user.id, displayName: row.assigneeName as string }), today) };
-    });
-    if (!claimed) return null;
-    const { c, view } = claimed;
+    const m = this.dataSource.manager;
+    const params = claimNextParams(user, now, this.claimClocks(calendar, today, now), filter);
+    const [row] = await m.query(CLAIM_NEXT_SQL, params).catch((e: unknown) => { throw claimError(e); }) as Record<string, unknown>[];
+    if (!row) return null;
+    const c = hydrate(m, Case, row);
+    await this.keepClocksExact(m, calendar, c);
     this.events.publish({
       type: 'claimed', caseId: c.id, courtId: c.courtId, scope: c.queueScope,
       organizationId: c.delegatedOrganizationId, mediatorId: c.delegatedMediatorId, at: now.toISOString(),
     });
-    return view;
+    return caseView(aggregateFromRow(m, c, row, { id: user.id, displayName: row.assigneeName as string }), today);
   }
 
   /** `claimClocksFor`, computed once a day (and again when an admin edits the calendar). */
