@@ -17,3 +17,6 @@ if (stale) {
     execSync('npm install --no-audit --no-fund', opts);
   }
 }
+
+// `npm test` also needs a browser, CJK fonts and poppler from the OS.
+if (process.env.npm_lifecycle_event === 'pretest') await import('./ensure-os-packages.mjs');

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import pg from 'pg';
 
 export default async function globalSetup() {
+  const { Logger } = await import('@nestjs/common');
+  Logger.overrideLogger(['fatal', 'error', 'warn']); // the template's migrations need no commentary
   const { startEmbeddedPostgres } = await import('../dist/api/database/embedded.js');
   const { createDataSource } = await import('../dist/api/database/data-source.js');
   let adminUrl = process.env.DATABASE_URL;

@@ -52,7 +52,8 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        TypeOrmModule.forRoot(dataSourceOptions({ url: opts.databaseUrl, poolSize: config.dbPoolSize })),
+        // The app never migrates (main.ts and the CLI do): it does not load the migration files at all.
+        TypeOrmModule.forRoot({ ...dataSourceOptions({ url: opts.databaseUrl, poolSize: config.dbPoolSize }), migrations: [] }),
         // A KeyObject made once: given a string, jsonwebtoken rebuilds (and first tries to parse as a public key) the key on every verify.
         JwtModule.register({ global: true, secret: createSecretKey(Buffer.from(config.jwtSecret)), signOptions: { expiresIn: config.jwtTtlSeconds } }),
         ...serveWeb,

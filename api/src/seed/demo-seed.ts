@@ -70,10 +70,19 @@ interface Mediator { user: AuthUser; expertise: string[] }
  * histories replayed through the real services (so every status, audit chain, clock and document
  * is exactly what the product would have produced). PDFs are rendered by the outbox after start.
  */
+/** The database holds the start of a demo seed that never finished (an earlier start was stopped while seeding). */
+export class InterruptedSeedError extends Error {
+  constructor() {
+    super('The demo seed of an earlier start did not finish: the database holds part of the demo data');
+  }
+}
+
 export async function seedDemo(app: INestApplication, config: AppConfig, opts: { cases?: number; now?: Date } = {}): Promise<boolean> {
   const logger = new Logger('DemoSeed');
   const ds = app.get<DataSource>(getDataSourceToken());
-  const [{ n }] = await ds.query('SELECT count(*)::int AS n FROM courts');
+  const [{ n, seeded }] = await ds.query(
+    `SELECT (SELECT count(*)::int FROM courts) AS n, EXISTS (SELECT 1 FROM app_meta WHERE key = 'demo_seed') AS seeded`);
+  if (n > 0 && !seeded) throw new InterruptedSeedError();
   if (n > 0) return false;
   const started = Date.now();
   const r = prng(20261123);
@@ -156,6 +165,9 @@ export async function seedDemo(app: INestApplication, config: AppConfig, opts: {
     }
     const ctx: Ctx = { r, actions, clock, now, clerks, judges, mediators, organizations };
     await runPool(created, 8, ({ plan, view }) => replay(ctx, plan, view));
+    await ds.query(
+      `INSERT INTO app_meta (key, value) VALUES ('demo_seed', $1) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
+      [JSON.stringify({ completedAt: new Date().toISOString(), cases: total, court: COURT.code })]);
     logger.log(`Demo data: 165 organizations, 641 mediators, ${total} cases in ${((Date.now() - started) / 1000).toFixed(1)} s (court ${court.id})`);
   } finally {
     documents.deferRendering = false;
