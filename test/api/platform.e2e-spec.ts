@@ -98,3 +98,26 @@ describe('audit trail', () => {
     expect(cli.stderr).toContain(`stream case:${c.body.id}, seq 2`);
   });
 });
+
+describe('database log', () => {
+  it('logs a failing query by its SQLSTATE and SQL, never its parameters', async () => {
+    const { Logger } = await import('@nestjs/common');
+    const { SafeTypeOrmLogger } = await import('../../dist/api/database/typeorm-logger.js');
+    const lines: { level: string; message: string }[] = [];
+    const collect = (level: string) => (message: unknown) => { lines.push({ level, message: String(message) }); };
+    Logger.overrideLogger({ log: collect('log'), warn: collect('warn'), error: collect('error'), debug: collect('debug'), verbose: collect('verbose') });
+    try {
+      const log = new SafeTypeOrmLogger();
+      const secret = ['张三', '520381199001011234', '13800000000'];
+      log.logQueryError(Object.assign(new Error('value too long'), { code: '22001' }), `INSERT INTO parties (name, id_number, phone) VALUES ($1, $2, $3)`, secret);
+      log.logQueryError(Object.assign(new Error('duplicate key'), { code: '23505' }), 'INSERT INTO users (username) VALUES ($1)', ['clerk1']);
+      log.logQuerySlow(2500, `SELECT * FROM cases WHERE summary LIKE $1 ${'AND true '.repeat(50)}`, ['%张三%']);
+      expect(lines.map((l) => l.level)).toEqual(['warn', 'debug', 'warn']);
+      expect(lines[0]!.message).toBe('[22001] value too long — in: INSERT INTO parties (name, id_number, phone) VALUES ($1, $2, $3)');
+      expect(lines[2]!.message.length).toBeLessThan(260);
+      for (const l of lines) for (const s of [...secret, 'clerk1', '%张三%']) expect(l.message).not.toContain(s);
+    } finally {
+      Logger.overrideLogger(false);
+    }
+  });
+});

@@ -21,7 +21,8 @@ export class SafeTypeOrmLogger implements TypeOrmLogger {
 
   logQuery(): void {}
 
-  logQueryError(error: string | Error, query: string): void {
+  /** `_parameters` is deliberately never read. */
+  logQueryError(error: string | Error, query: string, _parameters?: unknown): void {
     const code = typeof error === 'object' ? (error as { code?: string }).code : undefined;
     const message = `${code ? `[${code}] ` : ''}${typeof error === 'string' ? error : error.message} — in: ${brief(query)}`;
     const expected = SafeTypeOrmLogger.shuttingDown
@@ -30,7 +31,7 @@ export class SafeTypeOrmLogger implements TypeOrmLogger {
     else this.logger.warn(message);
   }
 
-  logQuerySlow(time: number, query: string): void {
+  logQuerySlow(time: number, query: string, _parameters?: unknown): void {
     this.logger.warn(`Slow query (${time} ms): ${brief(query)}`);
   }
 
