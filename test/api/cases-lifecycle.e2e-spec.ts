@@ -9,7 +9,9 @@ beforeAll(async () => {
   t = await startTestApp();
   w = await createWorld(t, { mediators: 3 });
 });
-afterAll(async () => { await t?.close(); });
+afterAll(async () => {
+  await t?.close();
+});
 
 const post = (path: string, token: string, body: object = {}) => t.http.post(path).set(auth(token)).send(body);
 const get = (path: string, token: string) => t.http.get(path).set(auth(token));
@@ -30,11 +32,15 @@ async function inMediation(delegation: object = {}, mediator = 'm1') {
 
 const agreementBody = (c: { parties: { id: string; role: string }[] }, signedAt = new Date().toISOString()) => ({
   content: '双方自愿达成协议。',
-  terms: [{
-    obligorPartyId: c.parties.find((p) => p.role === 'respondent')!.id,
-    obligeePartyId: c.parties.find((p) => p.role === 'applicant')!.id,
-    amount: '100000.00', dueOn: '2099-12-31', method: '银行转账',
-  }],
+  terms: [
+    {
+      obligorPartyId: c.parties.find((p) => p.role === 'respondent')!.id,
+      obligeePartyId: c.parties.find((p) => p.role === 'applicant')!.id,
+      amount: '100000.00',
+      dueOn: '2099-12-31',
+      method: '银行转账',
+    },
+  ],
   performancePlace: '赤水市',
   signedAt,
 });
@@ -72,8 +78,12 @@ describe('registration', () => {
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ statusCode: 400, error: 'Bad Request', code: 'VALIDATION_FAILED' });
     expect(res.body.errors).toMatchObject({
-      'parties.0.idNumber': 'checksum', 'parties.1.creditCode': 'checksum', 'parties.0.phone': 'format',
-      claimAmount: 'precision', consentToMediation: 'must_be_true', surprise: 'unknown_field',
+      'parties.0.idNumber': 'checksum',
+      'parties.1.creditCode': 'checksum',
+      'parties.0.phone': 'format',
+      claimAmount: 'precision',
+      consentToMediation: 'must_be_true',
+      surprise: 'unknown_field',
     });
     expect(await t.db.query('SELECT count(*)::int AS n FROM cases')).toEqual(before);
   });
@@ -115,7 +125,9 @@ describe('registration', () => {
   });
 
   it('keeps numbers gapless and unique under concurrent filing', async () => {
-    const results = await Promise.all(Array.from({ length: 20 }, () => post('/api/cases', w.tokens.clerk2!, caseBody({ receivedOn: '2026-01-05' }))));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => post('/api/cases', w.tokens.clerk2!, caseBody({ receivedOn: '2026-01-05' }))),
+    );
     expect(results.every((r) => r.status === 201)).toBe(true);
     const seqs = results.map((r) => Number(/民诉前调(\d+)号/.exec(r.body.caseNumber)![1])).sort((a, b) => a - b);
     expect(seqs).toEqual(Array.from({ length: 20 }, (_, i) => seqs[0]! + i));
@@ -130,7 +142,11 @@ describe('registration', () => {
 describe('the whole lifecycle to a confirmed case', () => {
   it('delegates, claims, records, agrees, applies and confirms, issuing every document', async () => {
     const c = await newCase();
-    const delegated = await post(`/api/cases/${c.id}/delegate`, w.tokens.clerk1!, { organizationId: w.orgA, note: '请尽快调解', version: 1 });
+    const delegated = await post(`/api/cases/${c.id}/delegate`, w.tokens.clerk1!, {
+      organizationId: w.orgA,
+      note: '请尽快调解',
+      version: 1,
+    });
     expect(delegated.status).toBe(200);
     expect(delegated.body).toMatchObject({ status: 'delegated', version: 2, delegation: { organizationId: w.orgA, mediatorId: null } });
     expect(delegated.body.deadlines.acceptBy).toMatch(/^\d{4}-\d{2}-\d{2}$/);
@@ -141,8 +157,12 @@ describe('the whole lifecycle to a confirmed case', () => {
     expect(claimed.body.deadlines.mediationEndsOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 
     const session = await post(`/api/cases/${c.id}/sessions`, w.tokens.m1!, {
-      heldAt: new Date(Date.now() - 3600_000).toISOString(), mode: 'in_person', location: '天台镇调解室',
-      attendees: ['刘小富', '张某'], minutes: '双方陈述意见，调解员释明法律规定。', undisputedFacts: '货物已交付。',
+      heldAt: new Date(Date.now() - 3600_000).toISOString(),
+      mode: 'in_person',
+      location: '天台镇调解室',
+      attendees: ['刘小富', '张某'],
+      minutes: '双方陈述意见，调解员释明法律规定。',
+      undisputedFacts: '货物已交付。',
     });
     expect(session.status).toBe(201);
     expect(session.body.sessions).toHaveLength(1);
@@ -170,10 +190,16 @@ describe('the whole lifecycle to a confirmed case', () => {
     expect(applied.body.confirmation.caseNumber).toMatch(/^（\d{4}）黔0381诉前调确\d+号$/);
     expect(applied.body.deadlines.decisionDueOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 
-    const rulingPreview = await post(`/api/cases/${c.id}/confirmation/decision/preview`, w.tokens.judge1!, { result: 'confirmed', reasoning: '协议合法有效。' }).buffer(true);
+    const rulingPreview = await post(`/api/cases/${c.id}/confirmation/decision/preview`, w.tokens.judge1!, {
+      result: 'confirmed',
+      reasoning: '协议合法有效。',
+    }).buffer(true);
     expect(rulingPreview.status).toBe(200);
     expect(rulingPreview.headers['content-type']).toBe('application/pdf');
-    const decided = await post(`/api/cases/${c.id}/confirmation/decision`, w.tokens.judge1!, { result: 'confirmed', reasoning: '协议合法有效。' });
+    const decided = await post(`/api/cases/${c.id}/confirmation/decision`, w.tokens.judge1!, {
+      result: 'confirmed',
+      reasoning: '协议合法有效。',
+    });
     expect(decided.status).toBe(200);
     expect(decided.body.status).toBe('confirmed');
     expect(decided.body.confirmation).toMatchObject({ result: 'confirmed', grounds: [] });
@@ -204,8 +230,16 @@ describe('the whole lifecycle to a confirmed case', () => {
 
     const events = await get(`/api/cases/${c.id}/events`, w.tokens.clerk1!);
     expect(events.body.map((e: { type: string }) => e.type)).toEqual([
-      'case.registered', 'case.delegated', 'case.claimed', 'case.session_recorded', 'case.extended', 'case.agreed',
-      'case.confirmation_applied', 'case.confirmed', 'dossier.printed',
+      'case.registered',
+      'case.delegated',
+      'case.claimed',
+      'case.session_recorded',
+      'case.extended',
+      'case.agreed',
+      'case.confirmation_applied',
+      'case.confirmed',
+      'document.downloaded',
+      'dossier.printed',
     ]);
     events.body.forEach((e: { seq: number; prevHash: string; hash: string }, i: number) => {
       expect(e.seq).toBe(i + 1);
@@ -216,10 +250,11 @@ describe('the whole lifecycle to a confirmed case', () => {
 
 describe('refusals', () => {
   it('409 ILLEGAL_TRANSITION for an action the status does not allow', async () => {
-    const c = await newCase();
-    const res = await post(`/api/cases/${c.id}/claim`, w.tokens.m1!);
+    const mine = await inMediation();
+    const res = await post(`/api/cases/${mine.id}/decline`, w.tokens.m1!, { reason: '不便调解' });
     expect(res.status).toBe(409);
-    expect(res.body.code).toBe('ILLEGAL_TRANSITION');
+    expect(res.body).toMatchObject({ code: 'ILLEGAL_TRANSITION', status: 'in_mediation' });
+    const c = await newCase();
     const decide = await post(`/api/cases/${c.id}/confirmation/decision`, w.tokens.judge1!, { result: 'confirmed', reasoning: 'x' });
     expect(decide.body.code).toBe('ILLEGAL_TRANSITION');
   });
@@ -236,9 +271,18 @@ describe('refusals', () => {
   it('403 for the wrong role and for a mediator who is not the assignee', async () => {
     const c = await inMediation();
     expect((await post(`/api/cases/${c.id}/delegate`, w.tokens.judge1!)).status).toBe(403);
-    const other = await post(`/api/cases/${c.id}/sessions`, w.tokens.m2!, { heldAt: new Date().toISOString(), mode: 'phone', attendees: ['a'], minutes: 'b' });
-    expect([403, 404]).toContain(other.status);
-    expect((await post(`/api/cases/${c.id}/confirmation/decision`, w.tokens.clerk1!, { result: 'confirmed', reasoning: 'x' })).status).toBe(403);
+    // m2 (same organization) cannot see a colleague's case in mediation: 404, as for a read.
+    const other = await post(`/api/cases/${c.id}/sessions`, w.tokens.m2!, {
+      heldAt: new Date().toISOString(),
+      mode: 'phone',
+      attendees: ['a'],
+      minutes: 'b',
+    });
+    expect(other.status).toBe(404);
+    expect(other.body.code).toBe('NOT_FOUND');
+    expect((await post(`/api/cases/${c.id}/confirmation/decision`, w.tokens.clerk1!, { result: 'confirmed', reasoning: 'x' })).status).toBe(
+      403,
+    );
   });
 
   it('two simultaneous claims: one winner, one ALREADY_CLAIMED', async () => {
@@ -253,19 +297,65 @@ describe('refusals', () => {
     const c = await newCase();
     await post(`/api/cases/${c.id}/delegate`, w.tokens.clerk1!, { organizationId: w.orgA });
     const res = await post(`/api/cases/${c.id}/claim`, w.tokens.m3!);
-    expect([403, 404]).toContain(res.status);
+    expect(res.status).toBe(404);
+    expect(res.body.code).toBe('NOT_FOUND');
+  });
+
+  it('a case the mediator cannot see answers every action 404, exactly like a nonexistent id', async () => {
+    const nonexistent = await get('/api/cases/00000000-0000-4000-8000-000000000000', w.tokens.m3!);
+    expect(nonexistent.status).toBe(404);
+    const delegated = await newCase();
+    await post(`/api/cases/${delegated.id}/delegate`, w.tokens.clerk1!, { organizationId: w.orgA });
+    const claimed = await inMediation({ organizationId: w.orgA });
+    const agreed = await inMediation({ organizationId: w.orgA });
+    expect((await post(`/api/cases/${agreed.id}/agreement`, w.tokens.m1!, agreementBody(agreed))).status).toBe(200);
+    const registered = await newCase();
+    const actions: [string, object][] = [
+      ['claim', {}],
+      ['release', { reason: '另有安排' }],
+      ['decline', { reason: '不便调解' }],
+      ['sessions', { heldAt: new Date().toISOString(), mode: 'phone', attendees: ['刘小富'], minutes: '电话联系' }],
+      ['extensions', { days: 10, reason: '双方同意延长', partiesConsent: true }],
+      ['agreement', agreementBody(claimed)],
+      ['agreement/preview', agreementBody(claimed)],
+      ['termination', { reason: 'party_refused', details: '被申请人拒绝调解' }],
+    ];
+    // m3 is of organization B: none of these cases is in its queue or in its hands.
+    for (const c of [registered, delegated, claimed, agreed]) {
+      const before = await get(`/api/cases/${c.id}`, w.tokens.clerk1!);
+      for (const [action, body] of actions) {
+        for (const version of [undefined, 1, 999]) {
+          const res = await post(`/api/cases/${c.id}/${action}`, w.tokens.m3!, version === undefined ? body : { ...body, version });
+          expect({ action, version, status: res.status, body: res.body }).toEqual({ action, version, status: 404, body: nonexistent.body });
+        }
+      }
+      expect((await get(`/api/cases/${c.id}`, w.tokens.m3!)).body).toEqual(nonexistent.body);
+      const after = await get(`/api/cases/${c.id}`, w.tokens.clerk1!);
+      expect(after.body.version).toBe(before.body.version);
+    }
   });
 
   it('a rejection needs grounds; grounds are only for rejections', async () => {
     const c = await inMediation();
     await post(`/api/cases/${c.id}/agreement`, w.tokens.m1!, agreementBody(c));
     await post(`/api/cases/${c.id}/confirmation`, w.tokens.clerk1!, { jointApplication: true });
-    const noGrounds = await post(`/api/cases/${c.id}/confirmation/decision`, w.tokens.judge1!, { result: 'rejected', reasoning: '内容不明确' });
+    const noGrounds = await post(`/api/cases/${c.id}/confirmation/decision`, w.tokens.judge1!, {
+      result: 'rejected',
+      reasoning: '内容不明确',
+    });
     expect(noGrounds.status).toBe(400);
     expect(noGrounds.body.errors).toEqual({ grounds: 'required' });
-    const badGround = await post(`/api/cases/${c.id}/confirmation/decision`, w.tokens.judge1!, { result: 'rejected', grounds: ['whim'], reasoning: 'x' });
+    const badGround = await post(`/api/cases/${c.id}/confirmation/decision`, w.tokens.judge1!, {
+      result: 'rejected',
+      grounds: ['whim'],
+      reasoning: 'x',
+    });
     expect(badGround.status).toBe(400);
-    const rejected = await post(`/api/cases/${c.id}/confirmation/decision`, w.tokens.judge1!, { result: 'rejected', grounds: ['unclear_content'], reasoning: '履行内容不明确' });
+    const rejected = await post(`/api/cases/${c.id}/confirmation/decision`, w.tokens.judge1!, {
+      result: 'rejected',
+      grounds: ['unclear_content'],
+      reasoning: '履行内容不明确',
+    });
     expect(rejected.status).toBe(200);
     expect(rejected.body.status).toBe('confirmation_rejected');
     expect(rejected.body.documents.at(-1).kind).toBe('ruling');
@@ -296,8 +386,12 @@ describe('refusals', () => {
     const c = await newCase({ track: 'entrusted' });
     await post(`/api/cases/${c.id}/delegate`, w.tokens.clerk1!);
     await post(`/api/cases/${c.id}/claim`, w.tokens.m1!);
-    expect((await post(`/api/cases/${c.id}/extensions`, w.tokens.m1!, { days: 31, reason: '同意', partiesConsent: true })).status).toBe(409);
-    expect((await post(`/api/cases/${c.id}/extensions`, w.tokens.m1!, { days: 30, reason: '同意', partiesConsent: true })).status).toBe(200);
+    expect((await post(`/api/cases/${c.id}/extensions`, w.tokens.m1!, { days: 31, reason: '同意', partiesConsent: true })).status).toBe(
+      409,
+    );
+    expect((await post(`/api/cases/${c.id}/extensions`, w.tokens.m1!, { days: 30, reason: '同意', partiesConsent: true })).status).toBe(
+      200,
+    );
     expect((await post(`/api/cases/${c.id}/extensions`, w.tokens.m1!, { days: 5, reason: '同意', partiesConsent: true })).status).toBe(409);
   });
 });
@@ -305,14 +399,23 @@ describe('refusals', () => {
 describe('side exits and returns', () => {
   it('failure and withdrawal issue a termination record', async () => {
     const c = await inMediation();
-    const failed = await post(`/api/cases/${c.id}/termination`, w.tokens.m1!, { reason: 'irreconcilable', details: '双方分歧过大。', undisputedFacts: '货物已交付。' });
+    const failed = await post(`/api/cases/${c.id}/termination`, w.tokens.m1!, {
+      reason: 'irreconcilable',
+      details: '双方分歧过大。',
+      undisputedFacts: '货物已交付。',
+    });
     expect(failed.status).toBe(200);
     expect(failed.body.status).toBe('failed');
     expect(failed.body.documents.at(-1).kind).toBe('termination_record');
     const c2 = await newCase();
-    const withdrawn = await post(`/api/cases/${c2.id}/termination`, w.tokens.clerk1!, { reason: 'applicant_withdrew', details: '申请人撤回。' });
+    const withdrawn = await post(`/api/cases/${c2.id}/termination`, w.tokens.clerk1!, {
+      reason: 'applicant_withdrew',
+      details: '申请人撤回。',
+    });
     expect(withdrawn.body.status).toBe('withdrawn');
-    expect((await post(`/api/cases/${c2.id}/termination`, w.tokens.clerk1!, { reason: 'agreement_reached', details: 'x' })).status).toBe(400);
+    expect((await post(`/api/cases/${c2.id}/termination`, w.tokens.clerk1!, { reason: 'agreement_reached', details: 'x' })).status).toBe(
+      400,
+    );
   });
 
   it('release returns the case to its queue; a named mediator may decline', async () => {
@@ -325,7 +428,15 @@ describe('side exits and returns', () => {
 
     const named = await newCase();
     await post(`/api/cases/${named.id}/delegate`, w.tokens.clerk1!, { mediatorId: w.users.m2!.id });
-    expect((await post(`/api/cases/${named.id}/decline`, w.tokens.m1!, { reason: 'x' })).status).toBeGreaterThanOrEqual(403);
+    // A case named for a colleague is not m1's to see (404); one in m1's organization queue is, but not m1's to decline (403).
+    const notNamed = await post(`/api/cases/${named.id}/decline`, w.tokens.m1!, { reason: 'x' });
+    expect(notNamed.status).toBe(404);
+    expect(notNamed.body.code).toBe('NOT_FOUND');
+    const queued = await newCase();
+    await post(`/api/cases/${queued.id}/delegate`, w.tokens.clerk1!, { organizationId: w.orgA });
+    const notNamedInQueue = await post(`/api/cases/${queued.id}/decline`, w.tokens.m1!, { reason: 'x' });
+    expect(notNamedInQueue.status).toBe(403);
+    expect(notNamedInQueue.body.code).toBe('FORBIDDEN');
     const declined = await post(`/api/cases/${named.id}/decline`, w.tokens.m2!, { reason: '与当事人系亲属，需回避' });
     expect(declined.status).toBe(200);
     expect(declined.body).toMatchObject({ status: 'registered', delegation: null });
@@ -378,9 +489,18 @@ describe('lists and reference data', () => {
 
   it('serves organizations, mediators, dispute types, the deadline calculator and fees', async () => {
     const orgs = await get('/api/organizations?q=天台', w.tokens.m1!);
-    expect(orgs.body.items).toEqual([expect.objectContaining({ name: '天台镇人民调解委员会', kind: 'township', mediatorCount: expect.any(Number) })]);
+    expect(orgs.body.items).toEqual([
+      expect.objectContaining({ name: '天台镇人民调解委员会', kind: 'township', mediatorCount: expect.any(Number) }),
+    ]);
     const mediators = await get(`/api/mediators?organizationId=${w.orgA}`, w.tokens.clerk1!);
-    expect(mediators.body.items[0]).toEqual(expect.objectContaining({ id: expect.any(String), displayName: expect.any(String), organizationId: w.orgA, activeCases: expect.any(Number) }));
+    expect(mediators.body.items[0]).toEqual(
+      expect.objectContaining({
+        id: expect.any(String),
+        displayName: expect.any(String),
+        organizationId: w.orgA,
+        activeCases: expect.any(Number),
+      }),
+    );
     expect((await get('/api/mediators', w.tokens.m1!)).status).toBe(403);
     const recommended = await get('/api/mediators?disputeType=traffic_accident', w.tokens.clerk1!);
     expect(recommended.status).toBe(200);

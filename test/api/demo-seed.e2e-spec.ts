@@ -1,9 +1,9 @@
 // The demo set `npm start` loads (contract "Demo data"), and how a start treats a seed cut short.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { verifyAuditChains } from '../../dist/api/audit/verify.js';
-import { loadConfig } from '../../dist/api/config/app-config.js';
-import { CASE_STATUSES } from '../../dist/api/rules/case-status.js';
-import { InterruptedSeedError, seedDemo } from '../../dist/api/seed/demo-seed.js';
+import { verifyAuditChains } from '../../api/src/audit/verify.js';
+import { loadConfig } from '../../api/src/config/app-config.js';
+import { CASE_STATUSES } from '../../api/src/rules/case-status.js';
+import { InterruptedSeedError, seedDemo } from '../../api/src/seed/demo-seed.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 const config = loadConfig({ JWT_SECRET: 'test-secret', DATA_DIR: '/tmp/sutiao-test-data', DEMO_PASSWORD: 'demo-pass' });
@@ -14,7 +14,9 @@ beforeAll(async () => {
   t = await startTestApp();
   seeded = await seedDemo(t.app, config, { now: new Date('2026-12-01T02:00:00Z') });
 });
-afterAll(async () => { await t?.close(); });
+afterAll(async () => {
+  await t?.close();
+});
 
 describe('demo seed', () => {
   it('loads the court, 165 organizations and 641 mediators with expertise', async () => {
@@ -24,10 +26,13 @@ describe('demo seed', () => {
     const [{ orgs }] = await t.db.query('SELECT count(*)::int AS orgs FROM organizations');
     expect(orgs).toBe(165);
     const roles: { role: string; n: number; untagged: number }[] = await t.db.query(
-      `SELECT role, count(*)::int AS n, count(*) FILTER (WHERE cardinality(expertise) = 0)::int AS untagged FROM users GROUP BY role ORDER BY role`);
+      `SELECT role, count(*)::int AS n, count(*) FILTER (WHERE cardinality(expertise) = 0)::int AS untagged FROM users GROUP BY role ORDER BY role`,
+    );
     expect(Object.fromEntries(roles.map((r) => [r.role, r.n]))).toEqual({ admin: 1, clerk: 2, judge: 2, mediator: 641, statistician: 1 });
     expect(roles.find((r) => r.role === 'mediator')!.untagged).toBe(0);
-    const [{ orgless }] = await t.db.query(`SELECT count(*)::int AS orgless FROM users WHERE role = 'mediator' AND organization_id IS NULL`);
+    const [{ orgless }] = await t.db.query(
+      `SELECT count(*)::int AS orgless FROM users WHERE role = 'mediator' AND organization_id IS NULL`,
+    );
     expect(orgless).toBe(0);
   });
 
@@ -36,6 +41,15 @@ describe('demo seed', () => {
       const res = await t.http.post('/api/auth/login').send({ username, password: 'demo-pass' });
       expect({ username, status: res.status }).toEqual({ username, status: 200 });
     }
+  });
+
+  it("hashes each account with its own salt, at the demo's cheaper argon2 cost, with no password to change", async () => {
+    const [hashes] = await t.db.query(
+      `SELECT count(*)::int AS accounts, count(DISTINCT password_hash)::int AS distinct_hashes,
+              count(*) FILTER (WHERE password_hash LIKE '$argon2id$v=19$m=4096,t=1,p=1$%')::int AS demo_cost,
+              count(*) FILTER (WHERE must_change_password)::int AS must_change FROM users`,
+    );
+    expect(hashes).toEqual({ accounts: 647, distinct_hashes: 647, demo_cost: 647, must_change: 0 });
   });
 
   it('holds a few hundred cases in every status over the past 18 months, with intact audit chains', async () => {
@@ -61,7 +75,9 @@ describe('demo seed', () => {
   it('refuses to pass a seed that never finished for a complete one', async () => {
     const other = await startTestApp();
     try {
-      await other.db.query(`INSERT INTO courts (code, name, default_track, workload_cap, province) VALUES ('黔0381', '赤水市人民法院', 'pre_litigation', 20, '贵州省')`);
+      await other.db.query(
+        `INSERT INTO courts (code, name, default_track, workload_cap, province) VALUES ('黔0381', '赤水市人民法院', 'pre_litigation', 20, '贵州省')`,
+      );
       await expect(seedDemo(other.app, config)).rejects.toBeInstanceOf(InterruptedSeedError);
     } finally {
       await other.close();

@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { verifyAuditChains } from '../../dist/api/audit/verify.js';
-import { pendingSchemaChanges } from '../../dist/api/database/schema-check.js';
+import pg from 'pg';
+import { verifyAuditChains } from '../../api/src/audit/verify.js';
+import { pendingSchemaChanges } from '../../api/src/database/schema-check.js';
 import { auth, caseBody, createWorld, PASSWORD, type World } from './support/factories.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { databaseUrlAs, startTestApp, type TestApp } from './support/test-app.js';
 
 let t: TestApp;
 let w: World;
@@ -12,7 +13,9 @@ beforeAll(async () => {
   t = await startTestApp();
   w = await createWorld(t, { mediators: 2 });
 });
-afterAll(async () => { await t?.close(); });
+afterAll(async () => {
+  await t?.close();
+});
 
 describe('schema', () => {
   it('entities and migrations agree (generating a migration would produce nothing)', async () => {
@@ -37,9 +40,15 @@ describe('health and docs', () => {
   it('describes every operation with a summary, its security and its error responses', async () => {
     const doc = (await t.http.get('/api/docs-json')).body;
     expect(doc.components.schemas.Error).toBeDefined();
-    for (const [path, item] of Object.entries<Record<string, { summary?: string; security?: unknown[]; responses: Record<string, unknown> }>>(doc.paths)) {
+    for (const [path, item] of Object.entries<
+      Record<string, { summary?: string; security?: unknown[]; responses: Record<string, unknown> }>
+    >(doc.paths)) {
       for (const [method, op] of Object.entries(item)) {
-        expect({ op: `${method} ${path}`, summary: !!op.summary, security: Array.isArray(op.security) }).toEqual({ op: `${method} ${path}`, summary: true, security: true });
+        expect({ op: `${method} ${path}`, summary: !!op.summary, security: Array.isArray(op.security) }).toEqual({
+          op: `${method} ${path}`,
+          summary: true,
+          security: true,
+        });
         expect(Object.keys(op.responses).some((s) => s.startsWith('4'))).toBe(true);
       }
     }
@@ -56,7 +65,14 @@ describe('login', () => {
   it('logs in and describes the user', async () => {
     const res = await t.http.post('/api/auth/login').send({ username: 'clerk1', password: PASSWORD });
     expect(res.status).toBe(200);
-    expect(res.body.user).toEqual({ id: w.users.clerk1!.id, username: 'clerk1', displayName: expect.any(String), role: 'clerk', organizationId: null, courtId: w.courtId });
+    expect(res.body.user).toEqual({
+      id: w.users.clerk1!.id,
+      username: 'clerk1',
+      displayName: expect.any(String),
+      role: 'clerk',
+      organizationId: null,
+      courtId: w.courtId,
+    });
   });
 
   it('401 on wrong credentials, 400 on a malformed body, 401 on a forged token', async () => {
@@ -83,17 +99,30 @@ describe('audit trail', () => {
     expect(ok.broken).toBeNull();
     expect(ok.events).toBeGreaterThanOrEqual(2);
 
-    // The table refuses edits; a superuser who bypasses the trigger is still caught by the chain.
-    await expect(t.db.query(`UPDATE audit_events SET data = '{}' WHERE stream = $1`, [`case:${c.body.id}`])).rejects.toThrow(/append-only/);
-    await t.db.transaction(async (m) => {
-      await m.query('SET LOCAL session_replication_role = replica');
-      await m.query(`UPDATE audit_events SET data = jsonb_set(data, '{to}', '"confirmed"') WHERE stream = $1 AND seq = 2`, [`case:${c.body.id}`]);
-    });
+    // The app role may not edit the table; a superuser who bypasses the trigger is still caught by the chain.
+    await expect(t.db.query(`UPDATE audit_events SET data = '{}' WHERE stream = $1`, [`case:${c.body.id}`])).rejects.toThrow(
+      /permission denied/,
+    );
+    const superuser = new pg.Client({ connectionString: databaseUrlAs('superuser', t.databaseUrl) });
+    await superuser.connect();
+    await expect(superuser.query(`UPDATE audit_events SET data = '{}' WHERE stream = $1`, [`case:${c.body.id}`])).rejects.toThrow(
+      /append-only/,
+    );
+    await superuser.query('BEGIN');
+    await superuser.query('SET LOCAL session_replication_role = replica');
+    await superuser.query(`UPDATE audit_events SET data = jsonb_set(data, '{to}', '"confirmed"') WHERE stream = $1 AND seq = 2`, [
+      `case:${c.body.id}`,
+    ]);
+    await superuser.query('COMMIT');
+    await superuser.end();
     const broken = await verifyAuditChains(t.db);
     expect(broken.broken).toMatchObject({ stream: `case:${c.body.id}`, seq: 2 });
 
     // `npm run audit:verify` is the same check as a command: it exits 1 and names the link.
-    const cli = spawnSync(process.execPath, ['dist/api/audit/verify-cli.js'], { env: { ...process.env, DATABASE_URL: t.databaseUrl }, encoding: 'utf8' });
+    const cli = spawnSync(process.execPath, ['dist/api/audit/verify-cli.js'], {
+      env: { ...process.env, DATABASE_URL: t.databaseUrl },
+      encoding: 'utf8',
+    });
     expect(cli.status).toBe(1);
     expect(cli.stderr).toContain(`stream case:${c.body.id}, seq 2`);
   });
@@ -102,15 +131,29 @@ describe('audit trail', () => {
 describe('database log', () => {
   it('logs a failing query by its SQLSTATE and SQL, never its parameters', async () => {
     const { Logger } = await import('@nestjs/common');
-    const { SafeTypeOrmLogger } = await import('../../dist/api/database/typeorm-logger.js');
+    const { SafeTypeOrmLogger } = await import('../../api/src/database/typeorm-logger.js');
     const lines: { level: string; message: string }[] = [];
-    const collect = (level: string) => (message: unknown) => { lines.push({ level, message: String(message) }); };
-    Logger.overrideLogger({ log: collect('log'), warn: collect('warn'), error: collect('error'), debug: collect('debug'), verbose: collect('verbose') });
+    const collect = (level: string) => (message: unknown) => {
+      lines.push({ level, message: String(message) });
+    };
+    Logger.overrideLogger({
+      log: collect('log'),
+      warn: collect('warn'),
+      error: collect('error'),
+      debug: collect('debug'),
+      verbose: collect('verbose'),
+    });
     try {
       const log = new SafeTypeOrmLogger();
       const secret = ['张三', '520381199001011234', '13800000000'];
-      log.logQueryError(Object.assign(new Error('value too long'), { code: '22001' }), `INSERT INTO parties (name, id_number, phone) VALUES ($1, $2, $3)`, secret);
-      log.logQueryError(Object.assign(new Error('duplicate key'), { code: '23505' }), 'INSERT INTO users (username) VALUES ($1)', ['clerk1']);
+      log.logQueryError(
+        Object.assign(new Error('value too long'), { code: '22001' }),
+        `INSERT INTO parties (name, id_number, phone) VALUES ($1, $2, $3)`,
+        secret,
+      );
+      log.logQueryError(Object.assign(new Error('duplicate key'), { code: '23505' }), 'INSERT INTO users (username) VALUES ($1)', [
+        'clerk1',
+      ]);
       log.logQuerySlow(2500, `SELECT * FROM cases WHERE summary LIKE $1 ${'AND true '.repeat(50)}`, ['%张三%']);
       expect(lines.map((l) => l.level)).toEqual(['warn', 'debug', 'warn']);
       expect(lines[0]!.message).toBe('[22001] value too long — in: INSERT INTO parties (name, id_number, phone) VALUES ($1, $2, $3)');

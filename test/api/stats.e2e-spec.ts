@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
-import type { AuthUser } from '../../dist/api/auth/auth-user.js';
-import { CaseActionsService } from '../../dist/api/cases/case-actions.service.js';
-import { CasesService } from '../../dist/api/cases/cases.service.js';
-import { Clock } from '../../dist/api/common/clock.js';
-import { DocumentsService } from '../../dist/api/documents/documents.service.js';
-import { chinaDateOf } from '../../dist/api/rules/chinese-date.js';
-import { rebuildStats, recountRollups, storedRollups } from '../../dist/api/stats/rollups.js';
-import { StatsRefreshService } from '../../dist/api/stats/stats-refresh.service.js';
+import type { AuthUser } from '../../api/src/auth/auth-user.js';
+import { CaseActionsService } from '../../api/src/cases/case-actions.service.js';
+import { CasesService } from '../../api/src/cases/cases.service.js';
+import { Clock } from '../../api/src/common/clock.js';
+import { chinaDateOf } from '../../api/src/rules/chinese-date.js';
+import { rebuildStats, recountRollups, storedRollups } from '../../api/src/stats/rollups.js';
+import { StatsRefreshService } from '../../api/src/stats/stats-refresh.service.js';
 import { auth, caseBody, createWorld, residentId, type World } from './support/factories.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -18,7 +17,9 @@ beforeAll(async () => {
   t = await startTestApp();
   w = await createWorld(t, { mediators: 3 });
 });
-afterAll(async () => { await t?.close(); });
+afterAll(async () => {
+  await t?.close();
+});
 
 const post = (path: string, token: string, body: object = {}) => t.http.post(path).set(auth(token)).send(body);
 const get = (path: string, token: string) => t.http.get(path).set(auth(token));
@@ -42,18 +43,25 @@ async function inMediation(overrides: Record<string, unknown> = {}, mediator = '
 
 const agreementBody = (c: { parties: { id: string; role: string }[] }) => ({
   content: '双方自愿达成协议。',
-  terms: [{
-    obligorPartyId: c.parties.find((p) => p.role === 'respondent')!.id,
-    obligeePartyId: c.parties.find((p) => p.role === 'applicant')!.id,
-    amount: '1000.00', dueOn: '2099-12-31',
-  }],
+  terms: [
+    {
+      obligorPartyId: c.parties.find((p) => p.role === 'respondent')!.id,
+      obligeePartyId: c.parties.find((p) => p.role === 'applicant')!.id,
+      amount: '1000.00',
+      dueOn: '2099-12-31',
+    },
+  ],
   signedAt: new Date().toISOString(),
 });
 
 describe('access and validation', () => {
   const paths = [
-    '/api/stats/summary', '/api/stats/breakdown?by=organization', '/api/stats/ranking', '/api/stats/litigation-rate',
-    '/api/stats/export?format=csv', '/api/stats/bulletin',
+    '/api/stats/summary',
+    '/api/stats/breakdown?by=organization',
+    '/api/stats/ranking',
+    '/api/stats/litigation-rate',
+    '/api/stats/export?format=csv',
+    '/api/stats/bulletin',
   ];
 
   it('is for statisticians, judges and admins: 403 for mediators and clerks, 401 without a token', async () => {
@@ -89,7 +97,8 @@ describe('access and validation', () => {
 
   it('documents the endpoints and their definitions in the OpenAPI', async () => {
     const doc = (await t.http.get('/api/docs-json')).body;
-    for (const path of ['summary', 'breakdown', 'ranking', 'litigation-rate', 'export', 'bulletin']) expect(Object.keys(doc.paths)).toContain(`/api/stats/${path}`);
+    for (const path of ['summary', 'breakdown', 'ranking', 'litigation-rate', 'export', 'bulletin'])
+      expect(Object.keys(doc.paths)).toContain(`/api/stats/${path}`);
     expect(JSON.stringify(doc.components.schemas.StatsSummary)).toContain('调解成功率 = 调解成功 ÷ 调解结束');
   });
 
@@ -98,10 +107,25 @@ describe('access and validation', () => {
     const implicit = await summary();
     expect(await summary(`?from=${today.slice(0, 4)}-01-01&to=${today}`)).toEqual(implicit);
     expect(Object.keys(implicit).sort()).toEqual([
-      'agreed', 'averageMediationDays', 'confirmationRejected', 'confirmed', 'delegated', 'failed', 'inMediation', 'onTimeRate',
-      'received', 'savings', 'successRate', 'withdrawn',
+      'agreed',
+      'averageMediationDays',
+      'confirmationRejected',
+      'confirmed',
+      'delegated',
+      'failed',
+      'inMediation',
+      'onTimeRate',
+      'received',
+      'savings',
+      'successRate',
+      'withdrawn',
     ]);
-    expect(implicit.savings).toMatchObject({ basis: 'full', estimate: true, label: '估算', feeRule: { version: '2007-04-01', basis: '诉讼费用交纳办法 第十三条' } });
+    expect(implicit.savings).toMatchObject({
+      basis: 'full',
+      estimate: true,
+      label: '估算',
+      feeRule: { version: '2007-04-01', basis: '诉讼费用交纳办法 第十三条' },
+    });
   });
 });
 
@@ -109,7 +133,12 @@ describe('figures follow the cases', () => {
   it('completing agreements moves litigationFeesAvoided by exactly the fees of their claims', async () => {
     const before = await summary();
     const beforeHalf = await summary('?basis=half');
-    const claims: [string, string][] = [['sale_contract', '10001.00'], ['labor_remuneration', '35000.00'], ['divorce', '300000.00'], ['loan_private', '123456.78']];
+    const claims: [string, string][] = [
+      ['sale_contract', '10001.00'],
+      ['labor_remuneration', '35000.00'],
+      ['divorce', '300000.00'],
+      ['loan_private', '123456.78'],
+    ];
     let full = 0n;
     let half = 0n;
     for (const [disputeType, claimAmount] of claims) {
@@ -135,12 +164,18 @@ describe('figures follow the cases', () => {
   it('a failure moves failed, a withdrawal withdrawn; a termination before acceptance is not an ended mediation', async () => {
     const before = await summary();
     const failing = await inMediation({}, 'm2');
-    expect((await post(`/api/cases/${failing.id}/termination`, w.tokens.m2!, { reason: 'irreconcilable', details: '分歧较大。' })).status).toBe(200);
+    expect(
+      (await post(`/api/cases/${failing.id}/termination`, w.tokens.m2!, { reason: 'irreconcilable', details: '分歧较大。' })).status,
+    ).toBe(200);
     const withdrawing = await inMediation({}, 'm2');
-    expect((await post(`/api/cases/${withdrawing.id}/termination`, w.tokens.m2!, { reason: 'applicant_withdrew', details: '已和解。' })).status).toBe(200);
+    expect(
+      (await post(`/api/cases/${withdrawing.id}/termination`, w.tokens.m2!, { reason: 'applicant_withdrew', details: '已和解。' })).status,
+    ).toBe(200);
     const queued = await post('/api/cases', w.tokens.clerk1!, caseBody());
     await post(`/api/cases/${queued.body.id}/delegate`, w.tokens.clerk1!, {});
-    expect((await post(`/api/cases/${queued.body.id}/termination`, w.tokens.clerk1!, { reason: 'unreachable', details: '无法联系。' })).status).toBe(200);
+    expect(
+      (await post(`/api/cases/${queued.body.id}/termination`, w.tokens.clerk1!, { reason: 'unreachable', details: '无法联系。' })).status,
+    ).toBe(200);
     const after = await summary();
     expect(after.failed - before.failed).toBe(1);
     expect(after.withdrawn - before.withdrawn).toBe(1);
@@ -160,7 +195,10 @@ describe('figures follow the cases', () => {
     const c = await inMediation();
     await post(`/api/cases/${c.id}/agreement`, w.tokens.m1!, agreementBody(c));
     expect((await post(`/api/cases/${c.id}/confirmation`, w.tokens.clerk1!, { jointApplication: true })).status).toBe(200);
-    expect((await post(`/api/cases/${c.id}/confirmation/decision`, w.tokens.judge1!, { result: 'confirmed', reasoning: '协议合法有效。' })).status).toBe(200);
+    expect(
+      (await post(`/api/cases/${c.id}/confirmation/decision`, w.tokens.judge1!, { result: 'confirmed', reasoning: '协议合法有效。' }))
+        .status,
+    ).toBe(200);
     const after = await summary();
     expect(after.delegated - before.delegated).toBe(1);
     expect(after.inMediation - before.inMediation).toBe(1);
@@ -180,7 +218,10 @@ describe('breakdown and ranking', () => {
       for (const k of ['received', 'delegated', 'inMediation', 'agreed', 'confirmed', 'failed', 'withdrawn'] as const) {
         expect(res.body.rows.reduce((s: number, r: Record<string, number>) => s + r[k]!, 0)).toBe(total[k]);
       }
-      const saved = res.body.rows.reduce((s: bigint, r: { savings: { litigationFeesAvoided: string } }) => s + fen(r.savings.litigationFeesAvoided), 0n);
+      const saved = res.body.rows.reduce(
+        (s: bigint, r: { savings: { litigationFeesAvoided: string } }) => s + fen(r.savings.litigationFeesAvoided),
+        0n,
+      );
       expect(saved).toBe(fen(total.savings.litigationFeesAvoided));
     }
     const byMediator = await get('/api/stats/breakdown?by=mediator', w.tokens.stats1!);
@@ -191,7 +232,9 @@ describe('breakdown and ranking', () => {
     expect(byType.body.rows.find((r: { key: string }) => r.key === 'divorce')).toMatchObject({ label: '离婚纠纷', agreed: 1 });
     const byMonth = await get('/api/stats/breakdown?by=month&from=2026-01-15&to=2026-03-02', w.tokens.stats1!);
     expect(byMonth.body.rows.map((r: { key: string; label: string }) => [r.key, r.label])).toEqual([
-      ['2026-01', '2026年1月'], ['2026-02', '2026年2月'], ['2026-03', '2026年3月'],
+      ['2026-01', '2026年1月'],
+      ['2026-02', '2026年2月'],
+      ['2026-03', '2026年3月'],
     ]);
   });
 
@@ -202,20 +245,35 @@ describe('breakdown and ranking', () => {
     expect(res.body).toMatchObject({ month, minCases: 1, eligible: 1 });
     expect(res.body.red).toEqual([expect.objectContaining({ rank: 1, organizationId: w.orgA, name: '天台镇人民调解委员会' })]);
     expect(res.body.black).toEqual([]);
-    expect((await get(`/api/stats/ranking?month=${month}&minCases=1000`, w.tokens.stats1!)).body).toMatchObject({ eligible: 0, red: [], black: [] });
+    expect((await get(`/api/stats/ranking?month=${month}&minCases=1000`, w.tokens.stats1!)).body).toMatchObject({
+      eligible: 0,
+      red: [],
+      black: [],
+    });
   });
 
   it('computes 万人起诉率 from the court’s population and its 民初 registrations', async () => {
     const year = Number(chinaDateOf(new Date()).slice(0, 4));
-    await t.db.query('INSERT INTO court_populations (court_id, year, resident, floating) VALUES ($1, $2, 480000, 20000)', [w.courtId, year]);
+    await t.db.query('INSERT INTO court_populations (court_id, year, resident, floating) VALUES ($1, $2, 480000, 20000)', [
+      w.courtId,
+      year,
+    ]);
     const before = (await get(`/api/stats/litigation-rate?year=${year}`, w.tokens.stats1!)).body.rows[0];
     for (let i = 0; i < 3; i++) expect((await post('/api/cases', w.tokens.clerk1!, caseBody({ track: 'entrusted' }))).status).toBe(201);
     const res = await get(`/api/stats/litigation-rate?year=${year}`, w.tokens.stats1!);
     expect(res.body.definition).toContain('万人起诉率');
-    expect(res.body.rows).toEqual([{
-      courtId: w.courtId, courtName: '赤水市人民法院', year, cases: before.cases + 3, resident: 480000, floating: 20000,
-      population: 500000, ratePer10k: Math.round(((before.cases + 3) * 10_000 / 500_000) * 100) / 100,
-    }]);
+    expect(res.body.rows).toEqual([
+      {
+        courtId: w.courtId,
+        courtName: '赤水市人民法院',
+        year,
+        cases: before.cases + 3,
+        resident: 480000,
+        floating: 20000,
+        population: 500000,
+        ratePer10k: Math.round((((before.cases + 3) * 10_000) / 500_000) * 100) / 100,
+      },
+    ]);
   });
 });
 
@@ -223,10 +281,17 @@ describe('exports', () => {
   it('streams an xlsx whose cases sheet adds up to the figure, without party data, and audits it', async () => {
     const total = await summary();
     const res = await get('/api/stats/export?format=xlsx&by=organization', w.tokens.stats1!)
-      .buffer(true).parse((r, cb) => { const chunks: Buffer[] = []; r.on('data', (c: Buffer) => chunks.push(c)); r.on('end', () => cb(null, Buffer.concat(chunks))); });
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
-    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="sutiao-stats-organization-\d{4}-01-01_\d{4}-\d{2}-\d{2}\.xlsx"; filename\*=UTF-8''/);
+    expect(res.headers['content-disposition']).toMatch(
+      /^attachment; filename="sutiao-stats-organization-\d{4}-01-01_\d{4}-\d{2}-\d{2}\.xlsx"; filename\*=UTF-8''/,
+    );
     expect(decodeURIComponent(res.headers['content-disposition']!.split("''")[1]!)).toMatch(/^诉调对接统计-按调解组织-.*\.xlsx$/);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.body as never);
@@ -241,7 +306,10 @@ describe('exports', () => {
     cases.eachRow((row, n) => {
       if (n === 1) return;
       const v = row.getCell(savedCol).value;
-      if (typeof v === 'number') { saved += BigInt(Math.round(v * 100)); counted++; }
+      if (typeof v === 'number') {
+        saved += BigInt(Math.round(v * 100));
+        counted++;
+      }
       row.eachCell((cell) => text.push(String(cell.value)));
     });
     expect(saved).toBe(fen(total.savings.litigationFeesAvoided));
@@ -253,7 +321,9 @@ describe('exports', () => {
     const figures = wb.getWorksheet('统计数字')!;
     const last = figures.getRow(figures.rowCount).values as unknown[];
     expect(last[1]).toBe('合计');
-    const events = await t.db.query(`SELECT type, actor_username, data FROM audit_events WHERE stream = 'system' AND type = 'stats.exported' ORDER BY seq`);
+    const events = await t.db.query(
+      `SELECT type, actor_username, data FROM audit_events WHERE stream = 'system' AND type = 'stats.exported' ORDER BY seq`,
+    );
     expect(events.at(-1)).toMatchObject({ actor_username: 'stats1', data: { format: 'xlsx', by: 'organization' } });
   });
 
@@ -274,14 +344,21 @@ describe('exports', () => {
   it('renders the monthly bulletin as a PDF and audits it', async () => {
     const month = chinaDateOf(new Date()).slice(0, 7);
     const res = await get(`/api/stats/bulletin?month=${month}`, w.tokens.stats1!)
-      .buffer(true).parse((r, cb) => { const chunks: Buffer[] = []; r.on('data', (c: Buffer) => chunks.push(c)); r.on('end', () => cb(null, Buffer.concat(chunks))); });
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     expect(res.headers['content-disposition']).toContain(`sutiao-bulletin-${month}.pdf`);
     const pdf = res.body as Buffer;
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.length).toBeGreaterThan(20_000);
-    const [event] = await t.db.query(`SELECT data FROM audit_events WHERE stream = 'system' AND type = 'stats.bulletin_exported' ORDER BY seq DESC LIMIT 1`);
+    const [event] = await t.db.query(
+      `SELECT data FROM audit_events WHERE stream = 'system' AND type = 'stats.bulletin_exported' ORDER BY seq DESC LIMIT 1`,
+    );
     expect(event.data).toMatchObject({ month });
   });
 });
@@ -300,13 +377,17 @@ describe('rollups', () => {
   }
 
   const asPlain = (m: Map<string, Record<string, bigint>>) =>
-    Object.fromEntries([...m].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, c]) => [k, Object.fromEntries(Object.entries(c).map(([n, v]) => [n, String(v)]))]));
+    Object.fromEntries(
+      [...m]
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([k, c]) => [k, Object.fromEntries(Object.entries(c).map(([n, v]) => [n, String(v)]))]),
+    );
 
   it('always equal a direct recount of the cases after random operations (actions, bypassing SQL, moves, rebuild)', async () => {
     const cases = t.app.get(CasesService);
     const actions = t.app.get(CaseActionsService);
     const clock = t.app.get(Clock);
-    t.app.get(DocumentsService).deferRendering = true;
+    const bulk = { deferRendering: true }; // documents are rendered later by the outbox, as in a bulk import
     const users = await t.db.query(`SELECT id, username, display_name, role, organization_id FROM users WHERE court_id = $1`, [w.courtId]);
     const as = (username: string): AuthUser => {
       const u = users.find((x: { username: string }) => x.username === username);
@@ -320,45 +401,75 @@ describe('rollups', () => {
     for (let i = 0; i < 36; i++) {
       // Received over the last 14 months, so cases cross months and a year boundary.
       let at = now - Math.floor(rnd() * 420) * DAY - 3 * DAY;
-      const step = (hours: number) => { at = Math.min(at + hours * 3_600_000, now - 60_000); return new Date(at); };
-      const view = await clock.runAt(new Date(at), () => cases.create(as('clerk1'), {
-        ...caseBody({ disputeType: pick(['sale_contract', 'divorce', 'labor_remuneration', 'traffic_accident']), claimAmount: `${Math.floor(rnd() * 500_000)}.${Math.floor(rnd() * 100)}` }),
-        receivedOn: chinaDateOf(new Date(at)),
-      } as never));
+      const step = (hours: number) => {
+        at = Math.min(at + hours * 3_600_000, now - 60_000);
+        return new Date(at);
+      };
+      const view = await clock.runAt(new Date(at), () =>
+        cases.create(
+          as('clerk1'),
+          {
+            ...caseBody({
+              disputeType: pick(['sale_contract', 'divorce', 'labor_remuneration', 'traffic_accident']),
+              claimAmount: `${Math.floor(rnd() * 500_000)}.${Math.floor(rnd() * 100)}`,
+            }),
+            receivedOn: chinaDateOf(new Date(at)),
+          } as never,
+          bulk,
+        ),
+      );
       const id = view.id;
       const r = rnd();
       if (r < 0.1) continue; // stays registered
       const mediator = pick(mediators);
-      const delegation = rnd() < 0.5 ? { mediatorId: as(mediator).id } : rnd() < 0.5 ? { organizationId: mediator === 'm3' ? w.orgB : w.orgA } : {};
-      await clock.runAt(step(2), () => actions.delegate(as('clerk1'), id, delegation));
+      const delegation =
+        rnd() < 0.5 ? { mediatorId: as(mediator).id } : rnd() < 0.5 ? { organizationId: mediator === 'm3' ? w.orgB : w.orgA } : {};
+      await clock.runAt(step(2), () => actions.delegate(as('clerk1'), id, delegation, bulk));
       if (r < 0.2) continue; // waits in a queue
       if (r < 0.3) {
         // The queue's one-statement claim (or any other path without the hook): the trigger marks the case dirty.
         await t.db.query(
           `UPDATE cases SET status = 'in_mediation', assignee_id = $2, accepted_at = now(), mediation_ends_on = (now() AT TIME ZONE 'Asia/Shanghai')::date + 30 WHERE id = $1`,
-          [id, as(mediator).id]);
+          [id, as(mediator).id],
+        );
         continue;
       }
-      await clock.runAt(step(20), () => actions.claim(as(mediator), id));
+      await clock.runAt(step(20), () => actions.claim(as(mediator), id, undefined, bulk));
       if (rnd() < 0.2) {
-        await clock.runAt(step(5), () => actions.release(as(mediator), id, { reason: '回避' }));
-        await clock.runAt(step(5), () => actions.claim(as(mediator), id));
+        await clock.runAt(step(5), () => actions.release(as(mediator), id, { reason: '回避' }, bulk));
+        await clock.runAt(step(5), () => actions.claim(as(mediator), id, undefined, bulk));
       }
       if (r < 0.4) continue; // in mediation
       const days = Math.floor(rnd() * 45);
       if (r < 0.6) {
-        await clock.runAt(step(days * 24), () => actions.terminate(as(mediator), id, { reason: pick(['irreconcilable', 'applicant_withdrew', 'expired']), details: '终结。' } as never));
+        await clock.runAt(step(days * 24), () =>
+          actions.terminate(
+            as(mediator),
+            id,
+            { reason: pick(['irreconcilable', 'applicant_withdrew', 'expired']), details: '终结。' } as never,
+            bulk,
+          ),
+        );
         continue;
       }
       const signedAt = step(days * 24);
-      await clock.runAt(signedAt, () => actions.agree(as(mediator), id, { ...agreementBody(view), signedAt: signedAt.toISOString() } as never));
+      await clock.runAt(signedAt, () =>
+        actions.agree(as(mediator), id, { ...agreementBody(view), signedAt: signedAt.toISOString() } as never, bulk),
+      );
       if (r < 0.75 || view.disputeType === 'divorce') continue; // divorce agreements cannot be confirmed (Art. 355)
-      await clock.runAt(step(48), () => actions.applyForConfirmation(as('clerk1'), id, { jointApplication: true } as never));
+      await clock.runAt(step(48), () => actions.applyForConfirmation(as('clerk1'), id, { jointApplication: true } as never, bulk));
       if (r < 0.85) continue;
       const rejected = rnd() < 0.3;
-      await clock.runAt(step(72), () => actions.decide(as('judge1'), id, rejected
-        ? { result: 'rejected', grounds: ['unclear_content'], reasoning: '内容不明确' }
-        : { result: 'confirmed', reasoning: '有效' } as never));
+      await clock.runAt(step(72), () =>
+        actions.decide(
+          as('judge1'),
+          id,
+          rejected
+            ? { result: 'rejected', grounds: ['unclear_content'], reasoning: '内容不明确' }
+            : ({ result: 'confirmed', reasoning: '有效' } as never),
+          bulk,
+        ),
+      );
     }
     // A mediator moves to the other organization: every case they handle changes group.
     await t.db.query('UPDATE users SET organization_id = $1 WHERE id = $2', [w.orgB, as('m2').id]);
@@ -384,7 +495,9 @@ describe('rollups', () => {
               count(*) FILTER (WHERE status = 'failed' AND (mediation_ended_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN $2 AND $3)::int AS failed,
               count(*) FILTER (WHERE status IN ('agreed','confirmation_pending','confirmed','confirmation_rejected')
                                AND (mediation_ended_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN $2 AND $3)::int AS agreed
-         FROM cases WHERE court_id = $1`, [w.courtId, from, to]);
+         FROM cases WHERE court_id = $1`,
+      [w.courtId, from, to],
+    );
     expect({ received: s.received, inMediation: s.inMediation, failed: s.failed, agreed: s.agreed }).toEqual(direct);
   });
 });

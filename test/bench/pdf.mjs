@@ -62,7 +62,10 @@ function partyRows(p) {
     <tr><th>${esc(p.representativeTitle ?? '法定代表人')}</th><td>${esc(p.representative ?? '')}</td><th>职务</th><td>${esc(p.representativePosition ?? '')}</td></tr>`;
 }
 const clauses = [
-  ...view.terms.map((t) => `${esc(t.obligor)}于${toNumericChineseDate(t.dueOn)}前向${esc(t.obligee)}支付${money(t.amount)}${t.method ? `，以${esc(t.method)}方式支付` : ''}。`),
+  ...view.terms.map(
+    (t) =>
+      `${esc(t.obligor)}于${toNumericChineseDate(t.dueOn)}前向${esc(t.obligee)}支付${money(t.amount)}${t.method ? `，以${esc(t.method)}方式支付` : ''}。`,
+  ),
   ...view.otherTerms.map(esc),
 ];
 const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><style>
@@ -92,14 +95,29 @@ const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><sty
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
 });
 let chrome;
 try {
   const page = await browser.newPage();
   const print = async () => {
     await page.setContent(html, { waitUntil: 'load' });
-    return page.pdf({ format: 'A4', printBackground: true, displayHeaderFooter: true, footerTemplate: '<div style="font-size:9px;width:100%;text-align:center">第 <span class="pageNumber"></span> 页 共 <span class="totalPages"></span> 页</div>', headerTemplate: '<div></div>' });
+    return page.pdf({
+      format: 'A4',
+      printBackground: true,
+      displayHeaderFooter: true,
+      footerTemplate:
+        '<div style="font-size:9px;width:100%;text-align:center">第 <span class="pageNumber"></span> 页 共 <span class="totalPages"></span> 页</div>',
+      headerTemplate: '<div></div>',
+    });
   };
   for (let i = 0; i < 3; i++) await print();
   chrome = await timed(CHROMIUM_RUNS, print);
@@ -111,8 +129,12 @@ const ms = (x) => `${x.toFixed(2)} ms`;
 const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
 const ratio = chrome.median / pdfkit.median;
 console.log(`renderer start-up (fonts + templates): ${ms(startup)}`);
-console.log(`pdfkit renderer, agreement × ${RUNS} warm: median ${ms(pdfkit.median)}, p95 ${ms(pdfkit.p95)}, ${pdfkit.bytes} bytes (${kb(pdfkit.bytes)})`);
-console.log(`headless Chromium (HTML → page.pdf) × ${CHROMIUM_RUNS} warm: median ${ms(chrome.median)}, p95 ${ms(chrome.p95)}, ${chrome.bytes} bytes (${kb(chrome.bytes)})`);
+console.log(
+  `pdfkit renderer, agreement × ${RUNS} warm: median ${ms(pdfkit.median)}, p95 ${ms(pdfkit.p95)}, ${pdfkit.bytes} bytes (${kb(pdfkit.bytes)})`,
+);
+console.log(
+  `headless Chromium (HTML → page.pdf) × ${CHROMIUM_RUNS} warm: median ${ms(chrome.median)}, p95 ${ms(chrome.p95)}, ${chrome.bytes} bytes (${kb(chrome.bytes)})`,
+);
 console.log(`speed-up (median): ${ratio.toFixed(1)}×`);
 const ok = pdfkit.median <= 20 && pdfkit.bytes <= 120 * 1024 && ratio >= 20;
 console.log(`targets (≤ 20 ms median, ≤ 120 KB, ≥ 20× Chromium): ${ok ? 'met' : 'NOT met'}`);

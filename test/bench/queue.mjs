@@ -75,7 +75,8 @@ async function main() {
   await ds.initialize();
   await ds.runMigrations({ transaction: 'each' });
   const [settings] = await ds.query(
-    `SELECT current_setting('server_version') AS version, current_setting('fsync') AS fsync, current_setting('synchronous_commit') AS sync`);
+    `SELECT current_setting('server_version') AS version, current_setting('fsync') AS fsync, current_setting('synchronous_commit') AS sync`,
+  );
 
   let app;
   let clerk;
@@ -86,29 +87,44 @@ async function main() {
     let t0 = performance.now();
     const passwordHash = await hash(PASSWORD);
     const [court] = await ds.query(
-      `INSERT INTO courts (code, name, default_track, workload_cap) VALUES ('黔0381', '赤水市人民法院', 'pre_litigation', $1) RETURNING id, code`, [WORKLOAD_CAP]);
+      `INSERT INTO courts (code, name, default_track, workload_cap) VALUES ('黔0381', '赤水市人民法院', 'pre_litigation', $1) RETURNING id, code`,
+      [WORKLOAD_CAP],
+    );
     const [rawCourt] = await ds.query(
-      `INSERT INTO courts (code, name, default_track, workload_cap) VALUES ('黔0382', '基准法院', 'pre_litigation', $1) RETURNING id, code`, [WORKLOAD_CAP]);
+      `INSERT INTO courts (code, name, default_track, workload_cap) VALUES ('黔0382', '基准法院', 'pre_litigation', $1) RETURNING id, code`,
+      [WORKLOAD_CAP],
+    );
     const orgs = await ds.query(
       `INSERT INTO organizations (court_id, name, kind, region)
-       SELECT $1, '人民调解委员会' || n, 'township', '乡镇' || (n % 17) FROM generate_series(1, $2) AS n RETURNING id`, [court.id, ORGANIZATIONS]);
+       SELECT $1, '人民调解委员会' || n, 'township', '乡镇' || (n % 17) FROM generate_series(1, $2) AS n RETURNING id`,
+      [court.id, ORGANIZATIONS],
+    );
     [clerk] = await ds.query(
       `INSERT INTO users (username, display_name, role, password_hash, court_id) VALUES ('clerk1', '立案员', 'clerk', $1, $2) RETURNING id, username, role`,
-      [passwordHash, court.id]);
+      [passwordHash, court.id],
+    );
     const mediators = await ds.query(
       `INSERT INTO users (username, display_name, role, password_hash, court_id, organization_id)
        SELECT 'mediator' || lpad(n::text, 3, '0'), '调解员' || n, 'mediator', $1, $2, ($3::uuid[])[1 + n % $4]
          FROM generate_series(1, $5) AS n RETURNING id, username`,
-      [passwordHash, court.id, orgs.map((o) => o.id), orgs.length, MEDIATORS]);
+      [passwordHash, court.id, orgs.map((o) => o.id), orgs.length, MEDIATORS],
+    );
     log(`seeded ${MEDIATORS} mediators in ${ORGANIZATIONS} organizations (one argon2 hash, bulk insert) in ${fmt(since(t0))}`);
     t0 = performance.now();
     await insertDelegatedCases(court, CASES, true);
     await insertDelegatedCases(rawCourt, RAW_CASES, false);
     await ds.query('VACUUM ANALYZE');
-    log(`seeded ${CASES} delegated cases in the court-wide queue (with parties and audit chains) + ${RAW_CASES} for the raw SQL run in ${fmt(since(t0))}`);
+    log(
+      `seeded ${CASES} delegated cases in the court-wide queue (with parties and audit chains) + ${RAW_CASES} for the raw SQL run in ${fmt(since(t0))}`,
+    );
 
     // ---------- the real app on a loopback port ----------
-    const config = loadConfig({ JWT_SECRET: randomBytes(32).toString('hex'), DATA_DIR: tmp ?? tmpdir(), PORT: '0', WEB_ROOT: '/nonexistent' });
+    const config = loadConfig({
+      JWT_SECRET: randomBytes(32).toString('hex'),
+      DATA_DIR: tmp ?? tmpdir(),
+      PORT: '0',
+      WEB_ROOT: '/nonexistent',
+    });
     app = await createApp({ config, databaseUrl: dbUrl, logger: false });
     await app.listen(0, '127.0.0.1');
     const port = app.getHttpServer().address().port;
@@ -120,7 +136,8 @@ async function main() {
     const waiting = [];
     child.on('message', (msg) => (waiting.length ? waiting.shift().resolve(msg) : inbox.push(msg)));
     child.on('exit', (code) => waiting.splice(0).forEach((w) => w.reject(new Error(`the mediators' process exited with ${code}`))));
-    const fromMediators = () => (inbox.length ? Promise.resolve(inbox.shift()) : new Promise((res, rej) => waiting.push({ resolve: res, reject: rej })));
+    const fromMediators = () =>
+      inbox.length ? Promise.resolve(inbox.shift()) : new Promise((res, rej) => waiting.push({ resolve: res, reject: rej }));
     const pgCpu = postgresCpu(tmp); // pgCpu() starts a meter; calling the meter reads it
     child.send({ port, usernames: mediators.map((m) => m.username) });
     const { loginMs } = await fromMediators();
@@ -129,7 +146,11 @@ async function main() {
     child.send({ go: true });
     const drain = await fromMediators();
     const drainCpu = { app: cpuMs(process.cpuUsage(cpuAtStart.app)), pg: cpuAtStart.pg() };
-    log(`drain: ${drain.latencies.length} requests (${Object.entries(drain.statuses).map(([s, n]) => `${n} × ${s}`).join(', ')}) in ${fmt(drain.drainMs)}`);
+    log(
+      `drain: ${drain.latencies.length} requests (${Object.entries(drain.statuses)
+        .map(([s, n]) => `${n} × ${s}`)
+        .join(', ')}) in ${fmt(drain.drainMs)}`,
+    );
     // The stampede's case is delegated only now, so the drain could not take it.
     const [target] = await insertDelegatedCases(court, 1, true);
     child.send({ target });
@@ -147,64 +168,93 @@ async function main() {
 
     // ---------- verify in SQL ----------
     const [{ doubles }] = await ds.query(
-      `SELECT count(*)::int AS doubles FROM (SELECT case_id FROM audit_events WHERE type = 'case.claimed' GROUP BY case_id HAVING count(*) > 1) d`);
+      `SELECT count(*)::int AS doubles FROM (SELECT case_id FROM audit_events WHERE type = 'case.claimed' GROUP BY case_id HAVING count(*) > 1) d`,
+    );
     const [{ claimEvents }] = await ds.query(`SELECT count(*)::int AS "claimEvents" FROM audit_events WHERE type = 'case.claimed'`);
     const [{ unmatched }] = await ds.query(
       `SELECT count(*)::int AS unmatched FROM cases c WHERE c.court_id = $1 AND c.status = 'in_mediation'
-          AND NOT EXISTS (SELECT 1 FROM audit_events e WHERE e.case_id = c.id AND e.type = 'case.claimed' AND e.actor_id = c.assignee_id)`, [court.id]);
+          AND NOT EXISTS (SELECT 1 FROM audit_events e WHERE e.case_id = c.id AND e.type = 'case.claimed' AND e.actor_id = c.assignee_id)`,
+      [court.id],
+    );
     const [{ waiting: left, inMediation }] = await ds.query(
       `SELECT count(*) FILTER (WHERE status = 'delegated')::int AS waiting, count(*) FILTER (WHERE status = 'in_mediation')::int AS "inMediation"
-         FROM cases WHERE court_id = $1`, [court.id]);
+         FROM cases WHERE court_id = $1`,
+      [court.id],
+    );
     const answeredTwice = drain.claimedIds.length - new Set(drain.claimedIds).size;
     const chains = await verifyAuditChains(ds);
     const successfulClaims = drain.claimedIds.length + stampedeOk;
     const doubleClaims = doubles + answeredTwice;
-    const consistent = claimEvents === successfulClaims && inMediation === successfulClaims && unmatched === 0 && left === 0 && !chains.broken;
+    const consistent =
+      claimEvents === successfulClaims && inMediation === successfulClaims && unmatched === 0 && left === 0 && !chains.broken;
     if (!consistent) errors += 1;
 
     // ---------- the raw SQL ceiling: the same statement over 32 direct connections ----------
-    const rawClients = await Promise.all(Array.from({ length: RAW_CONNECTIONS }, async () => {
-      const client = new pg.Client({ connectionString: dbUrl, application_name: 'sutiao-bench-raw' });
-      client.on('error', () => {});
-      await client.connect();
-      return client;
-    }));
+    const rawClients = await Promise.all(
+      Array.from({ length: RAW_CONNECTIONS }, async () => {
+        const client = new pg.Client({ connectionString: dbUrl, application_name: 'sutiao-bench-raw' });
+        client.on('error', () => {});
+        await client.connect();
+        return client;
+      }),
+    );
     let rawClaims = 0;
     const rawCpuAtStart = { app: process.cpuUsage(), pg: pgCpu() };
     t0 = performance.now();
-    await Promise.all(rawClients.map(async (client, i) => {
-      const mediator = { id: mediators[i].id, username: mediators[i].username, courtId: rawCourt.id, organizationId: null };
-      const clocks = claimClocksFor(calendar, new Date()); // the app computes these once a day, too
-      for (;;) {
-        const { rowCount } = await client.query(CLAIM_NEXT_SQL, claimNextParams(mediator, new Date(), clocks, {}));
-        if (!rowCount) return;
-        rawClaims += 1;
-      }
-    }));
+    await Promise.all(
+      rawClients.map(async (client, i) => {
+        const mediator = { id: mediators[i].id, username: mediators[i].username, courtId: rawCourt.id, organizationId: null };
+        const clocks = claimClocksFor(calendar, new Date()); // the app computes these once a day, too
+        for (;;) {
+          const { rowCount } = await client.query(CLAIM_NEXT_SQL, claimNextParams(mediator, new Date(), clocks, {}));
+          if (!rowCount) return;
+          rawClaims += 1;
+        }
+      }),
+    );
     const rawMs = since(t0);
     const rawCpu = { client: cpuMs(process.cpuUsage(rawCpuAtStart.app)), pg: rawCpuAtStart.pg() };
     const rawRate = rawClaims / (rawMs / 1000);
     await Promise.all(rawClients.map((c) => c.end()));
     // Every case claimed, by exactly as many successful statements as there are cases: none twice.
-    const [{ unclaimed }] = await ds.query(`SELECT count(*)::int AS unclaimed FROM cases WHERE court_id = $1 AND status <> 'in_mediation'`, [rawCourt.id]);
+    const [{ unclaimed }] = await ds.query(
+      `SELECT count(*)::int AS unclaimed FROM cases WHERE court_id = $1 AND status <> 'in_mediation'`,
+      [rawCourt.id],
+    );
     if (rawClaims !== RAW_CASES || unclaimed !== 0) errors += 1;
 
     // ---------- report ----------
     const ratio = httpRate / rawRate;
     log('');
-    log(`machine: ${cpus().length} CPUs, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}; PostgreSQL ${settings.version} (fsync=${settings.fsync}, synchronous_commit=${settings.sync}); Node ${process.version}`);
-    log(`HTTP POST /api/queue/next, ${MEDIATORS} mediators, ${CONCURRENCY} in flight: ${httpClaims} claims in ${(drain.drainMs / 1000).toFixed(2)} s = ${httpRate.toFixed(0)} claims/s`);
+    log(
+      `machine: ${cpus().length} CPUs, load average ${loadavg()
+        .map((x) => x.toFixed(1))
+        .join(
+          ' ',
+        )}; PostgreSQL ${settings.version} (fsync=${settings.fsync}, synchronous_commit=${settings.sync}); Node ${process.version}`,
+    );
+    log(
+      `HTTP POST /api/queue/next, ${MEDIATORS} mediators, ${CONCURRENCY} in flight: ${httpClaims} claims in ${(drain.drainMs / 1000).toFixed(2)} s = ${httpRate.toFixed(0)} claims/s`,
+    );
     log(`  latency p50 ${fmt(pct.p50)}, p95 ${fmt(pct.p95)}, p99 ${fmt(pct.p99)}, max ${fmt(pct.max)}`);
-    log(`stampede: ${STAMPEDE} × POST /api/cases/:id/claim on one case at once → ${stampedeOk} × 200, ${stampedeConflicts} × 409 ALREADY_CLAIMED, ${stampedeOther} other; p50 ${fmt(stampedePct.p50)}, max ${fmt(stampedePct.max)}`);
-    log(`SQL checks: ${claimEvents} case.claimed events for ${successfulClaims} successful claims; ${inMediation} cases in mediation, ${left} left in the queue, ${unmatched} without their audit event; audit chains ${chains.broken ? `BROKEN at ${chains.broken.stream} #${chains.broken.seq}` : `intact (${chains.events} events)`}`);
+    log(
+      `stampede: ${STAMPEDE} × POST /api/cases/:id/claim on one case at once → ${stampedeOk} × 200, ${stampedeConflicts} × 409 ALREADY_CLAIMED, ${stampedeOther} other; p50 ${fmt(stampedePct.p50)}, max ${fmt(stampedePct.max)}`,
+    );
+    log(
+      `SQL checks: ${claimEvents} case.claimed events for ${successfulClaims} successful claims; ${inMediation} cases in mediation, ${left} left in the queue, ${unmatched} without their audit event; audit chains ${chains.broken ? `BROKEN at ${chains.broken.stream} #${chains.broken.seq}` : `intact (${chains.events} events)`}`,
+    );
     log(`double claims: ${doubleClaims}`);
     log(`errors: ${errors}`);
-    log(`raw SQL, the same claim statement over ${RAW_CONNECTIONS} connections: ${rawClaims} claims in ${(rawMs / 1000).toFixed(2)} s = ${rawRate.toFixed(0)} claims/s`);
+    log(
+      `raw SQL, the same claim statement over ${RAW_CONNECTIONS} connections: ${rawClaims} claims in ${(rawMs / 1000).toFixed(2)} s = ${rawRate.toFixed(0)} claims/s`,
+    );
     log(`HTTP / raw SQL: ${(ratio * 100).toFixed(1)} %`);
     if (Number.isFinite(drainCpu.pg)) {
       const per = (ms, n) => `${(ms / n).toFixed(2)} ms`;
-      log(`CPU per claim: HTTP — app ${per(drainCpu.app, httpClaims)}, PostgreSQL ${per(drainCpu.pg, httpClaims)}, simulated mediators ${per(drain.clientCpuMs, httpClaims)}; ` +
-        `raw SQL — client ${per(rawCpu.client, rawClaims)}, PostgreSQL ${per(rawCpu.pg, rawClaims)}`);
+      log(
+        `CPU per claim: HTTP — app ${per(drainCpu.app, httpClaims)}, PostgreSQL ${per(drainCpu.pg, httpClaims)}, simulated mediators ${per(drain.clientCpuMs, httpClaims)}; ` +
+          `raw SQL — client ${per(rawCpu.client, rawClaims)}, PostgreSQL ${per(rawCpu.pg, rawClaims)}`,
+      );
     }
     const ok = doubleClaims === 0 && errors === 0 && ratio >= 0.5 && pct.p99 <= 150 && stampedeOk === 1;
     log(`targets (0 double claims, 0 errors, ≥ 50 % of raw SQL, p99 ≤ 150 ms): ${ok ? 'met' : 'NOT met'}`);
@@ -236,29 +286,77 @@ async function main() {
       // Delegated over the last two weeks, so the queue has an order (and some overdue cases).
       const delegatedAt = new Date(base - Math.floor(Math.random() * 14 * 86_400_000));
       const receivedOn = chinaDateOf(new Date(delegatedAt.getTime() - 86_400_000));
-      const clocks = clocksOfCase(calendar, { status: 'delegated', track: 'pre_litigation', procedure: 'ordinary', delegatedAt, acceptedAt: null, extensions: [] }, NO_CLOCK_FACTS);
+      const clocks = clocksOfCase(
+        calendar,
+        { status: 'delegated', track: 'pre_litigation', procedure: 'ordinary', delegatedAt, acceptedAt: null, extensions: [] },
+        NO_CLOCK_FACTS,
+      );
       const caseNumber = `（${receivedOn.slice(0, 4)}）${c.code}民诉前调${randomUUID().slice(0, 8)}号`;
       rows.push({
-        id, court_id: c.id, case_number: caseNumber, track: 'pre_litigation', procedure: 'ordinary', status: 'delegated',
-        dispute_type: 'sale_contract', claim_amount_fen: 12_000_000, summary: '被申请人拖欠货款。', claims: ['请求被申请人支付货款120000元'],
-        received_on: receivedOn, consent_to_mediation: true, queue_scope: 'court', delegated_at: delegatedAt.toISOString(),
-        accept_by: clocks.acceptBy, extensions: [], clocks_provisional: clocks.clocksProvisional, created_by_id: clerk.id, version: 2,
-        created_at: delegatedAt.toISOString(), updated_at: delegatedAt.toISOString(),
+        id,
+        court_id: c.id,
+        case_number: caseNumber,
+        track: 'pre_litigation',
+        procedure: 'ordinary',
+        status: 'delegated',
+        dispute_type: 'sale_contract',
+        claim_amount_fen: 12_000_000,
+        summary: '被申请人拖欠货款。',
+        claims: ['请求被申请人支付货款120000元'],
+        received_on: receivedOn,
+        consent_to_mediation: true,
+        queue_scope: 'court',
+        delegated_at: delegatedAt.toISOString(),
+        accept_by: clocks.acceptBy,
+        extensions: [],
+        clocks_provisional: clocks.clocksProvisional,
+        created_by_id: clerk.id,
+        version: 2,
+        created_at: delegatedAt.toISOString(),
+        updated_at: delegatedAt.toISOString(),
       });
       if (!withHistory) continue;
       parties.push(
-        { case_id: id, position: 1, role: 'applicant', kind: 'person', name: '刘小富', id_number: '52038119900101123X', phone: '13800000000', address: '贵州省赤水市' },
-        { case_id: id, position: 2, role: 'respondent', kind: 'organization', name: '赤水市某超市有限公司', credit_code: '91520381MA6DQ0XX0X', phone: '0851-22800000', address: '贵州省赤水市' },
+        {
+          case_id: id,
+          position: 1,
+          role: 'applicant',
+          kind: 'person',
+          name: '刘小富',
+          id_number: '52038119900101123X',
+          phone: '13800000000',
+          address: '贵州省赤水市',
+        },
+        {
+          case_id: id,
+          position: 2,
+          role: 'respondent',
+          kind: 'organization',
+          name: '赤水市某超市有限公司',
+          credit_code: '91520381MA6DQ0XX0X',
+          phone: '0851-22800000',
+          address: '贵州省赤水市',
+        },
       );
       const stream = `case:${id}`;
       const actor = { actorId: clerk.id, actorUsername: clerk.username, actorRole: clerk.role };
       const registered = {
-        stream, seq: 1, type: 'case.registered', at: new Date(delegatedAt.getTime() - 3_600_000), ...actor, prevHash: GENESIS_HASH,
+        stream,
+        seq: 1,
+        type: 'case.registered',
+        at: new Date(delegatedAt.getTime() - 3_600_000),
+        ...actor,
+        prevHash: GENESIS_HASH,
         data: { caseNumber, track: 'pre_litigation', disputeType: 'sale_contract', claimAmountFen: '12000000', receivedOn, parties: 2 },
       };
       registered.hash = eventHash(GENESIS_HASH, registered);
       const delegated = {
-        stream, seq: 2, type: 'case.delegated', at: delegatedAt, ...actor, prevHash: registered.hash,
+        stream,
+        seq: 2,
+        type: 'case.delegated',
+        at: delegatedAt,
+        ...actor,
+        prevHash: registered.hash,
         data: { from: 'registered', to: 'delegated', version: 2, scope: 'court', organizationId: null, mediatorId: null, note: null },
       };
       delegated.hash = eventHash(registered.hash, delegated);
@@ -268,14 +366,25 @@ async function main() {
       for (let i = 0; i < items.length; i += size) await ds.query(sql, [JSON.stringify(items.slice(i, i + size))]);
     };
     const caseColumns = Object.keys(rows[0]).join(', ');
-    await inBatches(rows, 2000, `INSERT INTO cases (${caseColumns}) SELECT ${caseColumns} FROM jsonb_populate_recordset(null::cases, $1::jsonb)`);
+    await inBatches(
+      rows,
+      2000,
+      `INSERT INTO cases (${caseColumns}) SELECT ${caseColumns} FROM jsonb_populate_recordset(null::cases, $1::jsonb)`,
+    );
     const partyColumns = 'case_id, position, role, kind, name, id_number, credit_code, phone, address';
-    await inBatches(parties, 4000, `INSERT INTO parties (${partyColumns}) SELECT ${partyColumns} FROM jsonb_populate_recordset(null::parties, $1::jsonb)`);
-    await inBatches(events, 4000,
+    await inBatches(
+      parties,
+      4000,
+      `INSERT INTO parties (${partyColumns}) SELECT ${partyColumns} FROM jsonb_populate_recordset(null::parties, $1::jsonb)`,
+    );
+    await inBatches(
+      events,
+      4000,
       `INSERT INTO audit_events (stream, case_id, seq, type, at, actor_id, actor_username, actor_role, data, prev_hash, hash)
        SELECT x.stream, substr(x.stream, 6)::uuid, x.seq, x.type, x."at", x."actorId", x."actorUsername", x."actorRole", x.data, x."prevHash", x.hash
          FROM jsonb_to_recordset($1::jsonb) AS x(stream text, seq int, type text, "at" timestamptz, "actorId" uuid, "actorUsername" text,
-                                                 "actorRole" text, data jsonb, "prevHash" text, hash text)`);
+                                                 "actorRole" text, data jsonb, "prevHash" text, hash text)`,
+    );
     return rows.map((r) => r.id);
   }
 }
@@ -286,26 +395,34 @@ async function main() {
 async function simulateMediators() {
   const { port, usernames } = await new Promise((res) => process.once('message', res));
   const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-  const call = (method, path, token, body, useAgent = agent) => new Promise((resolveCall, reject) => {
-    const payload = body === undefined ? undefined : JSON.stringify(body);
-    const started = performance.now();
-    const req = http.request({
-      host: '127.0.0.1', port, path, method, agent: useAgent,
-      headers: {
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-        ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}),
-      },
-    }, (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        resolveCall({ status: res.statusCode, body: text ? JSON.parse(text) : null, ms: performance.now() - started });
-      });
+  const call = (method, path, token, body, useAgent = agent) =>
+    new Promise((resolveCall, reject) => {
+      const payload = body === undefined ? undefined : JSON.stringify(body);
+      const started = performance.now();
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port,
+          path,
+          method,
+          agent: useAgent,
+          headers: {
+            ...(token ? { authorization: `Bearer ${token}` } : {}),
+            ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}),
+          },
+        },
+        (res) => {
+          const chunks = [];
+          res.on('data', (c) => chunks.push(c));
+          res.on('end', () => {
+            const text = Buffer.concat(chunks).toString('utf8');
+            resolveCall({ status: res.statusCode, body: text ? JSON.parse(text) : null, ms: performance.now() - started });
+          });
+        },
+      );
+      req.on('error', reject);
+      req.end(payload);
     });
-    req.on('error', reject);
-    req.end(payload);
-  });
 
   // Real logins.
   let t0 = performance.now();
@@ -393,7 +510,9 @@ function postgresCpu(dataDir) {
         const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
         const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
         if (Number(fields[1]) === postmaster || Number(pid) === postmaster) ticks.set(pid, Number(fields[11]) + Number(fields[12]));
-      } catch { /* exited meanwhile */ }
+      } catch {
+        /* exited meanwhile */
+      }
     }
     return ticks;
   };

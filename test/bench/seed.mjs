@@ -40,7 +40,9 @@ function bar(label, done, total) {
   const width = 30;
   const filled = Math.round((done / total) * width);
   const pct = String(Math.floor((done / total) * 100)).padStart(3);
-  process.stderr.write(`\r${label.padEnd(12)} [${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${pct}%  ${done.toLocaleString('en')} / ${total.toLocaleString('en')}  ${seconds()} s   `);
+  process.stderr.write(
+    `\r${label.padEnd(12)} [${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${pct}%  ${done.toLocaleString('en')} / ${total.toLocaleString('en')}  ${seconds()} s   `,
+  );
   if (done >= total) process.stderr.write('\n');
 }
 const step = (label) => process.stderr.write(`${label.padEnd(12)} … ${seconds()} s\n`);
@@ -105,26 +107,41 @@ async function main() {
     step('reference');
     const [court] = await ds.query(
       `INSERT INTO courts (code, name, default_track, workload_cap, province) VALUES ($1, $2, 'pre_litigation', 1000, $3) RETURNING id`,
-      [COURT.code, COURT.name, COURT.province]);
+      [COURT.code, COURT.name, COURT.province],
+    );
     for (const p of POPULATION) {
-      await ds.query('INSERT INTO court_populations (court_id, year, resident, floating) VALUES ($1, $2, $3, $4)', [court.id, p.year, p.resident, p.floating]);
+      await ds.query('INSERT INTO court_populations (court_id, year, resident, floating) VALUES ($1, $2, $3, $4)', [
+        court.id,
+        p.year,
+        p.resident,
+        p.floating,
+      ]);
     }
     const orgNames = [];
     for (const t of TOWNSHIPS) {
       orgNames.push({ name: `${t.name}人民调解委员会`, kind: 'township', region: t.name });
-      for (const v of t.villages) orgNames.push({ name: `${t.name}${v}人民调解委员会`, kind: v.endsWith('社区') ? 'community' : 'village', region: t.name });
+      for (const v of t.villages)
+        orgNames.push({ name: `${t.name}${v}人民调解委员会`, kind: v.endsWith('社区') ? 'community' : 'village', region: t.name });
     }
     for (const c of INDUSTRY_COMMITTEES) orgNames.push({ name: c.name, kind: 'industry', region: '赤水市' });
     const orgs = await ds.query(
       `INSERT INTO organizations (court_id, name, kind, region) SELECT $1, x.name, x.kind, x.region
-         FROM jsonb_to_recordset($2::jsonb) AS x(name text, kind text, region text) RETURNING id, kind`, [court.id, JSON.stringify(orgNames)]);
+         FROM jsonb_to_recordset($2::jsonb) AS x(name text, kind text, region text) RETURNING id, kind`,
+      [court.id, JSON.stringify(orgNames)],
+    );
     const heavy = orgs.filter((o) => o.kind === 'township' || o.kind === 'industry');
     const passwordHash = await hash('bench');
     const people = [
-      ['admin', '系统管理员', 'admin', null], ['clerk1', '陈晓雯', 'clerk', null], ['judge1', '赵承志', 'judge', null], ['stats1', '李统计', 'statistician', null],
+      ['admin', '系统管理员', 'admin', null],
+      ['clerk1', '陈晓雯', 'clerk', null],
+      ['judge1', '赵承志', 'judge', null],
+      ['stats1', '李统计', 'statistician', null],
     ];
     let n = 0;
-    const name = () => { n++; return SURNAMES[(n * 7) % SURNAMES.length] + GIVEN[(n * 13) % GIVEN.length] + GIVEN[(n * 29) % GIVEN.length]; };
+    const name = () => {
+      n++;
+      return SURNAMES[(n * 7) % SURNAMES.length] + GIVEN[(n * 13) % GIVEN.length] + GIVEN[(n * 29) % GIVEN.length];
+    };
     for (let i = 1; i <= 641; i++) {
       const org = i <= orgs.length * 3 ? orgs[(i - 1) % orgs.length] : heavy[(i - 1) % heavy.length];
       people.push([`mediator${String(i).padStart(3, '0')}`, name(), 'mediator', org.id]);
@@ -132,7 +149,8 @@ async function main() {
     const users = await ds.query(
       `INSERT INTO users (username, display_name, role, password_hash, court_id, organization_id)
        SELECT x.u, x.d, x.r, $1, $2, x.o FROM jsonb_to_recordset($3::jsonb) AS x(u text, d text, r text, o uuid) RETURNING id, role, organization_id`,
-      [passwordHash, court.id, JSON.stringify(people.map(([u, d, r, o]) => ({ u, d, r, o })))]);
+      [passwordHash, court.id, JSON.stringify(people.map(([u, d, r, o]) => ({ u, d, r, o })))],
+    );
     const mediators = users.filter((u) => u.role === 'mediator');
     const clerk = users.find((u) => u.role === 'clerk');
     // Dispute types by weight: a 100-slot table.
@@ -149,13 +167,28 @@ async function main() {
     const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
     for (let start = 1; start <= TOTAL; start += CHUNK) {
       const end = Math.min(TOTAL, start + CHUNK - 1);
-      await client.query(CASES_SQL, [start, end, court.id, today, Math.round(YEARS * 365), slots, mediators.map((m) => m.id), mediators.map((m) => m.organization_id), clerk.id, COURT.code, GROWTH]);
+      await client.query(CASES_SQL, [
+        start,
+        end,
+        court.id,
+        today,
+        Math.round(YEARS * 365),
+        slots,
+        mediators.map((m) => m.id),
+        mediators.map((m) => m.organization_id),
+        clerk.id,
+        COURT.code,
+        GROWTH,
+      ]);
       bar('cases', end, TOTAL);
     }
     step('confirmations');
     await client.query(CONFIRMATIONS_SQL, [clerk.id, users.find((u) => u.role === 'judge').id, COURT.code]);
-    await client.query(`INSERT INTO case_number_sequences (court_id, type, year, last_seq)
-      SELECT court_id, '民诉前调', extract(year FROM received_on)::int, $1::int FROM cases GROUP BY 1, 3 ON CONFLICT DO NOTHING`, [TOTAL]);
+    await client.query(
+      `INSERT INTO case_number_sequences (court_id, type, year, last_seq)
+      SELECT court_id, '民诉前调', extract(year FROM received_on)::int, $1::int FROM cases GROUP BY 1, 3 ON CONFLICT DO NOTHING`,
+      [TOTAL],
+    );
     await client.end();
 
     await rebuildStats(ds, { onProgress: (done, total) => bar('statistics', done, total) });
@@ -164,7 +197,9 @@ async function main() {
     const [{ facts }] = await ds.query('SELECT count(*)::int AS facts FROM case_stat_facts');
     const [{ rollups }] = await ds.query('SELECT count(*)::int AS rollups FROM stats_rollups');
     const [{ size }] = await ds.query('SELECT pg_size_pretty(pg_database_size(current_database())) AS size');
-    console.log(`Seeded ${TOTAL.toLocaleString('en')} cases over ${YEARS} years: ${facts.toLocaleString('en')} facts, ${rollups.toLocaleString('en')} rollup rows, database ${size}, ${seconds()} s.`);
+    console.log(
+      `Seeded ${TOTAL.toLocaleString('en')} cases over ${YEARS} years: ${facts.toLocaleString('en')} facts, ${rollups.toLocaleString('en')} rollup rows, database ${size}, ${seconds()} s.`,
+    );
     console.log(`Database: ${url}  (login stats1 / bench)`);
   } finally {
     await ds.destroy();
@@ -251,5 +286,8 @@ SELECT c.id, '（' || extract(year FROM c.received_on) || '）' || $3 || '诉前
   FROM cases c WHERE c.status IN ('confirmation_pending', 'confirmed', 'confirmation_rejected')`;
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main().catch((e) => { console.error(e); process.exit(1); });
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
 }

@@ -46,12 +46,22 @@ async function main() {
   const { url, stop } = await benchDatabase({ fresh: false });
   const { createApp } = await load('bootstrap.js');
   const { loadConfig } = await load('config/app-config.js');
-  const config = loadConfig({ JWT_SECRET: 'bench', DATA_DIR: join(root, '.data/bench'), PORT: '0', WEB_ROOT: '/nonexistent', LOG_FORMAT: 'json' });
+  const config = loadConfig({
+    JWT_SECRET: 'bench',
+    DATA_DIR: join(root, '.data/bench'),
+    PORT: '0',
+    WEB_ROOT: '/nonexistent',
+    LOG_FORMAT: 'json',
+  });
   const app = await createApp({ config, databaseUrl: url, logger: false });
   await app.listen(0, '127.0.0.1');
   const base = `http://127.0.0.1:${app.getHttpServer().address().port}/api`;
   try {
-    const login = await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'stats1', password: 'bench' }) });
+    const login = await fetch(`${base}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'stats1', password: 'bench' }),
+    });
     if (login.status !== 200) throw new Error(`login failed (${login.status}): run npm run bench:seed first`);
     const { accessToken } = await login.json();
     const headers = { Authorization: `Bearer ${accessToken}` };
@@ -63,10 +73,15 @@ async function main() {
       return { ms: performance.now() - start, body, res };
     };
 
-    const [{ cases, first, last }] = await app.get((await import('@nestjs/typeorm')).getDataSourceToken()).query(
-      `SELECT count(*)::int AS cases, min(received_on)::text AS first, max(received_on)::text AS last FROM cases`);
+    const [{ cases, first, last }] = await app
+      .get((await import('@nestjs/typeorm')).getDataSourceToken())
+      .query(`SELECT count(*)::int AS cases, min(received_on)::text AS first, max(received_on)::text AS last FROM cases`);
     const { loadavg, cpus } = await import('node:os');
-    console.log(`Benchmark database: ${cases.toLocaleString('en')} cases received ${first} … ${last}; ${cpus().length} CPUs, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+    console.log(
+      `Benchmark database: ${cases.toLocaleString('en')} cases received ${first} … ${last}; ${cpus().length} CPUs, load average ${loadavg()
+        .map((x) => x.toFixed(1))
+        .join(' ')}`,
+    );
     const rnd = prng(42);
     const day0 = Date.parse(`${first}T00:00:00Z`);
     const span = Math.round((Date.parse(`${last}T00:00:00Z`) - day0) / 86_400_000);
@@ -95,19 +110,26 @@ async function main() {
 
     // A year's xlsx export: the last full calendar year in the data.
     const year = Number(last.slice(0, 4)) - 1;
-    const [{ rows }] = await app.get((await import('@nestjs/typeorm')).getDataSourceToken()).query(
-      `SELECT count(*)::int AS rows FROM case_stat_facts WHERE received_on BETWEEN $1 AND $2 OR ended_on BETWEEN $1 AND $2 OR decided_on BETWEEN $1 AND $2`,
-      [`${year}-01-01`, `${year}-12-31`]);
+    const [{ rows }] = await app
+      .get((await import('@nestjs/typeorm')).getDataSourceToken())
+      .query(
+        `SELECT count(*)::int AS rows FROM case_stat_facts WHERE received_on BETWEEN $1 AND $2 OR ended_on BETWEEN $1 AND $2 OR decided_on BETWEEN $1 AND $2`,
+        [`${year}-01-01`, `${year}-12-31`],
+      );
     const exports = [];
     for (let i = 0; i < EXPORTS; i++) {
       const cpu = process.cpuUsage();
       const r = await get(`/stats/export?format=xlsx&by=organization&from=${year}-01-01&to=${year}-12-31`);
       const used = process.cpuUsage(cpu);
       exports.push(r.ms);
-      console.log(`export xlsx ${year}     ${(r.ms / 1000).toFixed(2)} s  (node CPU ${((used.user + used.system) / 1e6).toFixed(2)} s)  ${(r.body.length / 1e6).toFixed(1)} MB  ${rows.toLocaleString('en')} case rows`);
+      console.log(
+        `export xlsx ${year}     ${(r.ms / 1000).toFixed(2)} s  (node CPU ${((used.user + used.system) / 1e6).toFixed(2)} s)  ${(r.body.length / 1e6).toFixed(1)} MB  ${rows.toLocaleString('en')} case rows`,
+      );
     }
     const e = stats(exports);
-    console.log(`export xlsx ${year}     median ${(e.p50 / 1000).toFixed(2)} s  best ${(Math.min(...exports) / 1000).toFixed(2)} s  (${EXPORTS} runs)`);
+    console.log(
+      `export xlsx ${year}     median ${(e.p50 / 1000).toFixed(2)} s  best ${(Math.min(...exports) / 1000).toFixed(2)} s  (${EXPORTS} runs)`,
+    );
     const csv = await get(`/stats/export?format=csv&by=mediator&from=${year}-01-01&to=${year}-12-31`);
     console.log(`export csv (mediators) ${ms(csv.ms)}`);
     const bulletin = await get(`/stats/bulletin?month=${last.slice(0, 7)}`);
@@ -118,4 +140,7 @@ async function main() {
   }
 }
 
-main().catch((e) => { console.error(e); process.exit(1); });
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

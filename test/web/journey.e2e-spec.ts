@@ -8,8 +8,20 @@ import { auth, createWorld, creditCode, residentId, type World } from '../api/su
 import { startTestApp, type TestApp } from '../api/support/test-app.js';
 import { chinaDate, seedBackdrop } from './support/backdrop.js';
 import {
-  WEB_ROOT, baseUrlOf, describeBrowser, dismissSnackBars, expectNoTechnicalText, launchChromium, magicOf, newSession,
-  pdfRendered, screenshot, scrollToTop, signIn, type InPage, type PageProblems,
+  WEB_ROOT,
+  baseUrlOf,
+  describeBrowser,
+  dismissSnackBars,
+  expectNoTechnicalText,
+  launchChromium,
+  magicOf,
+  newSession,
+  pdfRendered,
+  screenshot,
+  scrollToTop,
+  signIn,
+  type InPage,
+  type PageProblems,
 } from './support/browser.js';
 
 /** "¥12,345.67" → 1234567 fen. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { AuthUser } from '../auth/auth-user.js';
+import type { Role } from '../users/user.entity.js';
 import { AuditEvent } from './audit-event.entity.js';
 import { eventHash, GENESIS_HASH } from './chain.js';
 
@@ -9,8 +9,11 @@ export interface NewAuditEvent {
   caseId: string | null;
   type: string;
   at: Date;
-  actor: Pick<AuthUser, 'id' | 'username' | 'role'> | null;
+  /** Who acted (an AuthUser will do); null for the system. */
+  actor: { id: string; username: string; role: Role } | null;
   data?: Record<string, unknown>;
+  /** A chain not about a case, such as `user:<id>` for an account's logins; default `streamOf(caseId)`. */
+  stream?: string;
 }
 
 export const streamOf = (caseId: string | null) => (caseId ? `case:${caseId}` : 'system');
@@ -19,7 +22,10 @@ export const streamOf = (caseId: string | null) => (caseId ? `case:${caseId}` : 
 export const caseStreamSql = (caseIdExpr: string) => `('case:' || ${caseIdExpr})`;
 
 /** The last event of a chain as `audit_chain_head(stream)` returns it (nulls for an empty chain). */
-export interface ChainHeadRow { head_seq: number | null; head_hash: string | null }
+export interface ChainHeadRow {
+  head_seq: number | null;
+  head_hash: string | null;
+}
 
 @Injectable()
 export class AuditService {
@@ -31,7 +37,9 @@ export class AuditService {
    * AuditChainHead): concurrent appends to one chain are ordered without touching other chains.
    */
   async append(m: EntityManager, e: NewAuditEvent): Promise<AuditEvent> {
-    const [head] = await m.query('SELECT head_seq, head_hash FROM audit_chain_head($1)', [streamOf(e.caseId)]) as ChainHeadRow[];
+    const [head] = (await m.query('SELECT head_seq, head_hash FROM audit_chain_head($1)', [
+      e.stream ?? streamOf(e.caseId),
+    ])) as ChainHeadRow[];
     return this.appendAfter(m, e, head!);
   }
 
@@ -41,16 +49,34 @@ export class AuditService {
    */
   async appendAfter(m: EntityManager, e: NewAuditEvent, head: ChainHeadRow): Promise<AuditEvent> {
     const event = m.create(AuditEvent, {
-      stream: streamOf(e.caseId), caseId: e.caseId, seq: (head.head_seq ?? 0) + 1, type: e.type, at: e.at,
-      actorId: e.actor?.id ?? null, actorUsername: e.actor?.username ?? null, actorRole: e.actor?.role ?? null,
-      data: e.data ?? {}, prevHash: head.head_hash ?? GENESIS_HASH,
+      stream: e.stream ?? streamOf(e.caseId),
+      caseId: e.caseId,
+      seq: (head.head_seq ?? 0) + 1,
+      type: e.type,
+      at: e.at,
+      actorId: e.actor?.id ?? null,
+      actorUsername: e.actor?.username ?? null,
+      actorRole: e.actor?.role ?? null,
+      data: e.data ?? {},
+      prevHash: head.head_hash ?? GENESIS_HASH,
     });
     event.hash = eventHash(event.prevHash, event);
     await m.query(
       `INSERT INTO audit_events (stream, case_id, seq, type, at, actor_id, actor_username, actor_role, data, prev_hash, hash)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11)`,
-      [event.stream, event.caseId, event.seq, event.type, event.at, event.actorId, event.actorUsername, event.actorRole,
-        JSON.stringify(event.data), event.prevHash, event.hash],
+      [
+        event.stream,
+        event.caseId,
+        event.seq,
+        event.type,
+        event.at,
+        event.actorId,
+        event.actorUsername,
+        event.actorRole,
+        JSON.stringify(event.data),
+        event.prevHash,
+        event.hash,
+      ],
     );
     return event;
   }

@@ -26,8 +26,12 @@ export function canonicalJson(value: unknown): string {
 
 export function eventHash(prevHash: string, e: ChainedEvent): string {
   const canonical = canonicalJson({
-    stream: e.stream, seq: e.seq, type: e.type, at: e.at.toISOString(),
-    actor: { id: e.actorId, username: e.actorUsername, role: e.actorRole }, data: e.data,
+    stream: e.stream,
+    seq: e.seq,
+    type: e.type,
+    at: e.at.toISOString(),
+    actor: { id: e.actorId, username: e.actorUsername, role: e.actorRole },
+    data: e.data,
   });
   return createHash('sha256').update(prevHash).update('\n').update(canonical).digest('hex');
 }

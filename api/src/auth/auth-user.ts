@@ -9,3 +9,24 @@ export interface AuthUser {
   courtId: string;
   organizationId: string | null;
 }
+
+/** What an access token says besides the caller: its id (`jti`, for logout) and the account's token version. */
+export interface AccessTokenClaims {
+  sub: string;
+  jti: string;
+  tv: number;
+  user: Omit<AuthUser, 'id'>;
+  exp?: number;
+}
+
+/** The token behind a request, as the guard verified it. */
+export interface SessionToken {
+  jti: string;
+  expiresAt: Date;
+}
+
+/** Where a request came from, for the audit trail of logins. */
+export interface ClientInfo {
+  ip: string | null;
+  userAgent: string | null;
+}

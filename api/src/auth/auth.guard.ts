@@ -4,25 +4,52 @@ import { JwtService } from '@nestjs/jwt';
 import type { Request } from 'express';
 import { DomainError } from '../common/domain-error.js';
 import type { Role } from '../users/user.entity.js';
-import type { AuthUser } from './auth-user.js';
-import { IS_PUBLIC, ROLES_KEY } from './decorators.js';
+import type { AccessTokenClaims, AuthUser, SessionToken } from './auth-user.js';
+import { BEFORE_PASSWORD_CHANGE, IS_PUBLIC, ROLES_KEY } from './decorators.js';
+import { SessionsService } from './sessions.service.js';
 
-/** Global guard: bearer token first, then the handler's roles. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Global guard: a valid bearer token of an account that is still active, of the account's current
+ * token version (older tokens predate a password change or deactivation) and not logged out; then
+ * the one-time-password rule; then the handler's roles.
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
-  constructor(private readonly reflector: Reflector, private readonly jwt: JwtService) {}
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly jwt: JwtService,
+    private readonly sessions: SessionsService,
+  ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
     const targets = [ctx.getHandler(), ctx.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
-    const req = ctx.switchToHttp().getRequest<Request & { user?: AuthUser }>();
+    const req = ctx.switchToHttp().getRequest<Request & { user?: AuthUser; token?: SessionToken }>();
     const token = this.tokenOf(req);
     if (!token) throw new DomainError('UNAUTHENTICATED', 'Missing bearer token');
+    let payload: AccessTokenClaims;
     try {
-      const payload = await this.jwt.verifyAsync<{ sub: string; user: Omit<AuthUser, 'id'> }>(token);
-      req.user = { id: payload.sub, ...payload.user };
+      payload = await this.jwt.verifyAsync<AccessTokenClaims>(token);
     } catch {
       throw new DomainError('UNAUTHENTICATED', 'Invalid or expired token; please log in again');
+    }
+    // Tokens issued before token versions existed carry neither claim: they are refused like expired ones.
+    if (!UUID.test(String(payload.sub)) || !UUID.test(String(payload.jti)) || !Number.isInteger(payload.tv)) {
+      throw new DomainError('UNAUTHENTICATED', 'Invalid or expired token; please log in again');
+    }
+    const state = await this.sessions.stateOf(payload.sub, payload.jti);
+    if (!state || !state.active || state.revoked || state.tokenVersion !== payload.tv) {
+      throw new DomainError(
+        'UNAUTHENTICATED',
+        'This session has ended (signed out, password changed or account deactivated); please log in again',
+      );
+    }
+    req.user = { id: payload.sub, ...payload.user };
+    req.token = { jti: payload.jti, expiresAt: new Date((payload.exp ?? 0) * 1000) };
+    if (state.mustChangePassword && !this.reflector.getAllAndOverride<boolean>(BEFORE_PASSWORD_CHANGE, targets)) {
+      throw new DomainError('PASSWORD_CHANGE_REQUIRED', 'Change the one-time password first: POST /api/auth/password');
     }
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (roles && !roles.includes(req.user.role)) {

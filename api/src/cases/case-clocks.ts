@@ -2,9 +2,9 @@ import type { EntityManager } from 'typeorm';
 import type { IsoDate, WorkingCalendar } from '../rules/calendar.js';
 import { chinaDateOf } from '../rules/chinese-date.js';
 import { computeClocks } from '../rules/clocks.js';
-import { Agreement } from './agreement.entity.js';
-import type { Case } from './case.entity.js';
-import { Confirmation } from './confirmation.entity.js';
+import { Agreement } from '../case-records/agreement.entity.js';
+import type { Case } from '../case-records/case.entity.js';
+import { Confirmation } from '../case-records/confirmation.entity.js';
 
 /** The facts outside the case row that start the later clocks. */
 export interface ClockFacts {
@@ -25,7 +25,8 @@ export type ClockedCase = Pick<Case, 'status' | 'track' | 'procedure' | 'delegat
  */
 export function clocksOfCase(calendar: WorkingCalendar, c: ClockedCase, facts: ClockFacts): CaseClocks {
   const clocks = computeClocks(calendar, {
-    track: c.track, procedure: c.procedure,
+    track: c.track,
+    procedure: c.procedure,
     delegatedOn: c.status === 'delegated' && c.delegatedAt ? chinaDateOf(c.delegatedAt) : null,
     acceptedOn: c.acceptedAt && c.status !== 'delegated' && c.status !== 'registered' ? chinaDateOf(c.acceptedAt) : null,
     extensionDays: c.extensions.map((e) => e.days),
@@ -33,8 +34,11 @@ export function clocksOfCase(calendar: WorkingCalendar, c: ClockedCase, facts: C
     confirmationAppliedOn: facts.confirmationAppliedOn,
   });
   return {
-    acceptBy: clocks.acceptBy, mediationEndsOn: clocks.mediationEndsOn, confirmationApplyBy: clocks.confirmationApplyBy,
-    decisionDueOn: clocks.decisionDueOn, clocksProvisional: clocks.provisional,
+    acceptBy: clocks.acceptBy,
+    mediationEndsOn: clocks.mediationEndsOn,
+    confirmationApplyBy: clocks.confirmationApplyBy,
+    decisionDueOn: clocks.decisionDueOn,
+    clocksProvisional: clocks.provisional,
   };
 }
 
@@ -48,5 +52,8 @@ export async function loadClockFacts(m: EntityManager, caseId: string, status?: 
 }
 
 export const sameClocks = (a: CaseClocks, b: CaseClocks): boolean =>
-  a.acceptBy === b.acceptBy && a.mediationEndsOn === b.mediationEndsOn && a.confirmationApplyBy === b.confirmationApplyBy &&
-  a.decisionDueOn === b.decisionDueOn && a.clocksProvisional === b.clocksProvisional;
+  a.acceptBy === b.acceptBy &&
+  a.mediationEndsOn === b.mediationEndsOn &&
+  a.confirmationApplyBy === b.confirmationApplyBy &&
+  a.decisionDueOn === b.decisionDueOn &&
+  a.clocksProvisional === b.clocksProvisional;

@@ -1,14 +1,14 @@
 import { In, type EntityManager } from 'typeorm';
-import { hydrate } from '../database/hydrate.js';
+import { hydrate } from '../common/hydrate.js';
 import { DocumentRecord } from '../documents/document.entity.js';
 import { User } from '../users/user.entity.js';
-import { Agreement, AgreementTerm } from './agreement.entity.js';
-import { Case } from './case.entity.js';
+import { Agreement, AgreementTerm } from '../case-records/agreement.entity.js';
+import { Case } from '../case-records/case.entity.js';
 import type { CaseAggregate } from './case-view.js';
-import { Confirmation } from './confirmation.entity.js';
-import { Party } from './party.entity.js';
-import { MediationSession } from './session.entity.js';
-import { Termination } from './termination.entity.js';
+import { Confirmation } from '../case-records/confirmation.entity.js';
+import { Party } from '../case-records/party.entity.js';
+import { MediationSession } from '../case-records/session.entity.js';
+import { Termination } from '../case-records/termination.entity.js';
 
 /** Loads a whole case with a fixed number of queries (no per-row lookups). */
 export async function loadAggregate(m: EntityManager, c: Case): Promise<CaseAggregate> {
@@ -19,14 +19,21 @@ export async function loadAggregate(m: EntityManager, c: Case): Promise<CaseAggr
   const confirmation = await m.findOne(Confirmation, { where: { caseId: c.id } });
   const termination = await m.findOne(Termination, { where: { caseId: c.id } });
   const documents = await m.find(DocumentRecord, {
-    where: { caseId: c.id }, order: { issuedAt: 'ASC', createdAt: 'ASC' },
+    where: { caseId: c.id },
+    order: { issuedAt: 'ASC', createdAt: 'ASC' },
     select: { id: true, kind: true, title: true, sha256: true, contentSha256: true, status: true, issuedAt: true },
   });
   const assignee = c.assigneeId ? await m.findOne(User, { where: { id: c.assigneeId }, select: { id: true, displayName: true } }) : null;
   const terms = agreement ? await m.find(AgreementTerm, { where: { agreementId: agreement.id }, order: { position: 'ASC' } }) : [];
   return {
-    case: c, parties, sessions, agreement: agreement ? Object.assign(agreement, { terms }) : null,
-    confirmation, termination, documents, assignee: assignee ? { id: assignee.id, displayName: assignee.displayName } : null,
+    case: c,
+    parties,
+    sessions,
+    agreement: agreement ? Object.assign(agreement, { terms }) : null,
+    confirmation,
+    termination,
+    documents,
+    assignee: assignee ? { id: assignee.id, displayName: assignee.displayName } : null,
   };
 }
 
@@ -63,13 +70,22 @@ export const caseChildrenSql = (alias: string) => `
  * reaches those only after mediation), so nothing else is to load.
  */
 export function aggregateFromRow(
-  m: EntityManager, c: Case, row: Record<string, unknown>, assignee: { id: string; displayName: string },
+  m: EntityManager,
+  c: Case,
+  row: Record<string, unknown>,
+  assignee: { id: string; displayName: string },
 ): CaseAggregate {
   const many = <T extends object>(target: new () => T, key: string) =>
     (row[key] as Record<string, unknown>[]).map((r) => hydrate(m, target, r));
   return {
-    case: c, parties: many(Party, 'childParties'), sessions: many(MediationSession, 'childSessions'),
-    agreement: null, confirmation: null, termination: null, documents: many(DocumentRecord, 'childDocuments'), assignee,
+    case: c,
+    parties: many(Party, 'childParties'),
+    sessions: many(MediationSession, 'childSessions'),
+    agreement: null,
+    confirmation: null,
+    termination: null,
+    documents: many(DocumentRecord, 'childDocuments'),
+    assignee,
   };
 }
 

@@ -2,12 +2,12 @@ import { maskIdNumber } from '../rules/id-number.js';
 import { formatMoney } from '../rules/money.js';
 import { isOverdue } from '../rules/clocks.js';
 import type { DocumentRecord } from '../documents/document.entity.js';
-import type { Agreement, AgreementTerm } from './agreement.entity.js';
-import type { Case } from './case.entity.js';
-import type { Confirmation } from './confirmation.entity.js';
-import type { Party } from './party.entity.js';
-import type { MediationSession } from './session.entity.js';
-import type { Termination } from './termination.entity.js';
+import type { Agreement, AgreementTerm } from '../case-records/agreement.entity.js';
+import type { Case } from '../case-records/case.entity.js';
+import type { Confirmation } from '../case-records/confirmation.entity.js';
+import type { Party } from '../case-records/party.entity.js';
+import type { MediationSession } from '../case-records/session.entity.js';
+import type { Termination } from '../case-records/termination.entity.js';
 
 /** Everything that makes up one case as the contract shows it. */
 export interface CaseAggregate {
@@ -22,32 +22,63 @@ export interface CaseAggregate {
 }
 
 export const partyView = (p: Party) => ({
-  id: p.id, role: p.role, kind: p.kind, name: p.name,
+  id: p.id,
+  role: p.role,
+  kind: p.kind,
+  name: p.name,
   idNumberMasked: p.idNumber ? maskIdNumber(p.idNumber) : null,
-  creditCode: p.creditCode, representative: p.representative, phone: p.phone, address: p.address,
+  creditCode: p.creditCode,
+  representative: p.representative,
+  phone: p.phone,
+  address: p.address,
 });
 
 export const deadlinesOf = (c: Case) => ({
-  acceptBy: c.acceptBy, mediationEndsOn: c.mediationEndsOn,
-  confirmationApplyBy: c.confirmationApplyBy, decisionDueOn: c.decisionDueOn,
+  acceptBy: c.acceptBy,
+  mediationEndsOn: c.mediationEndsOn,
+  confirmationApplyBy: c.confirmationApplyBy,
+  decisionDueOn: c.decisionDueOn,
 });
 
 export const overdueOf = (c: Case, today: string) =>
   isOverdue({ status: c.status, acceptBy: c.acceptBy, mediationEndsOn: c.mediationEndsOn }, today);
 
-export const delegationOf = (c: Case) => (c.delegatedAt
-  ? { organizationId: c.delegatedOrganizationId, mediatorId: c.delegatedMediatorId, scope: c.queueScope, delegatedAt: c.delegatedAt.toISOString(), note: c.delegationNote }
-  : null);
+export const delegationOf = (c: Case) =>
+  c.delegatedAt
+    ? {
+        organizationId: c.delegatedOrganizationId,
+        mediatorId: c.delegatedMediatorId,
+        scope: c.queueScope,
+        delegatedAt: c.delegatedAt.toISOString(),
+        note: c.delegationNote,
+      }
+    : null;
 
 export function caseSummaryView(
-  c: Case, parties: Party[], assignee: { id: string; displayName: string } | null, today: string,
+  c: Case,
+  parties: Party[],
+  assignee: { id: string; displayName: string } | null,
+  today: string,
   confirmation: Pick<Confirmation, 'caseNumber' | 'appliedOn' | 'result'> | null = null,
 ) {
   return {
-    id: c.id, caseNumber: c.caseNumber, track: c.track, procedure: c.procedure, status: c.status,
-    disputeType: c.disputeType, claimAmount: formatMoney(c.claimAmountFen), summary: c.summary, claims: c.claims,
-    receivedOn: c.receivedOn, parties: parties.map(partyView), delegation: delegationOf(c), assignee,
-    deadlines: deadlinesOf(c), deadlinesProvisional: c.clocksProvisional, overdue: overdueOf(c, today), version: c.version,
+    id: c.id,
+    caseNumber: c.caseNumber,
+    track: c.track,
+    procedure: c.procedure,
+    status: c.status,
+    disputeType: c.disputeType,
+    claimAmount: formatMoney(c.claimAmountFen),
+    summary: c.summary,
+    claims: c.claims,
+    receivedOn: c.receivedOn,
+    parties: parties.map(partyView),
+    delegation: delegationOf(c),
+    assignee,
+    deadlines: deadlinesOf(c),
+    deadlinesProvisional: c.clocksProvisional,
+    overdue: overdueOf(c, today),
+    version: c.version,
     confirmation: confirmation && { caseNumber: confirmation.caseNumber, appliedOn: confirmation.appliedOn, result: confirmation.result },
   };
 }
@@ -59,30 +90,50 @@ export function caseView(a: CaseAggregate, today: string) {
     acceptedAt: c.acceptedAt?.toISOString() ?? null,
     extensions: c.extensions,
     sessions: a.sessions.map((s) => ({
-      id: s.id, seq: s.seq, heldAt: s.heldAt.toISOString(), mode: s.mode, location: s.location,
-      attendees: s.attendees, minutes: s.minutes, undisputedFacts: s.undisputedFacts,
+      id: s.id,
+      seq: s.seq,
+      heldAt: s.heldAt.toISOString(),
+      mode: s.mode,
+      location: s.location,
+      attendees: s.attendees,
+      minutes: s.minutes,
+      undisputedFacts: s.undisputedFacts,
     })),
     agreement: a.agreement && {
       content: a.agreement.content,
       terms: a.agreement.terms.map((t) => ({
-        id: t.id, obligorPartyId: t.obligorPartyId, obligeePartyId: t.obligeePartyId,
-        amount: formatMoney(t.amountFen), dueOn: t.dueOn, method: t.method,
+        id: t.id,
+        obligorPartyId: t.obligorPartyId,
+        obligeePartyId: t.obligeePartyId,
+        amount: formatMoney(t.amountFen),
+        dueOn: t.dueOn,
+        method: t.method,
       })),
       performancePlace: a.agreement.performancePlace,
       signedAt: a.agreement.signedAt.toISOString(),
       effectiveOn: a.agreement.effectiveOn,
     },
     termination: a.termination && {
-      reason: a.termination.reason, details: a.termination.details, undisputedFacts: a.termination.undisputedFacts,
+      reason: a.termination.reason,
+      details: a.termination.details,
+      undisputedFacts: a.termination.undisputedFacts,
       at: a.termination.createdAt.toISOString(),
     },
     confirmation: a.confirmation && {
-      caseNumber: a.confirmation.caseNumber, appliedOn: a.confirmation.appliedOn, result: a.confirmation.result,
-      grounds: a.confirmation.grounds, reasoning: a.confirmation.reasoning,
+      caseNumber: a.confirmation.caseNumber,
+      appliedOn: a.confirmation.appliedOn,
+      result: a.confirmation.result,
+      grounds: a.confirmation.grounds,
+      reasoning: a.confirmation.reasoning,
       decidedAt: a.confirmation.decidedAt?.toISOString() ?? null,
     },
     documents: a.documents.map((d) => ({
-      id: d.id, kind: d.kind, title: d.title, sha256: d.sha256, status: d.status, createdAt: d.issuedAt.toISOString(),
+      id: d.id,
+      kind: d.kind,
+      title: d.title,
+      sha256: d.sha256,
+      status: d.status,
+      createdAt: d.issuedAt.toISOString(),
     })),
   };
 }

@@ -6,11 +6,18 @@ import { CurrentUser, Roles } from '../auth/decorators.js';
 import { CaseActionsService } from './case-actions.service.js';
 import { CasesService } from './cases.service.js';
 import {
-  AgreementDto, CaseListQuery, ConfirmationApplyDto, DecisionDto, DelegateDto, ExtensionDto, ReasonDto, SessionDto,
-  TerminationDto, VersionedDto,
+  AgreementDto,
+  CaseListQuery,
+  ConfirmationApplyDto,
+  DecisionDto,
+  DelegateDto,
+  ExtensionDto,
+  ReasonDto,
+  SessionDto,
+  TerminationDto,
+  VersionedDto,
 } from './dto/actions.dto.js';
 import { CreateCaseDto } from './dto/create-case.dto.js';
-
 
 function sendPdf(res: Response, pdf: Buffer, filename: string): void {
   res.setHeader('Content-Type', 'application/pdf');
@@ -23,7 +30,10 @@ function sendPdf(res: Response, pdf: Buffer, filename: string): void {
 @ApiBearerAuth()
 @Controller('cases')
 export class CasesController {
-  constructor(private readonly cases: CasesService, private readonly actions: CaseActionsService) {}
+  constructor(
+    private readonly cases: CasesService,
+    private readonly actions: CaseActionsService,
+  ) {}
 
   @Post()
   @Roles('clerk')
@@ -119,7 +129,12 @@ export class CasesController {
   @Roles('mediator')
   @ApiProduces('application/pdf')
   @ApiOperation({ summary: 'The 人民调解协议书 this agreement would issue, validated like the real action; nothing is saved' })
-  async previewAgreement(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AgreementDto, @Res() res: Response) {
+  async previewAgreement(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: AgreementDto,
+    @Res() res: Response,
+  ) {
     sendPdf(res, await this.actions.preview(() => this.actions.agree(user, id, dto)), 'agreement-preview.pdf');
   }
 
@@ -144,7 +159,12 @@ export class CasesController {
   @Roles('judge')
   @ApiProduces('application/pdf')
   @ApiOperation({ summary: 'The 民事裁定书 this decision would issue; nothing is saved' })
-  async previewDecision(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: DecisionDto, @Res() res: Response) {
+  async previewDecision(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: DecisionDto,
+    @Res() res: Response,
+  ) {
     sendPdf(res, await this.actions.preview(() => this.actions.decide(user, id, dto)), 'ruling-preview.pdf');
   }
 

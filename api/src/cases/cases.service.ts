@@ -1,9 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { Brackets, DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CalendarService } from '../calendar/calendar.service.js';
+import { CaseAccess } from '../case-records/case-access.service.js';
+import { Case } from '../case-records/case.entity.js';
+import { Party } from '../case-records/party.entity.js';
+import type { BulkContext } from '../common/bulk-context.js';
 import { Clock } from '../common/clock.js';
 import { DomainError, notFound } from '../common/domain-error.js';
 import { type Page, pageOf } from '../common/pagination.js';
@@ -15,37 +19,33 @@ import { normalizeResidentId } from '../rules/id-number.js';
 import { normalizeCreditCode } from '../rules/credit-code.js';
 import { parseMoney } from '../rules/money.js';
 import { trackAllowedOn } from '../rules/tracks.js';
-import { Case, type CaseStatus } from './case.entity.js';
 import { confirmationsByCase, displayNames, loadAggregate, partiesByCase } from './case-loader.js';
 import { caseSummaryView, caseView, type CaseView } from './case-view.js';
 import type { CaseListQuery } from './dto/actions.dto.js';
 import type { CreateCaseDto } from './dto/create-case.dto.js';
-import { Party } from './party.entity.js';
-import { eligibleForMediator } from './eligibility.js';
 
 /** Allocates the next number of a gapless series; the upsert's row lock orders concurrent callers. */
 export async function nextSequence(m: EntityManager, courtId: string, type: string, year: number): Promise<number> {
-  const [row] = await m.query(
+  const [row] = (await m.query(
     `INSERT INTO case_number_sequences (court_id, type, year, last_seq) VALUES ($1, $2, $3, 1)
      ON CONFLICT (court_id, type, year) DO UPDATE SET last_seq = case_number_sequences.last_seq + 1
-     RETURNING last_seq`, [courtId, type, year],
-  ) as { last_seq: number }[];
+     RETURNING last_seq`,
+    [courtId, type, year],
+  )) as { last_seq: number }[];
   return row!.last_seq;
 }
 
 @Injectable()
 export class CasesService {
-  /** Bulk imports (the demo seed) skip building the response view. */
-  skipResponseView = false;
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: CaseAccess,
     private readonly audit: AuditService,
     private readonly calendar: CalendarService,
     private readonly clock: Clock,
   ) {}
 
-  async create(user: AuthUser, dto: CreateCaseDto): Promise<CaseView> {
+  async create(user: AuthUser, dto: CreateCaseDto, bulk: BulkContext = {}): Promise<CaseView> {
     const today = this.calendar.today();
     const errors: Record<string, string> = {};
     const disputeType = disputeTypeOf(dto.disputeType);
@@ -57,130 +57,195 @@ export class CasesService {
     const amount = parseMoney(dto.claimAmount);
     if (!amount.ok) errors.claimAmount = amount.reason;
     if (Object.keys(errors).length) {
-      throw new DomainError('VALIDATION_FAILED', `Validation failed — ${Object.entries(errors).map(([k, v]) => `${k}: ${v}`).join('; ')}`, errors);
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        `Validation failed — ${Object.entries(errors)
+          .map(([k, v]) => `${k}: ${v}`)
+          .join('; ')}`,
+        errors,
+      );
     }
 
     return this.dataSource.transaction(async (m) => {
       const court = await m.findOneByOrFail(Court, { id: user.courtId });
       const track = dto.track ?? court.defaultTrack;
       if (!trackAllowedOn(track, receivedOn)) {
-        throw new DomainError('VALIDATION_FAILED', `Track ${track} is not available for cases received on ${receivedOn} (立案后委托调解 applies from 2025-01-01)`, { track: 'not_in_force' });
+        throw new DomainError(
+          'VALIDATION_FAILED',
+          `Track ${track} is not available for cases received on ${receivedOn} (立案后委托调解 applies from 2025-01-01)`,
+          { track: 'not_in_force' },
+        );
       }
       const numberType = registrationNumberType(track);
       const year = Number(receivedOn.slice(0, 4));
       const seq = await nextSequence(m, court.id, numberType, year);
       const now = this.clock.now();
-      const c = await m.save(Case, m.create(Case, {
-        courtId: court.id, caseNumber: formatCaseNumber({ year, courtCode: court.code, type: numberType, seq }),
-        track, procedure: dto.procedure ?? 'ordinary', status: 'registered', disputeType: dto.disputeType,
-        claimAmountFen: amount.ok ? amount.fen : 0n, summary: dto.summary.trim(), claims: dto.claims.map((s) => s.trim()),
-        receivedOn, consentToMediation: true, createdById: user.id, extensions: [], version: 1,
-        createdAt: now, updatedAt: now,
-      }));
-      const parties = await m.save(Party, dto.parties.map((p, i) => m.create(Party, {
-        caseId: c.id, position: i + 1, role: p.role, kind: p.kind, name: p.name.trim(),
-        idNumber: p.kind === 'person' && p.idNumber ? normalizeResidentId(p.idNumber) : null,
-        creditCode: p.kind === 'organization' && p.creditCode ? normalizeCreditCode(p.creditCode) : null,
-        representative: p.representative?.trim() || null, phone: p.phone?.trim() || null, address: p.address?.trim() || null,
-      })));
+      const c = await m.save(
+        Case,
+        m.create(Case, {
+          courtId: court.id,
+          caseNumber: formatCaseNumber({ year, courtCode: court.code, type: numberType, seq }),
+          track,
+          procedure: dto.procedure ?? 'ordinary',
+          status: 'registered',
+          disputeType: dto.disputeType,
+          claimAmountFen: amount.ok ? amount.fen : 0n,
+          summary: dto.summary.trim(),
+          claims: dto.claims.map((s) => s.trim()),
+          receivedOn,
+          consentToMediation: true,
+          createdById: user.id,
+          extensions: [],
+          version: 1,
+          createdAt: now,
+          updatedAt: now,
+        }),
+      );
+      const parties = await m.save(
+        Party,
+        dto.parties.map((p, i) =>
+          m.create(Party, {
+            caseId: c.id,
+            position: i + 1,
+            role: p.role,
+            kind: p.kind,
+            name: p.name.trim(),
+            idNumber: p.kind === 'person' && p.idNumber ? normalizeResidentId(p.idNumber) : null,
+            creditCode: p.kind === 'organization' && p.creditCode ? normalizeCreditCode(p.creditCode) : null,
+            representative: p.representative?.trim() || null,
+            phone: p.phone?.trim() || null,
+            address: p.address?.trim() || null,
+          }),
+        ),
+      );
       await this.audit.append(m, {
-        caseId: c.id, type: 'case.registered', at: now, actor: user,
-        data: { caseNumber: c.caseNumber, track, disputeType: c.disputeType, claimAmountFen: c.claimAmountFen.toString(), receivedOn, parties: parties.length },
+        caseId: c.id,
+        type: 'case.registered',
+        at: now,
+        actor: user,
+        data: {
+          caseNumber: c.caseNumber,
+          track,
+          disputeType: c.disputeType,
+          claimAmountFen: c.claimAmountFen.toString(),
+          receivedOn,
+          parties: parties.length,
+        },
       });
-      if (this.skipResponseView) return { id: c.id, version: c.version, parties: parties.map((p) => ({ id: p.id, role: p.role, name: p.name })) } as unknown as CaseView;
+      if (bulk.skipResponseView)
+        return {
+          id: c.id,
+          version: c.version,
+          parties: parties.map((p) => ({ id: p.id, role: p.role, name: p.name })),
+        } as unknown as CaseView;
       return caseView(await loadAggregate(m, c), today);
     });
   }
 
-  /** Finds a case the caller may see, or 404 (never reveal other courts' cases). */
-  async findVisible(m: EntityManager, user: AuthUser, id: string): Promise<Case> {
-    const c = await m.findOne(Case, { where: { id } });
-    if (!c || !this.canSee(user, c)) throw notFound('Case');
-    return c;
-  }
-
-  canSee(user: AuthUser, c: Case): boolean {
-    if (c.courtId !== user.courtId) return false;
-    if (user.role === 'statistician') return false;
-    if (user.role !== 'mediator') return true;
-    return c.assigneeId === user.id || c.delegatedMediatorId === user.id ||
-      (c.status === 'delegated' && eligibleForMediator(c, user));
-  }
-
   async get(user: AuthUser, id: string): Promise<CaseView> {
     const m = this.dataSource.manager;
-    const c = await this.findVisible(m, user, id);
+    const c = await this.access.findVisible(m, user, id);
     return caseView(await loadAggregate(m, c), this.calendar.today());
   }
 
   async list(user: AuthUser, q: CaseListQuery): Promise<Page<ReturnType<typeof caseSummaryView>>> {
     const m = this.dataSource.manager;
     const qb = m.createQueryBuilder(Case, 'c').where('c.courtId = :courtId', { courtId: user.courtId });
-    if (user.role === 'mediator') this.scopeToMediator(qb, user);
+    if (user.role === 'mediator') this.access.scopeToMediator(qb, user);
     if (q.status) {
-      const statuses = q.status.split(',').map((s) => s.trim()).filter(Boolean);
+      const statuses = q.status
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
       const bad = statuses.find((s) => !(CASE_STATUSES as readonly string[]).includes(s));
       if (bad) throw new DomainError('VALIDATION_FAILED', `Unknown status "${bad}"`, { status: 'invalid_value' });
       qb.andWhere('c.status IN (:...statuses)', { statuses });
     }
     if (q.q?.trim()) {
       const like = `%${q.q.trim().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-      qb.andWhere(new Brackets((w) => w
-        .where('c.caseNumber ILIKE :like', { like })
-        .orWhere('EXISTS (SELECT 1 FROM parties p WHERE p.case_id = c.id AND p.name ILIKE :like)', { like })));
+      qb.andWhere(
+        new Brackets((w) =>
+          w
+            .where('c.caseNumber ILIKE :like', { like })
+            .orWhere('EXISTS (SELECT 1 FROM parties p WHERE p.case_id = c.id AND p.name ILIKE :like)', { like }),
+        ),
+      );
     }
     const today = this.calendar.today();
     if (q.overdue === 'true') {
-      qb.andWhere(`((c.status = 'delegated' AND c.acceptBy < :today) OR (c.status = 'in_mediation' AND c.mediationEndsOn < :today))`, { today });
+      qb.andWhere(`((c.status = 'delegated' AND c.acceptBy < :today) OR (c.status = 'in_mediation' AND c.mediationEndsOn < :today))`, {
+        today,
+      });
     }
     const sort = q.sort ?? '-receivedOn';
     const desc = sort.startsWith('-');
     qb.orderBy(`c.${sort.replace(/^-/, '')}`, desc ? 'DESC' : 'ASC', desc ? 'NULLS LAST' : 'NULLS LAST')
       .addOrderBy('c.caseNumber', 'ASC')
-      .skip((q.page - 1) * q.pageSize).take(q.pageSize);
+      .skip((q.page - 1) * q.pageSize)
+      .take(q.pageSize);
     const [rows, total] = await qb.getManyAndCount();
-    const parties = await partiesByCase(m, rows.map((c) => c.id));
-    const names = await displayNames(m, rows.map((c) => c.assigneeId));
-    const confirmations = await confirmationsByCase(m, rows.filter((c) => c.status.startsWith('confirm')).map((c) => c.id));
-    const items = rows.map((c) => caseSummaryView(c, parties.get(c.id)!,
-      c.assigneeId ? { id: c.assigneeId, displayName: names.get(c.assigneeId) ?? '' } : null, today, confirmations.get(c.id) ?? null));
+    const parties = await partiesByCase(
+      m,
+      rows.map((c) => c.id),
+    );
+    const names = await displayNames(
+      m,
+      rows.map((c) => c.assigneeId),
+    );
+    const confirmations = await confirmationsByCase(
+      m,
+      rows.filter((c) => c.status.startsWith('confirm')).map((c) => c.id),
+    );
+    const items = rows.map((c) =>
+      caseSummaryView(
+        c,
+        parties.get(c.id)!,
+        c.assigneeId ? { id: c.assigneeId, displayName: names.get(c.assigneeId) ?? '' } : null,
+        today,
+        confirmations.get(c.id) ?? null,
+      ),
+    );
     return pageOf(items, total, q);
   }
 
-  private scopeToMediator(qb: SelectQueryBuilder<Case>, user: AuthUser): void {
-    qb.andWhere(new Brackets((w) => w
-      .where('c.assigneeId = :me', { me: user.id })
-      .orWhere(`(c.status = 'delegated' AND (c.queueScope = 'court'
-        OR (c.queueScope = 'organization' AND c.delegatedOrganizationId = :org)
-        OR (c.queueScope = 'mediator' AND c.delegatedMediatorId = :me)))`, { org: user.organizationId })));
-  }
-
   async events(user: AuthUser, id: string) {
-    const c = await this.findVisible(this.dataSource.manager, user, id);
+    const c = await this.access.findVisible(this.dataSource.manager, user, id);
     const events = await this.audit.eventsOfCase(c.id);
     return events.map((e) => ({
-      seq: e.seq, type: e.type, at: e.at.toISOString(),
+      seq: e.seq,
+      type: e.type,
+      at: e.at.toISOString(),
       actor: e.actorId ? { id: e.actorId, username: e.actorUsername, role: e.actorRole } : null,
-      data: e.data, hash: e.hash, prevHash: e.prevHash,
+      data: e.data,
+      hash: e.hash,
+      prevHash: e.prevHash,
     }));
   }
 
   /** Unmasked party particulars for clerks and judges; every read is written to the audit trail. */
   async partyUnmasked(user: AuthUser, caseId: string, partyId: string) {
     return this.dataSource.transaction(async (m) => {
-      const c = await this.findVisible(m, user, caseId);
+      const c = await this.access.findVisible(m, user, caseId);
       const party = await m.findOne(Party, { where: { id: partyId, caseId: c.id } });
       if (!party) throw notFound('Party');
       await this.audit.append(m, {
-        caseId: c.id, type: 'party.unmasked_read', at: this.clock.now(), actor: user,
+        caseId: c.id,
+        type: 'party.unmasked_read',
+        at: this.clock.now(),
+        actor: user,
         data: { partyId: party.id, fields: party.idNumber ? ['idNumber'] : ['creditCode'] },
       });
       return {
-        id: party.id, role: party.role, kind: party.kind, name: party.name, idNumber: party.idNumber,
-        creditCode: party.creditCode, representative: party.representative, phone: party.phone, address: party.address,
+        id: party.id,
+        role: party.role,
+        kind: party.kind,
+        name: party.name,
+        idNumber: party.idNumber,
+        creditCode: party.creditCode,
+        representative: party.representative,
+        phone: party.phone,
+        address: party.address,
       };
     });
   }
 }
-
-export const ACTIVE_STATUSES: CaseStatus[] = ['in_mediation'];

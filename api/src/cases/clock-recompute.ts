@@ -1,6 +1,9 @@
-import type { DataSource } from 'typeorm';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { CalendarService } from '../calendar/calendar.service.js';
+import { Case } from '../case-records/case.entity.js';
 import type { WorkingCalendar } from '../rules/calendar.js';
-import { Case } from './case.entity.js';
 import { clocksOfCase, loadClockFacts, sameClocks } from './case-clocks.js';
 
 /** Statuses whose clocks still run (later statuses keep their dates as history). */
@@ -15,9 +18,13 @@ export async function recomputeRunningClocks(ds: DataSource, calendar: WorkingCa
   let changed = 0;
   let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
-    const batch = await ds.getRepository(Case).createQueryBuilder('c')
+    const batch = await ds
+      .getRepository(Case)
+      .createQueryBuilder('c')
       .where('c.status IN (:...running) AND c.id > :after', { running: RUNNING, after })
-      .orderBy('c.id').take(batchSize).getMany();
+      .orderBy('c.id')
+      .take(batchSize)
+      .getMany();
     if (batch.length === 0) return changed;
     for (const c of batch) {
       const next = clocksOfCase(calendar, c, await loadClockFacts(ds.manager, c.id, c.status));
@@ -27,5 +34,18 @@ export async function recomputeRunningClocks(ds: DataSource, calendar: WorkingCa
       changed++;
     }
     after = batch[batch.length - 1]!.id;
+  }
+}
+
+/** Keeps the stored clocks on the calendar in force: recomputes them whenever an admin changes it. */
+@Injectable()
+export class RunningClocks implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly calendar: CalendarService,
+  ) {}
+
+  onModuleInit(): void {
+    this.calendar.onChange((calendar) => recomputeRunningClocks(this.dataSource, calendar));
   }
 }

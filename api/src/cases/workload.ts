@@ -9,10 +9,12 @@ import { DomainError, forbidden } from '../common/domain-error.js';
  * until it commits. Returns the court's cap.
  */
 export async function lockMediatorWorkload(m: EntityManager, user: AuthUser, courtId: string): Promise<number> {
-  const [row] = await m.query(
-    `SELECT c.workload_cap AS cap FROM users AS u JOIN courts AS c ON c.id = $2 WHERE u.id = $1 FOR UPDATE OF u`, [user.id, courtId],
-  ) as { cap: number }[];
-  if (!row) throw forbidden('Your account no longer exists');
+  const [row] = (await m.query(
+    `SELECT c.workload_cap AS cap FROM users AS u JOIN courts AS c ON c.id = $2 WHERE u.id = $1 AND u.active FOR UPDATE OF u`,
+    [user.id, courtId],
+  )) as { cap: number }[];
+  // The guard refuses a deactivated account's token; this closes the seconds its cached answer may lag.
+  if (!row) throw forbidden('Your account is deactivated or no longer exists');
   return row.cap;
 }
 
@@ -21,11 +23,14 @@ export const activeCasesSql = (mediatorParam: string) =>
   `(SELECT count(*)::int FROM cases WHERE assignee_id = ${mediatorParam} AND status = 'in_mediation')`;
 
 export async function activeCases(m: EntityManager, mediatorId: string): Promise<number> {
-  const [{ n }] = await m.query(`SELECT ${activeCasesSql('$1')} AS n`, [mediatorId]) as { n: number }[];
+  const [{ n }] = (await m.query(`SELECT ${activeCasesSql('$1')} AS n`, [mediatorId])) as { n: number }[];
   return n;
 }
 
-export const workloadCapError = (active: number, cap: number) => new DomainError(
-  'WORKLOAD_CAP', `You already hold ${active} active cases, the court's maximum of ${cap}; finish or release one first`,
-  undefined, { activeCases: active, cap },
-);
+export const workloadCapError = (active: number, cap: number) =>
+  new DomainError(
+    'WORKLOAD_CAP',
+    `You already hold ${active} active cases, the court's maximum of ${cap}; finish or release one first`,
+    undefined,
+    { activeCases: active, cap },
+  );

@@ -9,10 +9,19 @@ import { Injectable } from '@nestjs/common';
 @Injectable()
 export class Clock {
   private readonly at = new AsyncLocalStorage<Date>();
+  private offsetMs = 0;
 
   now(): Date {
     const fixed = this.at.getStore();
-    return fixed ? new Date(fixed.getTime()) : new Date();
+    return fixed ? new Date(fixed.getTime()) : new Date(Date.now() + this.offsetMs);
+  }
+
+  /**
+   * Moves the wall clock of this app instance by `ms` for every later request (tests only: HTTP
+   * requests do not run in the test's async context, so `runAt` cannot reach them).
+   */
+  advance(ms: number): void {
+    this.offsetMs += ms;
   }
 
   /** Runs `fn` with the clock reading `at` (seeding and tests only). */

@@ -6,6 +6,7 @@ export type ErrorCode =
   | 'VALIDATION_FAILED'
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
+  | 'PASSWORD_CHANGE_REQUIRED'
   | 'NOT_FOUND'
   | 'ILLEGAL_TRANSITION'
   | 'ALREADY_CLAIMED'
@@ -14,7 +15,8 @@ export type ErrorCode =
   | 'WORKLOAD_CAP'
   | 'RATE_LIMITED'
   | 'PAYLOAD_TOO_LARGE'
-  | 'UNPROCESSABLE';
+  | 'UNPROCESSABLE'
+  | 'SERVICE_UNAVAILABLE';
 
 export class DomainError extends Error {
   constructor(

@@ -1,5 +1,6 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { type ArgumentMetadata, ValidationPipe, type ValidationError } from '@nestjs/common';
 import { DomainError } from './domain-error.js';
+import { findHostileInput } from './hostile-input.js';
 
 /** class-validator constraint names → the short codes clients see in `errors`. */
 const CODE_OF_CONSTRAINT: Record<string, string> = {
@@ -52,12 +53,29 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
 
 export function describeFieldErrors(errors: Record<string, string>): string {
   const entries = Object.entries(errors);
-  const shown = entries.slice(0, 5).map(([field, code]) => `${field}: ${code}`).join('; ');
+  const shown = entries
+    .slice(0, 5)
+    .map(([field, code]) => `${field}: ${code}`)
+    .join('; ');
   return `Validation failed — ${shown}${entries.length > 5 ? ` (+${entries.length - 5} more)` : ''}`;
 }
 
+/**
+ * The global pipe: first the checks every raw value gets (common/hostile-input.ts: NUL characters,
+ * prototype keys, nesting depth) on bodies, query strings and route params alike, then class-validator.
+ */
+class AppValidationPipe extends ValidationPipe {
+  override transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' || metadata.type === 'query' || metadata.type === 'param') {
+      const hostile = findHostileInput(value, metadata.data ?? '');
+      if (hostile) return Promise.reject(new DomainError('VALIDATION_FAILED', describeFieldErrors(hostile), hostile));
+    }
+    return super.transform(value, metadata) as Promise<unknown>;
+  }
+}
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new AppValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

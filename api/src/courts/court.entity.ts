@@ -1,6 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-
-export type Track = 'pre_litigation' | 'entrusted';
+import type { TrackCode } from '../rules/tracks.js';
 
 @Entity('courts')
 @Index('ux_courts_code', ['code'], { unique: true })
@@ -18,7 +17,7 @@ export class Court {
   name: string;
 
   @Column({ type: 'varchar', length: 20, default: 'pre_litigation' })
-  defaultTrack: Track;
+  defaultTrack: TrackCode;
 
   /** Maximum of active cases per mediator (fairness of the shared queue). */
   @Column({ type: 'int', default: 20 })

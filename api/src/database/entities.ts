@@ -1,20 +1,43 @@
+import { AuditCheckpoint, AuditCheckpointStream } from '../audit/audit-checkpoint.entity.js';
 import { AuditEvent } from '../audit/audit-event.entity.js';
+import { LoginAttempt } from '../auth/login-attempt.entity.js';
+import { RevokedToken } from '../auth/revoked-token.entity.js';
 import { CalendarOverride } from '../calendar/calendar-override.entity.js';
-import { Agreement, AgreementTerm } from '../cases/agreement.entity.js';
-import { Case, CaseNumberSequence } from '../cases/case.entity.js';
-import { Confirmation } from '../cases/confirmation.entity.js';
-import { Party } from '../cases/party.entity.js';
-import { MediationSession } from '../cases/session.entity.js';
-import { Termination } from '../cases/termination.entity.js';
+import { Agreement, AgreementTerm } from '../case-records/agreement.entity.js';
+import { Case, CaseNumberSequence } from '../case-records/case.entity.js';
+import { Confirmation } from '../case-records/confirmation.entity.js';
+import { Party } from '../case-records/party.entity.js';
+import { MediationSession } from '../case-records/session.entity.js';
+import { Termination } from '../case-records/termination.entity.js';
 import { Court, CourtPopulation } from '../courts/court.entity.js';
 import { DocumentRecord } from '../documents/document.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { CaseStatFact, StatsDirtyCase, StatsRollup } from '../stats/stats.entities.js';
-import { LoginFailure, User } from '../users/user.entity.js';
+import { User } from '../users/user.entity.js';
 import { AppMeta } from './app-meta.entity.js';
 
 export const ENTITIES = [
-  Court, CourtPopulation, Organization, User, LoginFailure, Case, CaseNumberSequence, Party, MediationSession,
-  Agreement, AgreementTerm, Confirmation, Termination, DocumentRecord, AuditEvent, CalendarOverride,
-  CaseStatFact, StatsRollup, StatsDirtyCase, AppMeta,
+  Court,
+  CourtPopulation,
+  Organization,
+  User,
+  LoginAttempt,
+  RevokedToken,
+  Case,
+  CaseNumberSequence,
+  Party,
+  MediationSession,
+  Agreement,
+  AgreementTerm,
+  Confirmation,
+  Termination,
+  DocumentRecord,
+  AuditEvent,
+  AuditCheckpoint,
+  AuditCheckpointStream,
+  CalendarOverride,
+  CaseStatFact,
+  StatsRollup,
+  StatsDirtyCase,
+  AppMeta,
 ];

@@ -7,7 +7,9 @@ export class SnakeNamingStrategy extends DefaultNamingStrategy implements Naming
   override columnName(propertyName: string, customName: string | undefined, prefixes: string[]): string {
     return snake(prefixes.concat(customName ?? propertyName).join('_'));
   }
-  override relationName(propertyName: string): string { return snake(propertyName); }
+  override relationName(propertyName: string): string {
+    return snake(propertyName);
+  }
   override joinColumnName(relationName: string, referencedColumnName: string): string {
     return snake(`${relationName}_${referencedColumnName}`);
   }

@@ -25,8 +25,9 @@ export class SafeTypeOrmLogger implements TypeOrmLogger {
   logQueryError(error: string | Error, query: string, _parameters?: unknown): void {
     const code = typeof error === 'object' ? (error as { code?: string }).code : undefined;
     const message = `${code ? `[${code}] ` : ''}${typeof error === 'string' ? error : error.message} — in: ${brief(query)}`;
-    const expected = SafeTypeOrmLogger.shuttingDown
-      || (code !== undefined && (SafeTypeOrmLogger.HANDLED.has(code) || SafeTypeOrmLogger.SERVER_STOPPING.has(code)));
+    const expected =
+      SafeTypeOrmLogger.shuttingDown ||
+      (code !== undefined && (SafeTypeOrmLogger.HANDLED.has(code) || SafeTypeOrmLogger.SERVER_STOPPING.has(code)));
     if (expected) this.logger.debug(message);
     else this.logger.warn(message);
   }
@@ -35,13 +36,18 @@ export class SafeTypeOrmLogger implements TypeOrmLogger {
     this.logger.warn(`Slow query (${time} ms): ${brief(query)}`);
   }
 
-  logSchemaBuild(message: string): void { this.logger.debug(message); }
+  logSchemaBuild(message: string): void {
+    this.logger.debug(message);
+  }
 
-  logMigration(message: string): void { this.logger.debug(message); }
+  logMigration(message: string): void {
+    this.logger.debug(message);
+  }
 
   log(level: 'log' | 'info' | 'warn', message: unknown): void {
     // The pool's own errors carry no SQLSTATE here; a server terminating its connections is stopping.
-    if (level === 'warn' && !SafeTypeOrmLogger.shuttingDown && !/administrator command/.test(String(message))) this.logger.warn(String(message));
+    if (level === 'warn' && !SafeTypeOrmLogger.shuttingDown && !/administrator command/.test(String(message)))
+      this.logger.warn(String(message));
     else this.logger.debug(String(message));
   }
 }

@@ -7,6 +7,13 @@ import { notFound } from '../common/domain-error.js';
 import { RateLimit } from '../common/rate-limit.guard.js';
 import { DocumentsService } from './documents.service.js';
 
+/** Who may download, and what a mediator's copy looks like (README, "Documents"; docs/security.md). */
+const DOWNLOAD_RULE =
+  'Clerks, judges and admins of the court get the document as issued. A mediator gets it only while the case is theirs ' +
+  '(assignee of a case not yet closed; 403 otherwise), as a copy in which every resident ID number is masked ' +
+  '(first 6 and last 4 characters) and birth dates are left out; the issued document, its sha256 and /api/verify are unchanged. ' +
+  'Every download is an audit event on the case (who, which document, the sha256 of the bytes served).';
+
 @ApiTags('documents')
 @Controller()
 export class DocumentsController {
@@ -15,7 +22,10 @@ export class DocumentsController {
   @Get('cases/:id/documents')
   @ApiBearerAuth()
   @Roles('clerk', 'judge', 'admin', 'mediator')
-  @ApiOperation({ summary: 'Documents issued for a case' })
+  @ApiOperation({
+    summary: 'Documents issued for a case',
+    description: 'Metadata only (kind, title, sha256), for whoever may see the case; downloading is GET /api/documents/{id}.',
+  })
   list(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
     return this.documents.listForCase(user, id);
   }
@@ -24,13 +34,17 @@ export class DocumentsController {
   @ApiBearerAuth()
   @Roles('clerk', 'judge', 'admin', 'mediator')
   @ApiProduces('application/pdf')
-  @ApiOperation({ summary: 'The PDF; the filename carries the case number' })
+  @ApiOperation({
+    summary: 'The PDF; the filename carries the case number',
+    description: `${DOWNLOAD_RULE} ETag: the sha256 of the bytes served.`,
+  })
   async pdf(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Res() res: Response): Promise<void> {
     const { pdf, filename, sha256 } = await this.documents.pdf(user, id);
     res.setHeader('Content-Type', 'application/pdf');
     res.setHeader('Content-Disposition', `inline; filename="document.pdf"; filename*=UTF-8''${encodeURIComponent(filename)}`);
     res.setHeader('ETag', `"${sha256}"`);
-    res.setHeader('Cache-Control', 'private, max-age=31536000, immutable');
+    // Personal data: never written to a browser or proxy cache (the ETag still lets a client compare).
+    res.setHeader('Cache-Control', 'no-store');
     res.end(pdf);
   }
 
@@ -38,7 +52,10 @@ export class DocumentsController {
   @ApiBearerAuth()
   @Roles('clerk', 'judge', 'admin', 'mediator')
   @ApiProduces('application/pdf')
-  @ApiOperation({ summary: 'The whole case file (调解卷宗) as one PDF: cover, contents and every document in the MoJ order' })
+  @ApiOperation({
+    summary: 'The whole case file (调解卷宗) as one PDF: cover, contents and every document in the MoJ order',
+    description: `${DOWNLOAD_RULE} The dossier is audited as \`dossier.printed\` with the documents it contains.`,
+  })
   async dossier(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Res() res: Response): Promise<void> {
     const { pdf, filename } = await this.documents.dossier(user, id);
     res.setHeader('Content-Type', 'application/pdf');
@@ -50,7 +67,11 @@ export class DocumentsController {
   @Public()
   @RateLimit(60, 60_000)
   @Get('verify/:sha256')
-  @ApiOperation({ summary: 'Public check that this system issued a document (by PDF sha256 or the QR content hash); no party data' })
+  @ApiOperation({
+    summary: 'Public check that this system issued a document (by PDF sha256 or the QR content hash); no party data',
+    description:
+      "Answers facts only (kind, title, case number, issue time, the issued sha256), never the PDF. A mediator's masked copy carries the issued document's QR content hash, so it verifies too.",
+  })
   async verify(@Param('sha256') sha256: string) {
     const result = await this.documents.verify(sha256);
     if (!result) throw notFound('Document');

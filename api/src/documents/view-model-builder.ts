@@ -7,19 +7,28 @@ import { disputeTypeOf } from '../rules/dispute-types.js';
 import { parseCaseNumber } from '../rules/case-number.js';
 import { mediationPeriodDays } from '../rules/tracks.js';
 import { User } from '../users/user.entity.js';
-import { Case } from '../cases/case.entity.js';
-import { Agreement, AgreementTerm } from '../cases/agreement.entity.js';
-import { Confirmation } from '../cases/confirmation.entity.js';
-import { MediationSession } from '../cases/session.entity.js';
-import { Termination } from '../cases/termination.entity.js';
-import { Party } from '../cases/party.entity.js';
-import type { CaseAggregate } from '../cases/case-view.js';
-import type { DocumentKind } from './document.entity.js';
+import { Case } from '../case-records/case.entity.js';
+import { Agreement, AgreementTerm } from '../case-records/agreement.entity.js';
+import { Confirmation } from '../case-records/confirmation.entity.js';
+import { MediationSession } from '../case-records/session.entity.js';
+import { Termination } from '../case-records/termination.entity.js';
+import { Party } from '../case-records/party.entity.js';
+import type { DocumentKind } from '../rules/document-kinds.js';
 import type * as VM from './pdf/view-models.js';
+
+/** The case and what hangs off it, as far as the document at hand needs them. */
+interface CaseFacts {
+  case: Case;
+  parties: Party[];
+  sessions: MediationSession[];
+  agreement: (Agreement & { terms: AgreementTerm[] }) | null;
+  confirmation: Confirmation | null;
+  termination: Termination | null;
+}
 
 /** Everything the documents of one case draw on, loaded once per issue. */
 interface Context {
-  agg: CaseAggregate;
+  agg: CaseFacts;
   court: Court;
   organization: VM.MediationOrganization;
   mediatorName: string;
@@ -29,14 +38,26 @@ interface Context {
 function partyVm(p: Party): VM.Party {
   if (p.kind === 'organization') {
     return {
-      kind: 'organization', role: p.role, name: p.name, creditCode: p.creditCode, address: p.address,
-      representativeTitle: p.representative ? '法定代表人' : null, representative: p.representative, phone: p.phone,
+      kind: 'organization',
+      role: p.role,
+      name: p.name,
+      creditCode: p.creditCode,
+      address: p.address,
+      representativeTitle: p.representative ? '法定代表人' : null,
+      representative: p.representative,
+      phone: p.phone,
     };
   }
   const id = p.idNumber ? validateResidentId(p.idNumber) : null;
   return {
-    kind: 'person', role: p.role, name: p.name, idNumber: p.idNumber, address: p.address, phone: p.phone,
-    gender: id?.ok ? (id.sex === 'male' ? '男' : '女') : null, birthDate: id?.ok ? id.birthDate : null,
+    kind: 'person',
+    role: p.role,
+    name: p.name,
+    idNumber: p.idNumber,
+    address: p.address,
+    phone: p.phone,
+    gender: id?.ok ? (id.sex === 'male' ? '男' : '女') : null,
+    birthDate: id?.ok ? id.birthDate : null,
   };
 }
 
@@ -61,17 +82,28 @@ async function contextOf(m: EntityManager, c: Case, need: (typeof NEEDS)[Documen
   const termination = wants('termination') ? await m.findOne(Termination, { where: { caseId: c.id } }) : null;
   const court = await courtOf(m, c.courtId);
   const org = c.delegatedOrganizationId ? await m.findOneBy(Organization, { id: c.delegatedOrganizationId }) : null;
-  const userIds = [c.assigneeId, c.delegatedMediatorId, c.createdById, confirmation?.judgeId, confirmation?.appliedById, termination?.byUserId]
-    .filter((x): x is string => !!x);
-  const users = new Map((userIds.length ? await m.createQueryBuilder(User, 'u').where('u.id IN (:...ids)', { ids: [...new Set(userIds)] }).getMany() : [])
-    .map((u) => [u.id, u]));
+  const userIds = [
+    c.assigneeId,
+    c.delegatedMediatorId,
+    c.createdById,
+    confirmation?.judgeId,
+    confirmation?.appliedById,
+    termination?.byUserId,
+  ].filter((x): x is string => !!x);
+  const users = new Map(
+    (userIds.length
+      ? await m
+          .createQueryBuilder(User, 'u')
+          .where('u.id IN (:...ids)', { ids: [...new Set(userIds)] })
+          .getMany()
+      : []
+    ).map((u) => [u.id, u]),
+  );
   const mediator = users.get(c.assigneeId ?? c.delegatedMediatorId ?? '');
   return {
-    agg: {
-      case: c, parties, sessions, agreement: agreementRow ? Object.assign(agreementRow, { terms }) : null,
-      confirmation, termination, documents: [], assignee: null,
-    },
-    court, users,
+    agg: { case: c, parties, sessions, agreement: agreementRow ? Object.assign(agreementRow, { terms }) : null, confirmation, termination },
+    court,
+    users,
     organization: { name: org?.name ?? `${court.name}诉调对接中心` },
     mediatorName: mediator?.displayName ?? '',
   };
@@ -92,7 +124,8 @@ async function courtOf(m: EntityManager, id: string): Promise<Court> {
 function basics(ctx: Context): VM.CaseBasics {
   const c = ctx.agg.case;
   return {
-    courtName: ctx.court.name, caseNumber: c.caseNumber,
+    courtName: ctx.court.name,
+    caseNumber: c.caseNumber,
     disputeTypeName: disputeTypeOf(c.disputeType)?.name ?? c.disputeType,
     parties: ctx.agg.parties.map(partyVm),
   };
@@ -101,8 +134,11 @@ function basics(ctx: Context): VM.CaseBasics {
 function termsOf(ctx: Context): VM.AgreementTerm[] {
   const names = new Map(ctx.agg.parties.map((p) => [p.id, p.name]));
   return (ctx.agg.agreement?.terms ?? []).map((t) => ({
-    obligor: names.get(t.obligorPartyId) ?? '', obligee: names.get(t.obligeePartyId) ?? '',
-    amount: t.amountFen.toString(), dueOn: t.dueOn, method: t.method,
+    obligor: names.get(t.obligorPartyId) ?? '',
+    obligee: names.get(t.obligeePartyId) ?? '',
+    amount: t.amountFen.toString(),
+    dueOn: t.dueOn,
+    method: t.method,
   }));
 }
 
@@ -119,49 +155,102 @@ function build(kind: DocumentKind, ctx: Context, at: Date): VM.ViewModels[Docume
   switch (kind) {
     case 'delegation_letter':
       return {
-        ...basics(ctx), organization: ctx.organization, mediatorName: c.delegatedMediatorId ? ctx.mediatorName : null,
-        track: c.track, claimAmount: c.claimAmountFen.toString(), claims: c.claims, summary: c.summary,
-        receivedOn: c.receivedOn, delegatedOn: chinaDateOf(c.delegatedAt ?? at), acceptBy: c.acceptBy ?? '',
+        ...basics(ctx),
+        organization: ctx.organization,
+        mediatorName: c.delegatedMediatorId ? ctx.mediatorName : null,
+        track: c.track,
+        claimAmount: c.claimAmountFen.toString(),
+        claims: c.claims,
+        summary: c.summary,
+        receivedOn: c.receivedOn,
+        delegatedOn: chinaDateOf(c.delegatedAt ?? at),
+        acceptBy: c.acceptBy ?? '',
         mediationDays: mediationPeriodDays(c.track, c.procedure),
-        note: c.delegationNote, attachments: ['起诉材料', '当事人身份证明', '证据材料'],
+        note: c.delegationNote,
+        attachments: ['起诉材料', '当事人身份证明', '证据材料'],
         contactName: ctx.users.get(c.createdById)?.displayName ?? null,
       } satisfies VM.DelegationLetterView;
     case 'session_record': {
       const s = ctx.agg.sessions[ctx.agg.sessions.length - 1]!;
       return {
-        ...basics(ctx), organization: ctx.organization, sessionNo: s.seq, heldAt: s.heldAt.toISOString(), mode: s.mode,
-        location: s.location, mediatorName: ctx.mediatorName, recorderName: ctx.mediatorName, attendees: s.attendees,
-        minutes: s.minutes, undisputedFacts: s.undisputedFacts ? [s.undisputedFacts] : null,
+        ...basics(ctx),
+        organization: ctx.organization,
+        sessionNo: s.seq,
+        heldAt: s.heldAt.toISOString(),
+        mode: s.mode,
+        location: s.location,
+        mediatorName: ctx.mediatorName,
+        recorderName: ctx.mediatorName,
+        attendees: s.attendees,
+        minutes: s.minutes,
+        undisputedFacts: s.undisputedFacts ? [s.undisputedFacts] : null,
       } satisfies VM.SessionRecordView;
     }
     case 'agreement':
       return {
-        ...basics(ctx), agreementNumber: agreementNumberOf(c), organization: ctx.organization, facts: c.summary,
-        disputedMatters: c.claims.join('；'), terms: termsOf(ctx), otherTerms: a!.content.split(/\n+/).map((s) => s.trim()).filter(Boolean),
-        performancePlace: a!.performancePlace, mediatorName: ctx.mediatorName, recorderName: ctx.mediatorName, signedOn: a!.effectiveOn,
+        ...basics(ctx),
+        agreementNumber: agreementNumberOf(c),
+        organization: ctx.organization,
+        facts: c.summary,
+        disputedMatters: c.claims.join('；'),
+        terms: termsOf(ctx),
+        otherTerms: a!.content
+          .split(/\n+/)
+          .map((s) => s.trim())
+          .filter(Boolean),
+        performancePlace: a!.performancePlace,
+        mediatorName: ctx.mediatorName,
+        recorderName: ctx.mediatorName,
+        signedOn: a!.effectiveOn,
       } satisfies VM.AgreementView;
     case 'termination_record': {
       const t = ctx.agg.termination!;
       return {
-        ...basics(ctx), organization: ctx.organization, mediatorName: ctx.mediatorName || (ctx.users.get(t.byUserId)?.displayName ?? ''),
-        track: c.track, delegatedOn: chinaDateOf(c.delegatedAt ?? c.createdAt), terminatedOn: chinaDateOf(at),
-        reason: t.reason as VM.TerminationReason, details: t.details,
+        ...basics(ctx),
+        organization: ctx.organization,
+        mediatorName: ctx.mediatorName || (ctx.users.get(t.byUserId)?.displayName ?? ''),
+        track: c.track,
+        delegatedOn: chinaDateOf(c.delegatedAt ?? c.createdAt),
+        terminatedOn: chinaDateOf(at),
+        reason: t.reason,
+        details: t.details,
         sessions: ctx.agg.sessions.map((s) => ({ heldAt: s.heldAt.toISOString(), mode: s.mode, summary: s.minutes.slice(0, 300) })),
         undisputedFacts: t.undisputedFacts ? [t.undisputedFacts] : null,
       } satisfies VM.TerminationRecordView;
     }
     case 'confirmation_application':
       return {
-        ...basics(ctx), confirmationNumber: conf!.caseNumber, organization: ctx.organization, agreementNumber: agreementNumberOf(c),
-        agreementSignedOn: chinaDateOf(a!.signedAt), agreementEffectiveOn: a!.effectiveOn, terms: termsOf(ctx),
-        otherTerms: a!.content.split(/\n+/).map((s) => s.trim()).filter(Boolean), appliedOn: conf!.appliedOn, materials: [],
+        ...basics(ctx),
+        confirmationNumber: conf!.caseNumber,
+        organization: ctx.organization,
+        agreementNumber: agreementNumberOf(c),
+        agreementSignedOn: chinaDateOf(a!.signedAt),
+        agreementEffectiveOn: a!.effectiveOn,
+        terms: termsOf(ctx),
+        otherTerms: a!.content
+          .split(/\n+/)
+          .map((s) => s.trim())
+          .filter(Boolean),
+        appliedOn: conf!.appliedOn,
+        materials: [],
       } satisfies VM.ConfirmationApplicationView;
     case 'ruling':
       return {
-        ...basics(ctx), caseNumber: conf!.caseNumber, organization: ctx.organization, agreementSignedOn: chinaDateOf(a!.signedAt),
-        appliedOn: conf!.appliedOn, terms: termsOf(ctx), otherTerms: a!.content.split(/\n+/).map((s) => s.trim()).filter(Boolean),
-        result: conf!.result!, grounds: conf!.grounds as VM.RejectionGround[], reasoning: conf!.reasoning ?? '',
-        judgeName: ctx.users.get(conf!.judgeId ?? '')?.displayName ?? '', clerkName: ctx.users.get(conf!.appliedById)?.displayName ?? '',
+        ...basics(ctx),
+        caseNumber: conf!.caseNumber,
+        organization: ctx.organization,
+        agreementSignedOn: chinaDateOf(a!.signedAt),
+        appliedOn: conf!.appliedOn,
+        terms: termsOf(ctx),
+        otherTerms: a!.content
+          .split(/\n+/)
+          .map((s) => s.trim())
+          .filter(Boolean),
+        result: conf!.result!,
+        grounds: conf!.grounds,
+        reasoning: conf!.reasoning ?? '',
+        judgeName: ctx.users.get(conf!.judgeId ?? '')?.displayName ?? '',
+        clerkName: ctx.users.get(conf!.appliedById)?.displayName ?? '',
         decidedOn: chinaDateOf(conf!.decidedAt ?? at),
       } satisfies VM.RulingView;
   }

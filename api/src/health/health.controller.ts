@@ -12,12 +12,15 @@ export class HealthController {
 
   @Public()
   @Get()
-  @ApiOperation({ summary: '200 {"status":"ok"} once the database is migrated and the app can serve' })
+  @ApiOperation({
+    summary:
+      '200 {"status":"ok"} once the database is migrated and the app can serve; 503 SERVICE_UNAVAILABLE while the database is unreachable',
+  })
   async health(): Promise<{ status: 'ok' }> {
     try {
       await this.dataSource.query('SELECT 1');
     } catch {
-      throw new DomainError('UNPROCESSABLE', 'database unavailable');
+      throw new DomainError('SERVICE_UNAVAILABLE', 'The database is not reachable at the moment; try again shortly');
     }
     return { status: 'ok' };
   }

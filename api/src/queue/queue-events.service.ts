@@ -1,10 +1,10 @@
 import { Injectable, Logger, type MessageEvent, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import pg from 'pg';
-import { filter, interval, map, merge, type Observable, of, Subject, takeUntil } from 'rxjs';
+import { filter, interval, map, merge, type Observable, of, Subject, takeUntil, timer } from 'rxjs';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
-import { concerns, notifyPayloads, parseEvents, QUEUE_CHANNEL, type QueueEvent } from './case-events.js';
+import { concerns, notifyPayloads, parseEvents, QUEUE_CHANNEL, type QueueEvent } from '../cases/case-events.js';
 
 /** Keeps proxies and browsers from dropping a quiet stream; EventSource ignores comments. */
 export const HEARTBEAT_MS = 15_000;
@@ -81,7 +81,9 @@ export class QueueEventsService implements OnModuleInit, OnModuleDestroy {
     if (this.outbox.length > OUTBOX_LIMIT) this.outbox.splice(0, this.outbox.length - OUTBOX_LIMIT);
     this.flushTimer ??= setTimeout(() => {
       this.flushTimer = undefined;
-      this.flushing ??= this.flush().finally(() => { this.flushing = null; });
+      this.flushing ??= this.flush().finally(() => {
+        this.flushing = null;
+      });
     }, PUBLISH_BATCH_MS);
   }
 
@@ -99,7 +101,11 @@ export class QueueEventsService implements OnModuleInit, OnModuleDestroy {
   }
 
   /** The stream of one mediator: `ready`, then the events of cases in their queue, and heartbeats. */
-  streamFor(user: AuthUser): Observable<MessageEvent> {
+  /**
+   * Ends when the app shuts down and when `expiresAt` (the token's expiry) passes: an open stream
+   * must not outlive the token that opened it (EventSource then reconnects and meets the 401).
+   */
+  streamFor(user: AuthUser, expiresAt?: Date): Observable<MessageEvent> {
     const events = this.events.pipe(
       filter((e) => e.type === 'resync' || concerns(e, user)),
       map((e): MessageEvent => ({
@@ -109,14 +115,18 @@ export class QueueEventsService implements OnModuleInit, OnModuleDestroy {
     );
     const heartbeats = interval(HEARTBEAT_MS).pipe(map((): MessageEvent => ({ comment: 'heartbeat' })));
     const ready: MessageEvent = { type: 'ready', retry: 3000, data: { at: new Date().toISOString(), listening: this.listening } };
-    return merge(of(ready), events, heartbeats).pipe(takeUntil(this.closing));
+    const expired = expiresAt ? timer(expiresAt) : new Subject<never>();
+    return merge(of(ready), events, heartbeats).pipe(takeUntil(merge(this.closing, expired)));
   }
 
   private async connect(): Promise<void> {
     if (this.stopped) return;
     const options = this.dataSource.options as { url?: string };
     const client = new pg.Client({
-      connectionString: options.url, application_name: 'sutiao-queue-listener', keepAlive: true, keepAliveInitialDelayMillis: 10_000,
+      connectionString: options.url,
+      application_name: 'sutiao-queue-listener',
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
     });
     client.on('notification', (msg) => {
       const events = parseEvents(msg.payload);
@@ -134,7 +144,10 @@ export class QueueEventsService implements OnModuleInit, OnModuleDestroy {
       this.scheduleReconnect(e);
       return;
     }
-    if (this.stopped) { await client.end().catch(() => undefined); return; }
+    if (this.stopped) {
+      await client.end().catch(() => undefined);
+      return;
+    }
     const recovered = this.failures > 0;
     this.client = client;
     this.failures = 0;
@@ -142,7 +155,10 @@ export class QueueEventsService implements OnModuleInit, OnModuleDestroy {
       this.logger.log('Queue listener reconnected');
       this.events.next({ type: 'resync', at: new Date().toISOString() });
     }
-    if (this.outbox.length) this.flushing ??= this.flush().finally(() => { this.flushing = null; });
+    if (this.outbox.length)
+      this.flushing ??= this.flush().finally(() => {
+        this.flushing = null;
+      });
   }
 
   private lost(client: pg.Client, error?: Error): void {
@@ -167,7 +183,9 @@ export class QueueEventsService implements OnModuleInit, OnModuleDestroy {
     const client = this.client;
     if (!client) return;
     let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error('probe timed out')), PROBE_TIMEOUT_MS); });
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('probe timed out')), PROBE_TIMEOUT_MS);
+    });
     try {
       await Promise.race([client.query('SELECT 1'), timeout]);
     } catch (e) {

@@ -2,8 +2,8 @@ import { Body, Controller, Get, HttpCode, type MessageEvent, Post, Query, Res, S
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Observable } from 'rxjs';
-import type { AuthUser } from '../auth/auth-user.js';
-import { CurrentUser, Roles } from '../auth/decorators.js';
+import type { AuthUser, SessionToken } from '../auth/auth-user.js';
+import { CurrentToken, CurrentUser, Roles } from '../auth/decorators.js';
 import { FiguresQuery, PagedQuery, QueueNextDto, QueueQuery } from './dto/queue.dto.js';
 import { QueueEventsService } from './queue-events.service.js';
 import { QueueOversightService } from './queue-oversight.service.js';
@@ -21,7 +21,10 @@ export class QueueController {
 
   @Get()
   @Roles('mediator')
-  @ApiOperation({ summary: 'Unclaimed cases the caller may claim, most urgent first (acceptBy, then receivedOn); optional dispute type and region filters' })
+  @ApiOperation({
+    summary:
+      'Unclaimed cases the caller may claim, most urgent first (acceptBy, then receivedOn); optional dispute type and region filters',
+  })
   list(@CurrentUser() user: AuthUser, @Query() q: QueueQuery) {
     return this.queue.list(user, q);
   }
@@ -29,7 +32,9 @@ export class QueueController {
   @Post('next')
   @HttpCode(200)
   @Roles('mediator')
-  @ApiOperation({ summary: 'Claim the most urgent eligible case in one statement (FOR UPDATE SKIP LOCKED); 409 WORKLOAD_CAP at the court’s cap' })
+  @ApiOperation({
+    summary: 'Claim the most urgent eligible case in one statement (FOR UPDATE SKIP LOCKED); 409 WORKLOAD_CAP at the court’s cap',
+  })
   @ApiOkResponse({ description: 'The claimed case, now in_mediation with the caller as assignee' })
   @ApiNoContentResponse({ description: 'No eligible case is waiting' })
   async next(@CurrentUser() user: AuthUser, @Body() dto: QueueNextDto, @Res({ passthrough: true }) res: Response) {
@@ -41,14 +46,15 @@ export class QueueController {
   @Sse('stream')
   @Roles('mediator')
   @ApiOperation({
-    summary: 'Server-Sent Events for open queues: claimed, released, delegated, declined, withdrawn ({caseId, scope, organizationId, at}); ' +
+    summary:
+      'Server-Sent Events for open queues: claimed, released, delegated, declined, withdrawn ({caseId, scope, organizationId, at}); ' +
       '`ready` on connect, `resync` after a lost database connection (reload the queue), a comment heartbeat every 15 s. ' +
-      'EventSource cannot send headers: pass ?access_token=',
+      'The stream ends when its token expires. EventSource cannot send headers: pass ?access_token=',
   })
   @ApiQuery({ name: 'access_token', required: false, description: 'The bearer token, for EventSource' })
   @ApiProduces('text/event-stream')
-  stream(@CurrentUser() user: AuthUser): Observable<MessageEvent> {
-    return this.events.streamFor(user);
+  stream(@CurrentUser() user: AuthUser, @CurrentToken() token: SessionToken): Observable<MessageEvent> {
+    return this.events.streamFor(user, token.expiresAt);
   }
 
   @Get('overdue')

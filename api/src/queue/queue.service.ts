@@ -4,15 +4,15 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CalendarService } from '../calendar/calendar.service.js';
 import { type CaseClocks, clocksOfCase, NO_CLOCK_FACTS, sameClocks } from '../cases/case-clocks.js';
-import { Case } from '../cases/case.entity.js';
+import { Case } from '../case-records/case.entity.js';
 import { aggregateFromRow, caseChildrenSql, partiesByCase } from '../cases/case-loader.js';
 import { caseSummaryView, caseView, type CaseView } from '../cases/case-view.js';
-import { eligibleForMediatorSql } from '../cases/eligibility.js';
+import { eligibleForMediatorSql } from '../case-records/eligibility.js';
 import { workloadCapError } from '../cases/workload.js';
 import { forbidden } from '../common/domain-error.js';
 import { Clock } from '../common/clock.js';
 import { type Page, pageOf } from '../common/pagination.js';
-import { hydrate } from '../database/hydrate.js';
+import { hydrate } from '../common/hydrate.js';
 import type { WorkingCalendar } from '../rules/calendar.js';
 import { chinaDateOf } from '../rules/chinese-date.js';
 import type { PagedQuery, QueueFilter } from './dto/queue.dto.js';
@@ -39,9 +39,21 @@ export const CLAIM_NEXT_SQL = `SELECT c.*, (SELECT display_name FROM users WHERE
   FROM queue_claim_next($1, $2, $3, $4, $5, $6, $7, $8) AS c`;
 
 export function claimNextParams(
-  user: Pick<AuthUser, 'id' | 'courtId' | 'organizationId' | 'username'>, now: Date, clocks: ClaimClocks, filter: QueueFilter,
+  user: Pick<AuthUser, 'id' | 'courtId' | 'organizationId' | 'username'>,
+  now: Date,
+  clocks: ClaimClocks,
+  filter: QueueFilter,
 ): unknown[] {
-  return [user.id, user.courtId, user.organizationId ?? null, user.username, now, clocks, filter.disputeType ?? null, filter.region?.trim() || null];
+  return [
+    user.id,
+    user.courtId,
+    user.organizationId ?? null,
+    user.username,
+    now,
+    clocks,
+    filter.disputeType ?? null,
+    filter.region?.trim() || null,
+  ];
 }
 
 /** The errors `queue_claim_next()` raises, as the API's. */
@@ -64,7 +76,11 @@ export function claimClocksFor(calendar: WorkingCalendar, acceptedAt: Date): Cla
   const clocks: ClaimClocks = {};
   for (const track of TRACKS) {
     for (const procedure of PROCEDURES) {
-      clocks[`${track}/${procedure}`] = clocksOfCase(calendar, { status: 'in_mediation', track, procedure, delegatedAt: null, acceptedAt, extensions: [] }, NO_CLOCK_FACTS);
+      clocks[`${track}/${procedure}`] = clocksOfCase(
+        calendar,
+        { status: 'in_mediation', track, procedure, delegatedAt: null, acceptedAt, extensions: [] },
+        NO_CLOCK_FACTS,
+      );
     }
   }
   return clocks;
@@ -86,15 +102,23 @@ export class QueueService {
     const m = this.dataSource.manager;
     const params: unknown[] = [];
     const where = queueWhere('c', user, q, params);
-    const [{ total }] = await m.query(`SELECT count(*)::int AS total FROM cases AS c WHERE ${where}`, params) as { total: number }[];
+    const [{ total }] = (await m.query(`SELECT count(*)::int AS total FROM cases AS c WHERE ${where}`, params)) as { total: number }[];
     params.push(q.pageSize, (q.page - 1) * q.pageSize);
-    const raw = await m.query(
-      `SELECT c.* FROM cases AS c WHERE ${where} ORDER BY ${QUEUE_ORDER('c')} LIMIT $${params.length - 1} OFFSET $${params.length}`, params,
-    ) as Record<string, unknown>[];
+    const raw = (await m.query(
+      `SELECT c.* FROM cases AS c WHERE ${where} ORDER BY ${QUEUE_ORDER('c')} LIMIT $${params.length - 1} OFFSET $${params.length}`,
+      params,
+    )) as Record<string, unknown>[];
     const rows = raw.map((r) => hydrate(m, Case, r));
-    const parties = await partiesByCase(m, rows.map((c) => c.id));
+    const parties = await partiesByCase(
+      m,
+      rows.map((c) => c.id),
+    );
     const today = this.calendar.today();
-    return pageOf(rows.map((c) => caseSummaryView(c, parties.get(c.id)!, null, today)), total, q);
+    return pageOf(
+      rows.map((c) => caseSummaryView(c, parties.get(c.id)!, null, today)),
+      total,
+      q,
+    );
   }
 
   /**
@@ -107,13 +131,20 @@ export class QueueService {
     const calendar = this.calendar.calendar();
     const m = this.dataSource.manager;
     const params = claimNextParams(user, now, this.claimClocks(calendar, today, now), filter);
-    const [row] = await m.query(CLAIM_NEXT_SQL, params).catch((e: unknown) => { throw claimError(e); }) as Record<string, unknown>[];
+    const [row] = (await m.query(CLAIM_NEXT_SQL, params).catch((e: unknown) => {
+      throw claimError(e);
+    })) as Record<string, unknown>[];
     if (!row) return null;
     const c = hydrate(m, Case, row);
     await this.keepClocksExact(m, calendar, c);
     this.events.publish({
-      type: 'claimed', caseId: c.id, courtId: c.courtId, scope: c.queueScope,
-      organizationId: c.delegatedOrganizationId, mediatorId: c.delegatedMediatorId, at: now.toISOString(),
+      type: 'claimed',
+      caseId: c.id,
+      courtId: c.courtId,
+      scope: c.queueScope,
+      organizationId: c.delegatedOrganizationId,
+      mediatorId: c.delegatedMediatorId,
+      at: now.toISOString(),
     });
     return caseView(aggregateFromRow(m, c, row, { id: user.id, displayName: row.assigneeName as string }), today);
   }

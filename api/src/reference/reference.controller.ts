@@ -10,7 +10,10 @@ import { ReferenceService } from './reference.service.js';
 @ApiBearerAuth()
 @Controller()
 export class ReferenceController {
-  constructor(private readonly reference: ReferenceService, private readonly calendar: CalendarService) {}
+  constructor(
+    private readonly reference: ReferenceService,
+    private readonly calendar: CalendarService,
+  ) {}
 
   @Get('organizations')
   @ApiOperation({ summary: 'Mediation organizations of the caller’s court' })

@@ -14,18 +14,26 @@ const likeOf = (q: string) => `%${q.trim().replace(/[\\%_]/g, (ch) => `\\${ch}`)
 
 @Injectable()
 export class ReferenceService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource, private readonly calendar: CalendarService) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly calendar: CalendarService,
+  ) {}
 
   async organizations(user: AuthUser, q: OrganizationQuery) {
     const params: unknown[] = [user.courtId];
     let where = 'o.court_id = $1';
-    if (q.q?.trim()) { params.push(likeOf(q.q)); where += ` AND (o.name ILIKE $${params.length} OR o.region ILIKE $${params.length})`; }
+    if (q.q?.trim()) {
+      params.push(likeOf(q.q));
+      where += ` AND (o.name ILIKE $${params.length} OR o.region ILIKE $${params.length})`;
+    }
     const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM organizations o WHERE ${where}`, params);
     params.push(q.pageSize, (q.page - 1) * q.pageSize);
     const items = await this.dataSource.query(
       `SELECT o.id, o.name, o.kind, o.region,
               (SELECT count(*)::int FROM users u WHERE u.organization_id = o.id AND u.role = 'mediator' AND u.active) AS "mediatorCount"
-         FROM organizations o WHERE ${where} ORDER BY o.name LIMIT $${params.length - 1} OFFSET $${params.length}`, params);
+         FROM organizations o WHERE ${where} ORDER BY o.name LIMIT $${params.length - 1} OFFSET $${params.length}`,
+      params,
+    );
     return pageOf(items, total, q);
   }
 
@@ -36,13 +44,20 @@ export class ReferenceService {
   async mediators(user: AuthUser, q: MediatorQuery) {
     const params: unknown[] = [user.courtId];
     let where = `u.court_id = $1 AND u.role = 'mediator' AND u.active`;
-    if (q.organizationId) { params.push(q.organizationId); where += ` AND u.organization_id = $${params.length}`; }
-    if (q.q?.trim()) { params.push(likeOf(q.q)); where += ` AND (u.display_name ILIKE $${params.length} OR u.username ILIKE $${params.length})`; }
+    if (q.organizationId) {
+      params.push(q.organizationId);
+      where += ` AND u.organization_id = $${params.length}`;
+    }
+    if (q.q?.trim()) {
+      params.push(likeOf(q.q));
+      where += ` AND (u.display_name ILIKE $${params.length} OR u.username ILIKE $${params.length})`;
+    }
     const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM users u WHERE ${where}`, params);
     let expertiseOrder = '';
     let expertiseSelect = 'false';
     if (q.disputeType) {
-      if (!disputeTypeOf(q.disputeType)) throw new DomainError('VALIDATION_FAILED', `Unknown dispute type "${q.disputeType}"`, { disputeType: 'unknown' });
+      if (!disputeTypeOf(q.disputeType))
+        throw new DomainError('VALIDATION_FAILED', `Unknown dispute type "${q.disputeType}"`, { disputeType: 'unknown' });
       params.push(q.disputeType);
       expertiseSelect = `($${params.length} = ANY(u.expertise))`;
       expertiseOrder = `${expertiseSelect} DESC,`;
@@ -56,12 +71,19 @@ export class ReferenceService {
          LEFT JOIN (SELECT assignee_id, count(*) AS n FROM cases WHERE status = 'in_mediation' GROUP BY assignee_id) a ON a.assignee_id = u.id
         WHERE ${where}
         ORDER BY ${expertiseOrder} coalesce(a.n, 0) ASC, u.display_name
-        LIMIT $${params.length - 1} OFFSET $${params.length}`, params);
+        LIMIT $${params.length - 1} OFFSET $${params.length}`,
+      params,
+    );
     return pageOf(items, total, q);
   }
 
   disputeTypes() {
-    return DISPUTE_TYPES.map((d) => ({ code: d.code, name: d.name, feeCategory: d.feeCategory, confirmationExcluded: d.confirmationExcluded }));
+    return DISPUTE_TYPES.map((d) => ({
+      code: d.code,
+      name: d.name,
+      feeCategory: d.feeCategory,
+      confirmationExcluded: d.confirmationExcluded,
+    }));
   }
 
   deadline(start: string, length: number, unit: 'days' | 'workdays') {
@@ -72,17 +94,27 @@ export class ReferenceService {
     const parsed = parseMoney(amount);
     if (!parsed.ok) throw new DomainError('VALIDATION_FAILED', `amount: ${parsed.reason}`, { amount: parsed.reason });
     const disputeType = disputeTypeCode ? disputeTypeOf(disputeTypeCode) : undefined;
-    if (disputeTypeCode && !disputeType) throw new DomainError('VALIDATION_FAILED', `Unknown dispute type "${disputeTypeCode}"`, { disputeType: 'unknown' });
+    if (disputeTypeCode && !disputeType)
+      throw new DomainError('VALIDATION_FAILED', `Unknown dispute type "${disputeTypeCode}"`, { disputeType: 'unknown' });
     try {
       const fee = litigationFee({ amountFen: parsed.fen, feeCategory: disputeType?.feeCategory ?? 'property', on: this.calendar.today() });
       return {
-        amount: formatMoney(parsed.fen), disputeType: disputeType?.code ?? null,
-        fullFee: formatMoney(fee.fullFeeFen), halfFee: formatMoney(fee.halfFeeFen), feeCategory: fee.feeCategory,
+        amount: formatMoney(parsed.fen),
+        disputeType: disputeType?.code ?? null,
+        fullFee: formatMoney(fee.fullFeeFen),
+        halfFee: formatMoney(fee.halfFeeFen),
+        feeCategory: fee.feeCategory,
         brackets: fee.brackets.map((b) => ({
-          from: formatMoney(b.fromFen), to: b.toFen === null ? null : formatMoney(b.toFen), rate: b.rate === null ? null : Number(b.rate),
-          portion: formatMoney(b.portionFen), fee: formatMoney(b.feeFen),
+          from: formatMoney(b.fromFen),
+          to: b.toFen === null ? null : formatMoney(b.toFen),
+          rate: b.rate === null ? null : Number(b.rate),
+          portion: formatMoney(b.portionFen),
+          fee: formatMoney(b.feeFen),
         })),
-        basis: fee.basis, article: fee.article, version: fee.version, province: fee.province,
+        basis: fee.basis,
+        article: fee.article,
+        version: fee.version,
+        province: fee.province,
       };
     } catch (e) {
       if (e instanceof FeeRuleError) throw new DomainError('UNPROCESSABLE', e.message);

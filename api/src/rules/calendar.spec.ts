@@ -126,7 +126,15 @@ describe('WorkingCalendar.isWorkingDay', () => {
   });
 });
 
-type Vector = readonly [label: string, start: string, length: number, unit: PeriodUnit, endsOn: string, rolledOver: boolean, provisional: boolean];
+type Vector = readonly [
+  label: string,
+  start: string,
+  length: number,
+  unit: PeriodUnit,
+  endsOn: string,
+  rolledOver: boolean,
+  provisional: boolean,
+];
 
 describe('WorkingCalendar.deadline (CPL Art. 85)', () => {
   const vectors: readonly Vector[] = [
@@ -261,10 +269,7 @@ describe('overrides', () => {
     expect(c.deadline('2026-12-17', 15, 'days')).toMatchObject({ endsOn: '2027-01-04', rolledOver: true, provisional: false });
   });
 
-  it.each([
-    [{ date: '2025-02-30', kind: 'rest' }],
-    [{ date: '2025-03-01', kind: 'holiday' }],
-  ])('rejects the invalid override %p', (o) => {
+  it.each([[{ date: '2025-02-30', kind: 'rest' }], [{ date: '2025-03-01', kind: 'holiday' }]])('rejects the invalid override %p', (o) => {
     expect(() => new WorkingCalendar({ overrides: [o as never] })).toThrow(CalendarInputError);
   });
 });

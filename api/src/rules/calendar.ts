@@ -14,13 +14,7 @@
  * Dates are plain 'YYYY-MM-DD' strings (China calendar dates). All arithmetic is on whole UTC days,
  * so the server's timezone never shifts a date. `chinaToday()` turns an instant into the China date.
  */
-import {
-  EARLIEST_KNOWN_YEAR,
-  HOLIDAY_SCHEDULES,
-  makeUpWorkDaysOf,
-  restDaysOf,
-  type HolidaySchedule,
-} from './holidays.js';
+import { EARLIEST_KNOWN_YEAR, HOLIDAY_SCHEDULES, makeUpWorkDaysOf, restDaysOf, type HolidaySchedule } from './holidays.js';
 
 /** A calendar date 'YYYY-MM-DD'. */
 export type IsoDate = string;

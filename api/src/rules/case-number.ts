@@ -10,6 +10,7 @@
  */
 import { toHalfWidth } from './id-number.js';
 import { chinaToday, isIsoDate } from './chinese-date.js';
+import type { TrackCode } from './tracks.js';
 
 export interface CaseNumberType {
   readonly use: string;
@@ -61,8 +62,6 @@ export const CASE_NUMBER_TYPES = {
   },
 } as const satisfies Record<string, CaseNumberType>;
 export type CaseNumberTypeCode = keyof typeof CASE_NUMBER_TYPES;
-
-export type Track = 'pre_litigation' | 'entrusted';
 
 export interface CaseNumber {
   readonly year: number;
@@ -146,9 +145,9 @@ export function caseNumberFlags(parsed: CaseNumber, today: string = chinaToday()
 export const REGISTRATION_NUMBER_TYPES = {
   pre_litigation: '民诉前调',
   entrusted: '民初',
-} as const satisfies Record<Track, CaseNumberTypeCode>;
+} as const satisfies Record<TrackCode, CaseNumberTypeCode>;
 
-export function registrationNumberType(track: Track): CaseNumberTypeCode {
+export function registrationNumberType(track: TrackCode): CaseNumberTypeCode {
   return REGISTRATION_NUMBER_TYPES[track];
 }
 
@@ -156,10 +155,9 @@ export function registrationNumberType(track: Track): CaseNumberTypeCode {
  * Type of a judicial-confirmation number: after pre-litigation mediation 诉前调确 for applications
  * from 2022-01-01 (before: 民特); after entrusted mediation (a registered case) always 民特.
  */
-export function confirmationNumberType(track: Track, appliedOn: string): CaseNumberTypeCode {
+export function confirmationNumberType(track: TrackCode, appliedOn: string): CaseNumberTypeCode {
   if (!isIsoDate(appliedOn)) throw new RangeError(`appliedOn is not a YYYY-MM-DD date: ${appliedOn}`);
   if (track === 'entrusted') return '民特';
   const { validFrom }: CaseNumberType = CASE_NUMBER_TYPES.诉前调确;
   return validFrom !== null && appliedOn >= validFrom ? '诉前调确' : '民特';
 }
-

@@ -75,9 +75,7 @@ describe('branches decided by the detail', () => {
 
   it('decide_confirmation follows the result', () => {
     expect(nextStatus('confirmation_pending', 'decide_confirmation', { result: 'confirmed' })).toBe('confirmed');
-    expect(nextStatus('confirmation_pending', 'decide_confirmation', { result: 'rejected' })).toBe(
-      'confirmation_rejected',
-    );
+    expect(nextStatus('confirmation_pending', 'decide_confirmation', { result: 'rejected' })).toBe('confirmation_rejected');
   });
 
   it('decide_confirmation without a result is a programming error', () => {

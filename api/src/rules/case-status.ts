@@ -72,17 +72,80 @@ const withdrew = (detail: TransitionDetail): boolean => detail.reason === 'appli
  */
 export const TRANSITIONS: readonly TransitionRule[] = [
   { action: 'delegate', from: ['registered'], to: 'delegated', actors: ['clerk'], basis: '委派/委托调解（特邀调解规定第十一条）' },
-  { action: 'claim', from: ['delegated'], to: 'in_mediation', actors: ['mediator'], basis: '调解员三个工作日内确认接受（在线调解规则第十二条）' },
+  {
+    action: 'claim',
+    from: ['delegated'],
+    to: 'in_mediation',
+    actors: ['mediator'],
+    basis: '调解员三个工作日内确认接受（在线调解规则第十二条）',
+  },
   { action: 'release', from: ['in_mediation'], to: 'delegated', actors: ['assignee'], basis: '调解员退回，案件回到原队列' },
-  { action: 'decline', from: ['delegated'], to: 'registered', actors: ['named_mediator'], basis: '指定调解员写明理由不予接受，由法院重新指定（在线调解规则第十二条）' },
-  { action: 'record_session', from: ['in_mediation'], to: 'in_mediation', actors: ['assignee'], basis: '调解笔录（在线调解规则第二十二条）' },
-  { action: 'extend', from: ['in_mediation'], to: 'in_mediation', actors: ['assignee'], basis: '双方当事人同意延长调解期限（特邀调解规定第二十七条）' },
-  { action: 'agree', from: ['in_mediation'], to: 'agreed', actors: ['assignee'], basis: '达成调解协议（人民调解法第二十八条、在线调解规则第二十五条第（一）项）' },
-  { action: 'terminate', from: OPEN_BEFORE_AGREEMENT, to: 'withdrawn', when: withdrew, actors: ['assignee', 'clerk'], basis: '当事人撤回调解申请（在线调解规则第二十五条第（二）项）' },
-  { action: 'terminate', from: OPEN_BEFORE_AGREEMENT, to: 'failed', actors: ['assignee', 'clerk'], basis: '调解不成，终结调解（在线调解规则第二十五条）' },
-  { action: 'apply_confirmation', from: ['agreed'], to: 'confirmation_pending', actors: ['clerk'], basis: '双方共同申请司法确认（民事诉讼法第二百零五条）' },
-  { action: 'decide_confirmation', from: ['confirmation_pending'], to: 'confirmed', when: (d) => d.result === 'confirmed', actors: ['judge'], basis: '裁定调解协议有效（民事诉讼法第二百零六条）' },
-  { action: 'decide_confirmation', from: ['confirmation_pending'], to: 'confirmation_rejected', when: (d) => d.result === 'rejected', actors: ['judge'], basis: '裁定驳回申请（民事诉讼法第二百零六条）' },
+  {
+    action: 'decline',
+    from: ['delegated'],
+    to: 'registered',
+    actors: ['named_mediator'],
+    basis: '指定调解员写明理由不予接受，由法院重新指定（在线调解规则第十二条）',
+  },
+  {
+    action: 'record_session',
+    from: ['in_mediation'],
+    to: 'in_mediation',
+    actors: ['assignee'],
+    basis: '调解笔录（在线调解规则第二十二条）',
+  },
+  {
+    action: 'extend',
+    from: ['in_mediation'],
+    to: 'in_mediation',
+    actors: ['assignee'],
+    basis: '双方当事人同意延长调解期限（特邀调解规定第二十七条）',
+  },
+  {
+    action: 'agree',
+    from: ['in_mediation'],
+    to: 'agreed',
+    actors: ['assignee'],
+    basis: '达成调解协议（人民调解法第二十八条、在线调解规则第二十五条第（一）项）',
+  },
+  {
+    action: 'terminate',
+    from: OPEN_BEFORE_AGREEMENT,
+    to: 'withdrawn',
+    when: withdrew,
+    actors: ['assignee', 'clerk'],
+    basis: '当事人撤回调解申请（在线调解规则第二十五条第（二）项）',
+  },
+  {
+    action: 'terminate',
+    from: OPEN_BEFORE_AGREEMENT,
+    to: 'failed',
+    actors: ['assignee', 'clerk'],
+    basis: '调解不成，终结调解（在线调解规则第二十五条）',
+  },
+  {
+    action: 'apply_confirmation',
+    from: ['agreed'],
+    to: 'confirmation_pending',
+    actors: ['clerk'],
+    basis: '双方共同申请司法确认（民事诉讼法第二百零五条）',
+  },
+  {
+    action: 'decide_confirmation',
+    from: ['confirmation_pending'],
+    to: 'confirmed',
+    when: (d) => d.result === 'confirmed',
+    actors: ['judge'],
+    basis: '裁定调解协议有效（民事诉讼法第二百零六条）',
+  },
+  {
+    action: 'decide_confirmation',
+    from: ['confirmation_pending'],
+    to: 'confirmation_rejected',
+    when: (d) => d.result === 'rejected',
+    actors: ['judge'],
+    basis: '裁定驳回申请（民事诉讼法第二百零六条）',
+  },
 ];
 
 function rulesFor(status: CaseStatus, action: CaseAction): TransitionRule[] {
@@ -186,7 +249,10 @@ export const REJECTION_GROUNDS = {
   against_public_order: { label: '违背公序良俗', basis: `${INTERPRETATION}第三百五十八条第（三）项` },
   not_voluntary: { label: '违反自愿原则', basis: `${INTERPRETATION}第三百五十八条第（四）项` },
   unclear_content: { label: '内容不明确', basis: `${INTERPRETATION}第三百五十八条第（五）项` },
-  excluded_matter: { label: '属于不予受理的情形（身份关系、物权或知识产权确权、其他特别程序等）', basis: `${INTERPRETATION}第三百五十五条第二款` },
+  excluded_matter: {
+    label: '属于不予受理的情形（身份关系、物权或知识产权确权、其他特别程序等）',
+    basis: `${INTERPRETATION}第三百五十五条第二款`,
+  },
   other: { label: '其他不能进行司法确认的情形', basis: `${INTERPRETATION}第三百五十八条第（六）项` },
 } as const satisfies Record<string, LegalReason>;
 export type RejectionGround = keyof typeof REJECTION_GROUNDS;

@@ -28,12 +28,9 @@ describe('toChineseDate (ruling form)', () => {
     expect(toChineseDate(iso)).toBe(expected);
   });
 
-  it.each(['2026-02-30', '2026-13-01', '2026-1-1', '20261122', '', '2023-02-29', '2026-11-22T00:00:00'])(
-    'rejects %p',
-    (bad) => {
-      expect(() => toChineseDate(bad)).toThrow(RangeError);
-    },
-  );
+  it.each(['2026-02-30', '2026-13-01', '2026-1-1', '20261122', '', '2023-02-29', '2026-11-22T00:00:00'])('rejects %p', (bad) => {
+    expect(() => toChineseDate(bad)).toThrow(RangeError);
+  });
 });
 
 describe('toNumericChineseDate', () => {

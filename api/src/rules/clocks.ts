@@ -69,8 +69,7 @@ export function computeClocks(calendar: WorkingCalendar, input: ClockInput): Clo
     return r.endsOn;
   };
 
-  const mediationDays =
-    mediationPeriodDays(input.track, input.procedure ?? 'ordinary') + input.extensionDays.reduce((a, b) => a + b, 0);
+  const mediationDays = mediationPeriodDays(input.track, input.procedure ?? 'ordinary') + input.extensionDays.reduce((a, b) => a + b, 0);
 
   const acceptBy = run(input.delegatedOn, ACCEPT_WITHIN_WORKDAYS, 'workdays');
   const mediationEndsOn = run(input.acceptedOn, mediationDays, 'days');

@@ -1,10 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import {
-  CREDIT_CODE_ALPHABET,
-  creditCodeCheckCharacter,
-  normalizeCreditCode,
-  validateCreditCode,
-} from './credit-code.js';
+import { CREDIT_CODE_ALPHABET, creditCodeCheckCharacter, normalizeCreditCode, validateCreditCode } from './credit-code.js';
 
 /**
  * Independent check computation for building vectors: weights as 3^i mod 31 computed here
@@ -37,15 +32,13 @@ describe('validateCreditCode: published codes', () => {
     expect(validateCreditCode(code)).toEqual({ ok: true });
   });
 
-  it.each([
-    ['91350100m000100y43'],
-    [' 91350100M000100Y43 '],
-    ['9135 0100 M000 100Y 43'],
-    ['９１３５０１００Ｍ０００１００Ｙ４３'],
-  ])('%p is valid after normalisation', (code) => {
-    expect(normalizeCreditCode(code)).toBe('91350100M000100Y43');
-    expect(validateCreditCode(code)).toEqual({ ok: true });
-  });
+  it.each([['91350100m000100y43'], [' 91350100M000100Y43 '], ['9135 0100 M000 100Y 43'], ['９１３５０１００Ｍ０００１００Ｙ４３']])(
+    '%p is valid after normalisation',
+    (code) => {
+      expect(normalizeCreditCode(code)).toBe('91350100M000100Y43');
+      expect(validateCreditCode(code)).toEqual({ ok: true });
+    },
+  );
 });
 
 describe('validateCreditCode: computed codes', () => {

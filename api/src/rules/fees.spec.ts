@@ -95,7 +95,20 @@ describe('property cases (Art. 13(1)), brief §9.1', () => {
       [fen('20000000'), 6n, fen('21800')],
       [-1n, 5n, fen('41800')],
     ];
-    const samples = [1000001n, 1234567n, 9999999n, 10000000n, 15000050n, 33333333n, 77777777n, 123456789n, 999999999n, 1500000001n, 4321098765n, 12345678901n];
+    const samples = [
+      1000001n,
+      1234567n,
+      9999999n,
+      10000000n,
+      15000050n,
+      33333333n,
+      77777777n,
+      123456789n,
+      999999999n,
+      1500000001n,
+      4321098765n,
+      12345678901n,
+    ];
     for (const x of samples) {
       const [, a, b] = closed.find(([hi]) => hi === -1n || x <= hi)!;
       const milli = a * x + b * 1000n;
@@ -122,9 +135,7 @@ describe('property cases (Art. 13(1)), brief §9.1', () => {
   it('30,000,000 yuan uses all ten tiers, the open top tier with toFen null', () => {
     const b = property('30000000').brackets;
     expect(b.map((x) => x.rate)).toEqual([null, '0.025', '0.02', '0.015', '0.01', '0.009', '0.008', '0.007', '0.006', '0.005']);
-    expect(b.map((x) => x.feeFen)).toEqual(
-      ['50', '2250', '2000', '4500', '5000', '9000', '24000', '35000', '60000', '50000'].map(fen),
-    );
+    expect(b.map((x) => x.feeFen)).toEqual(['50', '2250', '2000', '4500', '5000', '9000', '24000', '35000', '60000', '50000'].map(fen));
     expect(b[9]).toMatchObject({ fromFen: fen('20000000'), toFen: null, portionFen: fen('10000000') });
   });
 

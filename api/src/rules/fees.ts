@@ -226,7 +226,10 @@ function roundHalfUpToFen(microFen: bigint): bigint {
 function microFenToYuan(microFen: bigint): string {
   const unit = SCALE * 100n; // micro-fen per yuan
   const int = microFen / unit;
-  let frac = (microFen % unit).toString().padStart(SCALE_DIGITS + 2, '0').replace(/0+$/, '');
+  let frac = (microFen % unit)
+    .toString()
+    .padStart(SCALE_DIGITS + 2, '0')
+    .replace(/0+$/, '');
   if (frac.length < 2) frac = frac.padEnd(2, '0');
   return `${int}.${frac}`;
 }

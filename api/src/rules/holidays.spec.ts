@@ -1,14 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { isWorkday as packageIsWorkday } from 'chinese-days';
-import {
-  EARLIEST_KNOWN_YEAR,
-  HOLIDAY_SCHEDULES,
-  PUBLISHED_YEARS,
-  makeUpWorkDaysOf,
-  restDaysOf,
-  scheduleFor,
-} from './holidays.js';
+import { EARLIEST_KNOWN_YEAR, HOLIDAY_SCHEDULES, PUBLISHED_YEARS, makeUpWorkDaysOf, restDaysOf, scheduleFor } from './holidays.js';
 import { WorkingCalendar, addCalendarDays, dayOfWeek, isIsoDate } from './calendar.js';
 
 interface PackageYear {

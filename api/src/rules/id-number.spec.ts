@@ -1,11 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import {
-  maskIdNumber,
-  normalizeResidentId,
-  residentIdCheckCharacter,
-  toHalfWidth,
-  validateResidentId,
-} from './id-number.js';
+import { maskIdNumber, normalizeResidentId, residentIdCheckCharacter, toHalfWidth, validateResidentId } from './id-number.js';
 
 /**
  * Independent check-character computation for building vectors: ISO 7064 MOD 11-2 in its

@@ -13,8 +13,7 @@
 import { chinaToday, isRealDate } from './chinese-date.js';
 
 export type ResidentIdResult =
-  | { ok: true; birthDate: string; sex: 'male' | 'female'; regionCode: string }
-  | { ok: false; reason: 'format' | 'checksum' | 'birthdate' };
+  { ok: true; birthDate: string; sex: 'male' | 'female'; regionCode: string } | { ok: false; reason: 'format' | 'checksum' | 'birthdate' };
 
 export interface ResidentIdOptions {
   /** China-time date the birth date may not exceed (YYYY-MM-DD); defaults to today in China. */
@@ -42,9 +41,7 @@ export function normalizeResidentId(value: string): string {
 
 /** Full-width ASCII forms (U+FF01–U+FF5E) and the ideographic space become plain ASCII. */
 export function toHalfWidth(value: string): string {
-  return value
-    .replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
-    .replace(/\u3000/g, ' ');
+  return value.replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }
 
 /** The check character for the first 17 digits of an ID number. */

@@ -1,6 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
 import {
-  averageMediationDays, compareRanking, litigationRatePer10k, onTimeRate, ratio, redBlackLists, successRate, type RankingFigures,
+  averageMediationDays,
+  compareRanking,
+  litigationRatePer10k,
+  onTimeRate,
+  ratio,
+  redBlackLists,
+  successRate,
+  type RankingFigures,
 } from './kpi.js';
 
 describe('brief §9.4 KPI vectors', () => {
@@ -57,8 +64,13 @@ describe('ratio', () => {
 });
 
 describe('红黑榜 order', () => {
-  const org = (name: string, ended: number, onTime: number, success: number, days: number): RankingFigures =>
-    ({ name, ended, onTimeRate: onTime, successRate: success, averageMediationDays: days });
+  const org = (name: string, ended: number, onTime: number, success: number, days: number): RankingFigures => ({
+    name,
+    ended,
+    onTimeRate: onTime,
+    successRate: success,
+    averageMediationDays: days,
+  });
 
   it('ranks on-time rate, then success rate, then fewer days, then more cases, then name', () => {
     const list = [

@@ -64,8 +64,7 @@ export interface RankingFigures {
   averageMediationDays: number | null;
 }
 
-export const RANKING_CRITERIA =
-  '按期办结率从高到低；相同时调解成功率从高到低；再相同时平均调解天数从少到多；再相同时结案数从多到少';
+export const RANKING_CRITERIA = '按期办结率从高到低；相同时调解成功率从高到低；再相同时平均调解天数从少到多；再相同时结案数从多到少';
 
 /**
  * The 红黑榜 order, best first: on-time rate (desc), success rate (desc), average days (asc),

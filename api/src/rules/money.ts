@@ -7,9 +7,7 @@
  * enters the system is first turned into an exact count of fen here.
  */
 
-export type MoneyParseResult =
-  | { ok: true; fen: bigint }
-  | { ok: false; reason: 'type' | 'format' | 'precision' | 'range' };
+export type MoneyParseResult = { ok: true; fen: bigint } | { ok: false; reason: 'type' | 'format' | 'precision' | 'range' };
 
 export const FEN_PER_YUAN = 100n;
 

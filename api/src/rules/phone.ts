@@ -16,9 +16,7 @@
  */
 import { toHalfWidth } from './id-number.js';
 
-export type PhoneNumber =
-  | { kind: 'mobile'; number: string }
-  | { kind: 'landline'; areaCode: string; number: string; extension?: string };
+export type PhoneNumber = { kind: 'mobile'; number: string } | { kind: 'landline'; areaCode: string; number: string; extension?: string };
 
 const MOBILE = /^1[3-9]\d{9}$/;
 const MOBILE_COUNTRY_PREFIX = /^(?:\+86|0086|86)(?=1[3-9]\d{9}$)/;

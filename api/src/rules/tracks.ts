@@ -73,8 +73,7 @@ export function mediationPeriodDays(track: TrackCode, procedure: Procedure = 'or
 }
 
 export type ExtensionCheck =
-  | { readonly ok: true }
-  | { readonly ok: false; readonly reason: 'EXTENSION_LIMIT' | 'INVALID_EXTENSION'; readonly message: string };
+  { readonly ok: true } | { readonly ok: false; readonly reason: 'EXTENSION_LIMIT' | 'INVALID_EXTENSION'; readonly message: string };
 
 /**
  * May an extension of `requestedDays` be granted, given the extensions already granted?

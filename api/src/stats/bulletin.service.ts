@@ -20,15 +20,28 @@ const fenOf = (yuan: string): bigint => BigInt(yuan.replace('.', ''));
 
 function figuresView(f: StatsFigures) {
   return {
-    received: f.received, delegated: f.delegated, inMediation: f.inMediation, agreed: f.agreed, failed: f.failed, withdrawn: f.withdrawn,
-    ended: f.agreed + f.failed + f.withdrawn, confirmed: f.confirmed, confirmationRejected: f.confirmationRejected,
-    successRate: percent(f.successRate), onTimeRate: percent(f.onTimeRate), averageDays: days(f.averageMediationDays),
+    received: f.received,
+    delegated: f.delegated,
+    inMediation: f.inMediation,
+    agreed: f.agreed,
+    failed: f.failed,
+    withdrawn: f.withdrawn,
+    ended: f.agreed + f.failed + f.withdrawn,
+    confirmed: f.confirmed,
+    confirmationRejected: f.confirmationRejected,
+    successRate: percent(f.successRate),
+    onTimeRate: percent(f.onTimeRate),
+    averageDays: days(f.averageMediationDays),
     savings: formatMoneyCn(fenOf(f.savings.litigationFeesAvoided)),
   };
 }
 
 const rankingView = (e: RankingEntry) => ({
-  rank: e.rank, name: e.name, ended: e.ended, onTimeRate: percent(e.onTimeRate), successRate: percent(e.successRate),
+  rank: e.rank,
+  name: e.name,
+  ended: e.ended,
+  onTimeRate: percent(e.onTimeRate),
+  successRate: percent(e.successRate),
   averageDays: days(e.averageMediationDays),
 });
 
@@ -62,37 +75,87 @@ export class BulletinService {
       this.stats.ranking(user, { month, minCases: q.minCases, size: 10 }),
     ]);
     const points: TrendPoint[] = trend.rows.map((r) => ({
-      label: `${Number(r.key!.slice(5))}月`, received: r.received, ended: r.agreed + r.failed + r.withdrawn, agreed: r.agreed,
+      label: `${Number(r.key!.slice(5))}月`,
+      received: r.received,
+      ended: r.agreed + r.failed + r.withdrawn,
+      agreed: r.agreed,
       savingsYuan: Number(r.savings.litigationFeesAvoided),
     }));
     const bars = [
       ...ranking.red.map((e) => ({ name: e.name, onTimeRate: e.onTimeRate ?? 0, successRate: e.successRate ?? 0, list: 'red' as const })),
-      ...ranking.black.map((e) => ({ name: e.name, onTimeRate: e.onTimeRate ?? 0, successRate: e.successRate ?? 0, list: 'black' as const })),
+      ...ranking.black.map((e) => ({
+        name: e.name,
+        onTimeRate: e.onTimeRate ?? 0,
+        successRate: e.successRate ?? 0,
+        list: 'black' as const,
+      })),
     ];
     const [trendSvg, savingsSvg, rankingSvg] = await Promise.all([
-      trendChart(points), savingsChart(points), bars.length ? rankingChart(bars) : Promise.resolve(''),
+      trendChart(points),
+      savingsChart(points),
+      bars.length ? rankingChart(bars) : Promise.resolve(''),
     ]);
     const [court] = await this.statsCourt(user);
     const now = this.clock.now();
     const feeRule = summary.savings.feeRule;
     const view = {
-      courtName: court?.name ?? '', monthLabel: monthLabel(month), period: p, issuedOn: chinaDateOf(now),
+      courtName: court?.name ?? '',
+      monthLabel: monthLabel(month),
+      period: p,
+      issuedOn: chinaDateOf(now),
       ytdLabel: month.endsWith('-01') ? monthLabel(month) : `${monthLabel(`${month.slice(0, 4)}-01`)}至${Number(month.slice(5))}月`,
-      month: figuresView(summary), ytd: figuresView(yearToDate),
-      trend: trend.rows.map((r, i) => ({ label: monthLabel(r.key!), received: r.received, ended: points[i]!.ended, agreed: r.agreed, savings: r.savings.litigationFeesAvoided })),
-      ranking: { criteria: ranking.criteria, minCases: ranking.minCases, eligible: ranking.eligible, red: ranking.red.map(rankingView), black: ranking.black.map(rankingView) },
+      month: figuresView(summary),
+      ytd: figuresView(yearToDate),
+      trend: trend.rows.map((r, i) => ({
+        label: monthLabel(r.key!),
+        received: r.received,
+        ended: points[i]!.ended,
+        agreed: r.agreed,
+        savings: r.savings.litigationFeesAvoided,
+      })),
+      ranking: {
+        criteria: ranking.criteria,
+        minCases: ranking.minCases,
+        eligible: ranking.eligible,
+        red: ranking.red.map(rankingView),
+        black: ranking.black.map(rankingView),
+      },
       basisLabel: q.basis === 'half' ? '按简易程序减半计算' : '按全额案件受理费计算',
-      feeBasis: feeRule.basis, feeRuleVersion: feeRule.version ?? '—', province: feeRule.province,
-      definitions: [DEFINITIONS.received, DEFINITIONS.delegated, DEFINITIONS.inMediation, DEFINITIONS.agreed, DEFINITIONS.failed, DEFINITIONS.successRate, DEFINITIONS.onTimeRate, DEFINITIONS.averageMediationDays, DEFINITIONS.savings],
+      feeBasis: feeRule.basis,
+      feeRuleVersion: feeRule.version ?? '—',
+      province: feeRule.province,
+      definitions: [
+        DEFINITIONS.received,
+        DEFINITIONS.delegated,
+        DEFINITIONS.inMediation,
+        DEFINITIONS.agreed,
+        DEFINITIONS.failed,
+        DEFINITIONS.successRate,
+        DEFINITIONS.onTimeRate,
+        DEFINITIONS.averageMediationDays,
+        DEFINITIONS.savings,
+      ],
     };
     const title = `${view.courtName}诉调对接工作月度通报（${view.monthLabel}）`;
     await this.audit.appendNow({
-      caseId: null, type: 'stats.bulletin_exported', at: now, actor: user, data: { month, basis: q.basis, minCases: q.minCases, courtId: user.courtId },
+      caseId: null,
+      type: 'stats.bulletin_exported',
+      at: now,
+      actor: user,
+      data: { month, basis: q.basis, minCases: q.minCases, courtId: user.courtId },
     });
-    const pdf = await this.reports.render('monthly_bulletin', view, { trend: trendSvg, savings: savingsSvg, ranking: rankingSvg }, {
-      title, subject: '诉调对接工作月度通报', issuedAt: now, documentId: randomUUID(),
-      footerNote: `数据来源：sutiao 诉调对接平台统计（与 /api/stats 报表同源），生成于 ${chinaDateOf(now)}。节约诉讼费为估算。`,
-    });
+    const pdf = await this.reports.render(
+      'monthly_bulletin',
+      view,
+      { trend: trendSvg, savings: savingsSvg, ranking: rankingSvg },
+      {
+        title,
+        subject: '诉调对接工作月度通报',
+        issuedAt: now,
+        documentId: randomUUID(),
+        footerNote: `数据来源：sutiao 诉调对接平台统计（与 /api/stats 报表同源），生成于 ${chinaDateOf(now)}。节约诉讼费为估算。`,
+      },
+    );
     return { pdf, filename: `${title}.pdf`, asciiName: `sutiao-bulletin-${month}.pdf` };
   }
 

@@ -1,6 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
 import {
-  accumulate, type CaseForStats, contributions, COUNTERS, deriveFact, type RollupDelta, rollupDeltas, type StatFact,
+  accumulate,
+  type CaseForStats,
+  contributions,
+  COUNTERS,
+  deriveFact,
+  type RollupDelta,
+  rollupDeltas,
+  type StatFact,
 } from './facts.js';
 
 const COURT = '00000000-0000-0000-0000-0000000000c1';
@@ -12,9 +19,20 @@ const at = (iso: string) => new Date(iso);
 
 function kase(overrides: Partial<CaseForStats> = {}): CaseForStats {
   return {
-    id: '00000000-0000-0000-0000-000000000001', courtId: COURT, caseNumber: '（2026）黔0381民诉前调1号', receivedOn: '2026-03-30',
-    track: 'pre_litigation', disputeType: 'sale_contract', status: 'registered', claimAmountFen: 5_000_000n, assigneeId: null,
-    delegatedOrganizationId: null, delegatedMediatorId: null, acceptedAt: null, mediationEndedAt: null, mediationEndsOn: null,
+    id: '00000000-0000-0000-0000-000000000001',
+    courtId: COURT,
+    caseNumber: '（2026）黔0381民诉前调1号',
+    receivedOn: '2026-03-30',
+    track: 'pre_litigation',
+    disputeType: 'sale_contract',
+    status: 'registered',
+    claimAmountFen: 5_000_000n,
+    assigneeId: null,
+    delegatedOrganizationId: null,
+    delegatedMediatorId: null,
+    acceptedAt: null,
+    mediationEndedAt: null,
+    mediationEndsOn: null,
     ...overrides,
   };
 }
@@ -34,15 +52,31 @@ describe('deriveFact', () => {
   });
 
   it('groups by the assignee and the assignee’s organization, else the delegation', () => {
-    expect(deriveFact(kase({ delegatedOrganizationId: ORG_B }), { ...ctx, assigneeOrganizationId: null })).toMatchObject({ organizationId: ORG_B, mediatorId: null });
-    expect(deriveFact(kase({ delegatedMediatorId: MEDIATOR, delegatedOrganizationId: ORG_B }), ctx)).toMatchObject({ organizationId: ORG_B, mediatorId: MEDIATOR });
-    expect(deriveFact(kase({ assigneeId: MEDIATOR, delegatedOrganizationId: ORG_B }), ctx)).toMatchObject({ organizationId: ORG_A, mediatorId: MEDIATOR });
+    expect(deriveFact(kase({ delegatedOrganizationId: ORG_B }), { ...ctx, assigneeOrganizationId: null })).toMatchObject({
+      organizationId: ORG_B,
+      mediatorId: null,
+    });
+    expect(deriveFact(kase({ delegatedMediatorId: MEDIATOR, delegatedOrganizationId: ORG_B }), ctx)).toMatchObject({
+      organizationId: ORG_B,
+      mediatorId: MEDIATOR,
+    });
+    expect(deriveFact(kase({ assigneeId: MEDIATOR, delegatedOrganizationId: ORG_B }), ctx)).toMatchObject({
+      organizationId: ORG_A,
+      mediatorId: MEDIATOR,
+    });
   });
 
   it('takes China dates of instants: a case ended at 23:30 UTC ends the next day', () => {
-    const f = deriveFact(kase({
-      status: 'failed', assigneeId: MEDIATOR, acceptedAt: at('2026-03-31T01:00:00Z'), mediationEndedAt: at('2026-04-30T16:30:00Z'), mediationEndsOn: '2026-04-30',
-    }), ctx);
+    const f = deriveFact(
+      kase({
+        status: 'failed',
+        assigneeId: MEDIATOR,
+        acceptedAt: at('2026-03-31T01:00:00Z'),
+        mediationEndedAt: at('2026-04-30T16:30:00Z'),
+        mediationEndsOn: '2026-04-30',
+      }),
+      ctx,
+    );
     expect(f).toMatchObject({ acceptedOn: '2026-03-31', endedOn: '2026-05-01' });
   });
 
@@ -67,10 +101,28 @@ describe('contributions', () => {
   });
 
   it('counts an agreement on its end day with days, punctuality and fees; a ruling on its day', () => {
-    const f = { ...base, status: 'confirmed', acceptedOn: '2026-03-31', endedOn: '2026-04-20', mediationEndsOn: '2026-04-30', decidedOn: '2026-05-06' };
+    const f = {
+      ...base,
+      status: 'confirmed',
+      acceptedOn: '2026-03-31',
+      endedOn: '2026-04-20',
+      mediationEndsOn: '2026-04-30',
+      decidedOn: '2026-05-06',
+    };
     expect(contributions(f)).toEqual([
       { day: '2026-03-30', counters: { received: 1n, entrustedReceived: 0n, delegated: 0n, inMediation: 0n } },
-      { day: '2026-04-20', counters: { agreed: 1n, failed: 0n, withdrawn: 0n, endedOnTime: 1n, mediationDays: 20n, feesFullFen: 105_000n, feesHalfFen: 52_500n } },
+      {
+        day: '2026-04-20',
+        counters: {
+          agreed: 1n,
+          failed: 0n,
+          withdrawn: 0n,
+          endedOnTime: 1n,
+          mediationDays: 20n,
+          feesFullFen: 105_000n,
+          feesHalfFen: 52_500n,
+        },
+      },
       { day: '2026-05-06', counters: { confirmed: 1n, confirmationRejected: 0n } },
     ]);
   });
@@ -78,14 +130,18 @@ describe('contributions', () => {
   it('a failure after the deadline is late and saves nothing', () => {
     const f = { ...base, status: 'failed', acceptedOn: '2026-03-31', endedOn: '2026-05-06', mediationEndsOn: '2026-04-30' };
     expect(contributions(f)[1]).toEqual({
-      day: '2026-05-06', counters: { agreed: 0n, failed: 1n, withdrawn: 0n, endedOnTime: 0n, mediationDays: 36n, feesFullFen: 0n, feesHalfFen: 0n },
+      day: '2026-05-06',
+      counters: { agreed: 0n, failed: 1n, withdrawn: 0n, endedOnTime: 0n, mediationDays: 36n, feesFullFen: 0n, feesHalfFen: 0n },
     });
   });
 });
 
 describe('rollup deltas', () => {
   const registered = deriveFact(kase(), ctx);
-  const claimed = deriveFact(kase({ status: 'in_mediation', assigneeId: MEDIATOR, acceptedAt: at('2026-03-31T01:00:00Z'), mediationEndsOn: '2026-04-30' }), ctx);
+  const claimed = deriveFact(
+    kase({ status: 'in_mediation', assigneeId: MEDIATOR, acceptedAt: at('2026-03-31T01:00:00Z'), mediationEndsOn: '2026-04-30' }),
+    ctx,
+  );
 
   it('a claim moves the received case to the mediator and its organization, day and month rows alike', () => {
     const deltas = rollupDeltas(registered, claimed);

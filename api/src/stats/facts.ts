@@ -131,14 +131,24 @@ export function deriveFact(c: CaseForStats, ctx: FactContext): StatFact {
 }
 
 export const COUNTERS = [
-  'received', 'entrustedReceived', 'delegated', 'inMediation', 'agreed', 'failed', 'withdrawn', 'endedOnTime',
-  'mediationDays', 'feesFullFen', 'feesHalfFen', 'confirmed', 'confirmationRejected',
+  'received',
+  'entrustedReceived',
+  'delegated',
+  'inMediation',
+  'agreed',
+  'failed',
+  'withdrawn',
+  'endedOnTime',
+  'mediationDays',
+  'feesFullFen',
+  'feesHalfFen',
+  'confirmed',
+  'confirmationRejected',
 ] as const;
 export type Counter = (typeof COUNTERS)[number];
 export type Counters = Record<Counter, bigint>;
 
-export const zeroCounters = (): Counters =>
-  Object.fromEntries(COUNTERS.map((k) => [k, 0n])) as Counters;
+export const zeroCounters = (): Counters => Object.fromEntries(COUNTERS.map((k) => [k, 0n])) as Counters;
 
 /** One dated part of a case's contribution. */
 export interface DatedContribution {
@@ -150,15 +160,17 @@ const one = (b: boolean): bigint => (b ? 1n : 0n);
 
 /** The case's contribution to the figures, by the day each part counts on. */
 export function contributions(f: StatFact): DatedContribution[] {
-  const parts: DatedContribution[] = [{
-    day: f.receivedOn,
-    counters: {
-      received: 1n,
-      entrustedReceived: one(f.track === 'entrusted'),
-      delegated: one(f.status === 'delegated'),
-      inMediation: one(f.status === 'in_mediation'),
+  const parts: DatedContribution[] = [
+    {
+      day: f.receivedOn,
+      counters: {
+        received: 1n,
+        entrustedReceived: one(f.track === 'entrusted'),
+        delegated: one(f.status === 'delegated'),
+        inMediation: one(f.status === 'in_mediation'),
+      },
     },
-  }];
+  ];
   if (f.endedOn) {
     const agreed = AGREEMENT.has(f.status);
     parts.push({
@@ -189,9 +201,12 @@ export type Grain = 'd' | 'm';
 
 export function dimensionKey(f: StatFact, dim: Dimension): string {
   switch (dim) {
-    case 'organization': return f.organizationId ?? '';
-    case 'mediator': return f.mediatorId ?? '';
-    case 'dispute_type': return f.disputeType;
+    case 'organization':
+      return f.organizationId ?? '';
+    case 'mediator':
+      return f.mediatorId ?? '';
+    case 'dispute_type':
+      return f.disputeType;
   }
 }
 
@@ -217,7 +232,13 @@ export function accumulate(into: Map<string, RollupDelta>, f: StatFact, sign: 1n
   for (const part of contributions(f)) {
     for (const dim of DIMENSIONS) {
       for (const grain of ['d', 'm'] as const) {
-        const key: RollupKey = { courtId: f.courtId, dim, grain, period: grain === 'd' ? part.day : monthStart(part.day), dimKey: dimensionKey(f, dim) };
+        const key: RollupKey = {
+          courtId: f.courtId,
+          dim,
+          grain,
+          period: grain === 'd' ? part.day : monthStart(part.day),
+          dimKey: dimensionKey(f, dim),
+        };
         const id = keyString(key);
         let row = into.get(id);
         if (!row) into.set(id, (row = { ...key, counters: zeroCounters() }));

@@ -40,18 +40,36 @@ describe('months', () => {
 describe('splitPeriod', () => {
   it.each([
     // whole months only
-    [{ from: '2026-01-01', to: '2026-03-31' }, { months: { from: '2026-01-01', to: '2026-03-01' }, days: [] }],
+    [
+      { from: '2026-01-01', to: '2026-03-31' },
+      { months: { from: '2026-01-01', to: '2026-03-01' }, days: [] },
+    ],
     // edges on both sides
-    [{ from: '2025-12-15', to: '2026-03-10' }, {
-      months: { from: '2026-01-01', to: '2026-02-01' },
-      days: [{ from: '2025-12-15', to: '2025-12-31' }, { from: '2026-03-01', to: '2026-03-10' }],
-    }],
+    [
+      { from: '2025-12-15', to: '2026-03-10' },
+      {
+        months: { from: '2026-01-01', to: '2026-02-01' },
+        days: [
+          { from: '2025-12-15', to: '2025-12-31' },
+          { from: '2026-03-01', to: '2026-03-10' },
+        ],
+      },
+    ],
     // inside one month
-    [{ from: '2026-03-02', to: '2026-03-30' }, { months: null, days: [{ from: '2026-03-02', to: '2026-03-30' }] }],
+    [
+      { from: '2026-03-02', to: '2026-03-30' },
+      { months: null, days: [{ from: '2026-03-02', to: '2026-03-30' }] },
+    ],
     // a whole month, then days
-    [{ from: '2026-02-01', to: '2026-03-01' }, { months: { from: '2026-02-01', to: '2026-02-01' }, days: [{ from: '2026-03-01', to: '2026-03-01' }] }],
+    [
+      { from: '2026-02-01', to: '2026-03-01' },
+      { months: { from: '2026-02-01', to: '2026-02-01' }, days: [{ from: '2026-03-01', to: '2026-03-01' }] },
+    ],
     // one day
-    [{ from: '2026-03-01', to: '2026-03-01' }, { months: null, days: [{ from: '2026-03-01', to: '2026-03-01' }] }],
+    [
+      { from: '2026-03-01', to: '2026-03-01' },
+      { months: null, days: [{ from: '2026-03-01', to: '2026-03-01' }] },
+    ],
   ])('%j', (p, expected) => {
     expect(splitPeriod(p)).toEqual(expected);
   });

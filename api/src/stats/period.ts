@@ -26,7 +26,13 @@ export function resolvePeriod(from: string | undefined, to: string | undefined, 
     else if (daysBetween(period.from, period.to) > MAX_PERIOD_DAYS) errors.to = 'period_too_long';
   }
   if (Object.keys(errors).length) {
-    throw new DomainError('VALIDATION_FAILED', `Invalid period — ${Object.entries(errors).map(([k, v]) => `${k}: ${v}`).join('; ')}`, errors);
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      `Invalid period — ${Object.entries(errors)
+        .map(([k, v]) => `${k}: ${v}`)
+        .join('; ')}`,
+      errors,
+    );
   }
   return period;
 }

@@ -14,46 +14,88 @@
  */
 import type { DataSource, EntityManager } from 'typeorm';
 import {
-  accumulate, COUNTERS, type Counter, type Counters, type CaseForStats, deriveFact, keyString, nonZeroInKeyOrder,
-  type RollupDelta, sameFact, type StatFact, zeroCounters,
+  accumulate,
+  COUNTERS,
+  type Counter,
+  type Counters,
+  type CaseForStats,
+  deriveFact,
+  keyString,
+  nonZeroInKeyOrder,
+  type RollupDelta,
+  sameFact,
+  type StatFact,
+  zeroCounters,
 } from './facts.js';
 
 /** Column of each counter in `stats_rollups`. */
 const COLUMN: Record<Counter, string> = {
-  received: 'received', entrustedReceived: 'entrusted_received', delegated: 'delegated', inMediation: 'in_mediation',
-  agreed: 'agreed', failed: 'failed', withdrawn: 'withdrawn', endedOnTime: 'ended_on_time', mediationDays: 'mediation_days',
-  feesFullFen: 'fees_full_fen', feesHalfFen: 'fees_half_fen', confirmed: 'confirmed', confirmationRejected: 'confirmation_rejected',
+  received: 'received',
+  entrustedReceived: 'entrusted_received',
+  delegated: 'delegated',
+  inMediation: 'in_mediation',
+  agreed: 'agreed',
+  failed: 'failed',
+  withdrawn: 'withdrawn',
+  endedOnTime: 'ended_on_time',
+  mediationDays: 'mediation_days',
+  feesFullFen: 'fees_full_fen',
+  feesHalfFen: 'fees_half_fen',
+  confirmed: 'confirmed',
+  confirmationRejected: 'confirmation_rejected',
 };
 const BIG: ReadonlySet<Counter> = new Set<Counter>(['mediationDays', 'feesFullFen', 'feesHalfFen']);
 
 export const rollupColumn = (c: Counter): string => COLUMN[c];
 
 const FACT_COLUMNS = [
-  ['caseId', 'case_id', 'uuid'], ['courtId', 'court_id', 'uuid'], ['caseNumber', 'case_number', 'text'],
-  ['claimAmountFen', 'claim_amount_fen', 'bigint'], ['receivedOn', 'received_on', 'date'], ['track', 'track', 'text'],
-  ['disputeType', 'dispute_type', 'text'], ['status', 'status', 'text'], ['organizationId', 'organization_id', 'uuid'],
-  ['mediatorId', 'mediator_id', 'uuid'], ['acceptedOn', 'accepted_on', 'date'], ['endedOn', 'ended_on', 'date'],
-  ['mediationEndsOn', 'mediation_ends_on', 'date'], ['decidedOn', 'decided_on', 'date'], ['feeFullFen', 'fee_full_fen', 'bigint'],
-  ['feeHalfFen', 'fee_half_fen', 'bigint'], ['feeRuleVersion', 'fee_rule_version', 'text'],
+  ['caseId', 'case_id', 'uuid'],
+  ['courtId', 'court_id', 'uuid'],
+  ['caseNumber', 'case_number', 'text'],
+  ['claimAmountFen', 'claim_amount_fen', 'bigint'],
+  ['receivedOn', 'received_on', 'date'],
+  ['track', 'track', 'text'],
+  ['disputeType', 'dispute_type', 'text'],
+  ['status', 'status', 'text'],
+  ['organizationId', 'organization_id', 'uuid'],
+  ['mediatorId', 'mediator_id', 'uuid'],
+  ['acceptedOn', 'accepted_on', 'date'],
+  ['endedOn', 'ended_on', 'date'],
+  ['mediationEndsOn', 'mediation_ends_on', 'date'],
+  ['decidedOn', 'decided_on', 'date'],
+  ['feeFullFen', 'fee_full_fen', 'bigint'],
+  ['feeHalfFen', 'fee_half_fen', 'bigint'],
+  ['feeRuleVersion', 'fee_rule_version', 'text'],
 ] as const satisfies readonly (readonly [keyof StatFact, string, string])[];
 
 /** Dates as text: pg would turn a `date` into a Date at local midnight. */
-const FACT_SELECT = FACT_COLUMNS
-  .map(([prop, col, type]) => `${type === 'date' ? `to_char(f.${col}, 'YYYY-MM-DD')` : type === 'bigint' ? `f.${col}::text` : `f.${col}`} AS "${prop}"`)
-  .join(', ');
+const FACT_SELECT = FACT_COLUMNS.map(
+  ([prop, col, type]) =>
+    `${type === 'date' ? `to_char(f.${col}, 'YYYY-MM-DD')` : type === 'bigint' ? `f.${col}::text` : `f.${col}`} AS "${prop}"`,
+).join(', ');
 
 type Queryable = Pick<EntityManager, 'query'>;
 
 /** A `case_stat_facts` row as pg returns it (dates as text, bigint as string). */
 function factFromRow(r: Record<string, unknown>): StatFact {
   return {
-    caseId: r.caseId as string, courtId: r.courtId as string, caseNumber: r.caseNumber as string,
-    claimAmountFen: BigInt(r.claimAmountFen as string), receivedOn: r.receivedOn as string, track: r.track as string,
-    disputeType: r.disputeType as string, status: r.status as string, organizationId: (r.organizationId as string | null) ?? null,
-    mediatorId: (r.mediatorId as string | null) ?? null, acceptedOn: (r.acceptedOn as string | null) ?? null,
-    endedOn: (r.endedOn as string | null) ?? null, mediationEndsOn: (r.mediationEndsOn as string | null) ?? null,
-    decidedOn: (r.decidedOn as string | null) ?? null, feeFullFen: BigInt(r.feeFullFen as string),
-    feeHalfFen: BigInt(r.feeHalfFen as string), feeRuleVersion: (r.feeRuleVersion as string | null) ?? null,
+    caseId: r.caseId as string,
+    courtId: r.courtId as string,
+    caseNumber: r.caseNumber as string,
+    claimAmountFen: BigInt(r.claimAmountFen as string),
+    receivedOn: r.receivedOn as string,
+    track: r.track as string,
+    disputeType: r.disputeType as string,
+    status: r.status as string,
+    organizationId: (r.organizationId as string | null) ?? null,
+    mediatorId: (r.mediatorId as string | null) ?? null,
+    acceptedOn: (r.acceptedOn as string | null) ?? null,
+    endedOn: (r.endedOn as string | null) ?? null,
+    mediationEndsOn: (r.mediationEndsOn as string | null) ?? null,
+    decidedOn: (r.decidedOn as string | null) ?? null,
+    feeFullFen: BigInt(r.feeFullFen as string),
+    feeHalfFen: BigInt(r.feeHalfFen as string),
+    feeRuleVersion: (r.feeRuleVersion as string | null) ?? null,
   };
 }
 
@@ -61,14 +103,19 @@ function factFromRow(r: Record<string, unknown>): StatFact {
 export async function writeFacts(m: Queryable, facts: readonly StatFact[]): Promise<void> {
   if (facts.length === 0) return;
   const cols = FACT_COLUMNS.map(([, col]) => col);
-  const arrays = FACT_COLUMNS.map(([prop]) => facts.map((f) => {
-    const v = f[prop];
-    return typeof v === 'bigint' ? v.toString() : v;
-  }));
+  const arrays = FACT_COLUMNS.map(([prop]) =>
+    facts.map((f) => {
+      const v = f[prop];
+      return typeof v === 'bigint' ? v.toString() : v;
+    }),
+  );
   const unnest = FACT_COLUMNS.map(([, , type], i) => `$${i + 1}::${type}[]`).join(', ');
   await m.query(
     `INSERT INTO case_stat_facts (${cols.join(', ')}) SELECT * FROM unnest(${unnest})
-     ON CONFLICT (case_id) DO UPDATE SET ${cols.filter((c) => c !== 'case_id').map((c) => `${c} = excluded.${c}`).join(', ')}`,
+     ON CONFLICT (case_id) DO UPDATE SET ${cols
+       .filter((c) => c !== 'case_id')
+       .map((c) => `${c} = excluded.${c}`)
+       .join(', ')}`,
     arrays,
   );
 }
@@ -78,7 +125,11 @@ export async function applyRollupDeltas(m: Queryable, deltas: readonly RollupDel
   if (deltas.length === 0) return;
   const cols = COUNTERS.map((c) => COLUMN[c]);
   const params: unknown[] = [
-    deltas.map((d) => d.courtId), deltas.map((d) => d.dim), deltas.map((d) => d.grain), deltas.map((d) => d.period), deltas.map((d) => d.dimKey),
+    deltas.map((d) => d.courtId),
+    deltas.map((d) => d.dim),
+    deltas.map((d) => d.grain),
+    deltas.map((d) => d.period),
+    deltas.map((d) => d.dimKey),
     ...COUNTERS.map((c) => deltas.map((d) => d.counters[c].toString())),
   ];
   const types = ['uuid', 'text', 'text', 'date', 'text', ...COUNTERS.map((c) => (BIG.has(c) ? 'bigint' : 'int'))];
@@ -106,7 +157,7 @@ export async function refreshCaseStats(m: Queryable, c: CaseForStats): Promise<v
  */
 export async function refreshCasesStats(m: Queryable, cases: readonly CaseForStats[]): Promise<void> {
   if (cases.length === 0) return;
-  const rows = await m.query(
+  const rows = (await m.query(
     `WITH ids AS (SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[]) AS x(case_id, court_id, assignee_id)),
           cleared AS (DELETE FROM stats_dirty_cases d USING ids WHERE d.case_id = ids.case_id)
      SELECT ids.case_id AS "id", co.province, u.organization_id AS "assigneeOrganizationId", cf.decided_at AS "decidedAt",
@@ -117,7 +168,7 @@ export async function refreshCasesStats(m: Queryable, cases: readonly CaseForSta
        LEFT JOIN confirmations cf ON cf.case_id = ids.case_id
        LEFT JOIN case_stat_facts f ON f.case_id = ids.case_id`,
     [cases.map((c) => c.id), cases.map((c) => c.courtId), cases.map((c) => c.assigneeId)],
-  ) as Record<string, unknown>[];
+  )) as Record<string, unknown>[];
   const context = new Map(rows.map((r) => [r.id as string, r]));
   const deltas = new Map<string, RollupDelta>();
   const changed: StatFact[] = [];
@@ -147,13 +198,20 @@ export async function flushDirtyStats(ds: DataSource, batch = 500): Promise<numb
   let total = 0;
   for (;;) {
     const done = await ds.transaction(async (m) => {
-      const ids = (await m.query('SELECT case_id FROM stats_dirty_cases ORDER BY case_id LIMIT $1', [batch]) as { case_id: string }[])
-        .map((r) => r.case_id);
+      const ids = (
+        (await m.query('SELECT case_id FROM stats_dirty_cases ORDER BY case_id LIMIT $1', [batch])) as { case_id: string }[]
+      ).map((r) => r.case_id);
       if (ids.length === 0) return 0;
-      const rows = await m.query(`${CASE_COLUMNS} FROM cases c WHERE c.id = ANY($1::uuid[]) ORDER BY c.id FOR UPDATE`, [ids]) as Record<string, unknown>[];
+      const rows = (await m.query(`${CASE_COLUMNS} FROM cases c WHERE c.id = ANY($1::uuid[]) ORDER BY c.id FOR UPDATE`, [ids])) as Record<
+        string,
+        unknown
+      >[];
       await refreshCasesStats(m, rows.map(caseFromRow));
       // Marks of cases that no longer exist.
-      await m.query('DELETE FROM stats_dirty_cases WHERE case_id = ANY($1::uuid[]) AND NOT EXISTS (SELECT 1 FROM cases WHERE id = case_id)', [ids]);
+      await m.query(
+        'DELETE FROM stats_dirty_cases WHERE case_id = ANY($1::uuid[]) AND NOT EXISTS (SELECT 1 FROM cases WHERE id = case_id)',
+        [ids],
+      );
       return ids.length;
     });
     total += done;
@@ -170,9 +228,15 @@ const CASE_COLUMNS = `
 
 function caseFromRow(r: Record<string, unknown>): CaseForStats {
   return {
-    id: r.id as string, courtId: r.courtId as string, caseNumber: r.caseNumber as string, receivedOn: r.receivedOn as string,
-    track: r.track as string, disputeType: r.disputeType as string, status: r.status as string,
-    claimAmountFen: BigInt(r.claimAmountFen as string), assigneeId: (r.assigneeId as string | null) ?? null,
+    id: r.id as string,
+    courtId: r.courtId as string,
+    caseNumber: r.caseNumber as string,
+    receivedOn: r.receivedOn as string,
+    track: r.track as string,
+    disputeType: r.disputeType as string,
+    status: r.status as string,
+    claimAmountFen: BigInt(r.claimAmountFen as string),
+    assigneeId: (r.assigneeId as string | null) ?? null,
     delegatedOrganizationId: (r.delegatedOrganizationId as string | null) ?? null,
     delegatedMediatorId: (r.delegatedMediatorId as string | null) ?? null,
     acceptedAt: r.acceptedAt ? new Date(r.acceptedAt as string) : null,
@@ -206,7 +270,7 @@ export interface RollupRow {
 
 /** The rollups of a court recomputed from the cases themselves (not from the stored facts). */
 export async function recountRollups(m: Queryable, courtId: string): Promise<Map<string, Counters>> {
-  const rows = await m.query(`${CASES_FOR_STATS} WHERE c.court_id = $1`, [courtId]) as Record<string, unknown>[];
+  const rows = (await m.query(`${CASES_FOR_STATS} WHERE c.court_id = $1`, [courtId])) as Record<string, unknown>[];
   const map = new Map<string, RollupDelta>();
   for (const r of rows) accumulate(map, factOfCaseRow(r), 1n);
   const out = new Map<string, Counters>();
@@ -216,16 +280,20 @@ export async function recountRollups(m: Queryable, courtId: string): Promise<Map
 
 /** The stored rollups of a court (rows that are all zero left out). */
 export async function storedRollups(m: Queryable, courtId: string): Promise<Map<string, Counters>> {
-  const rows = await m.query(
+  const rows = (await m.query(
     `SELECT court_id, dim, grain, to_char(period, 'YYYY-MM-DD') AS period, dim_key, ${COUNTERS.map((c) => `${COLUMN[c]}::text AS "${c}"`).join(', ')}
-       FROM stats_rollups WHERE court_id = $1`, [courtId],
-  ) as Record<string, string>[];
+       FROM stats_rollups WHERE court_id = $1`,
+    [courtId],
+  )) as Record<string, string>[];
   const out = new Map<string, Counters>();
   for (const r of rows) {
     const counters = zeroCounters();
     for (const c of COUNTERS) counters[c] = BigInt(r[c]!);
     if (COUNTERS.every((c) => counters[c] === 0n)) continue;
-    out.set(keyString({ courtId: r.court_id!, dim: r.dim as never, grain: r.grain as never, period: r.period!, dimKey: r.dim_key! }), counters);
+    out.set(
+      keyString({ courtId: r.court_id!, dim: r.dim as never, grain: r.grain as never, period: r.period!, dimKey: r.dim_key! }),
+      counters,
+    );
   }
   return out;
 }
@@ -239,18 +307,21 @@ export interface RebuildProgress {
  * definition of a fee) and then every rollup from the facts (in SQL: a sum over millions of rows).
  * Runs in one transaction; readers see the old figures until it commits.
  */
-export async function rebuildStats(ds: DataSource, opts: { batchSize?: number; onProgress?: RebuildProgress } = {}): Promise<{ cases: number; rollups: number }> {
+export async function rebuildStats(
+  ds: DataSource,
+  opts: { batchSize?: number; onProgress?: RebuildProgress } = {},
+): Promise<{ cases: number; rollups: number }> {
   const batchSize = opts.batchSize ?? 20_000;
   return ds.transaction(async (m) => {
     await m.query('SET LOCAL statement_timeout = 0');
     await m.query(`SET LOCAL work_mem = '256MB'`);
     await m.query('TRUNCATE stats_rollups, case_stat_facts, stats_dirty_cases');
-    const [{ total }] = await m.query('SELECT count(*)::int AS total FROM cases') as { total: number }[];
+    const [{ total }] = (await m.query('SELECT count(*)::int AS total FROM cases')) as { total: number }[];
     let done = 0;
     // Facts are written in (court, received date) order, so a period's cases lie together on disk.
     await m.query(`DECLARE stats_rebuild NO SCROLL CURSOR FOR ${CASES_FOR_STATS} ORDER BY c.court_id, c.received_on, c.case_number`);
     for (;;) {
-      const rows = await m.query(`FETCH ${Number(batchSize)} FROM stats_rebuild`) as Record<string, unknown>[];
+      const rows = (await m.query(`FETCH ${Number(batchSize)} FROM stats_rebuild`)) as Record<string, unknown>[];
       if (rows.length === 0) break;
       await writeFacts(m, rows.map(factOfCaseRow));
       done += rows.length;
@@ -259,7 +330,7 @@ export async function rebuildStats(ds: DataSource, opts: { batchSize?: number; o
     await m.query('CLOSE stats_rebuild');
     await m.query(REBUILD_DAY_ROLLUPS);
     await m.query(REBUILD_MONTH_ROLLUPS);
-    const [{ n }] = await m.query('SELECT count(*)::int AS n FROM stats_rollups') as { n: number }[];
+    const [{ n }] = (await m.query('SELECT count(*)::int AS n FROM stats_rollups')) as { n: number }[];
     return { cases: done, rollups: n };
   });
 }

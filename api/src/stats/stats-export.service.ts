@@ -8,6 +8,8 @@ import { Clock } from '../common/clock.js';
 import { STATUS_LABELS, type CaseStatus } from '../rules/case-status.js';
 import { chinaDateOf } from '../rules/chinese-date.js';
 import { disputeTypeOf } from '../rules/dispute-types.js';
+import type { FeeCategory } from '../rules/fees.js';
+import type { TrackCode } from '../rules/tracks.js';
 import type { BreakdownBy, ExportQuery } from './dto/stats.dto.js';
 import { type BreakdownResponse, type BreakdownRow, DEFINITIONS } from './dto/stats-responses.js';
 import { isAgreementStatus } from './facts.js';
@@ -28,10 +30,14 @@ export function contentDisposition(asciiName: string, filename: string, disposit
 }
 
 const BY_LABEL: Record<BreakdownBy, string> = { organization: '按调解组织', mediator: '按调解员', month: '按月份', disputeType: '按案由' };
-const FEE_CATEGORY_LABEL: Record<string, string> = {
-  property: '财产案件', labor: '劳动争议', divorce: '离婚案件', personality: '人格权案件', other_nonproperty: '其他非财产案件',
+const FEE_CATEGORY_LABEL: Record<FeeCategory, string> = {
+  property: '财产案件',
+  labor: '劳动争议',
+  divorce: '离婚案件',
+  personality: '人格权案件',
+  other_nonproperty: '其他非财产案件',
 };
-const TRACK_LABEL: Record<string, string> = { pre_litigation: '诉前委派调解', entrusted: '立案后委托调解' };
+const TRACK_LABEL: Record<TrackCode, string> = { pre_litigation: '诉前委派调解', entrusted: '立案后委托调解' };
 
 /** Columns of the figures (xlsx figures sheet, csv), in order. */
 const FIGURE_COLUMNS: [string, (r: BreakdownRow) => string | number | null, CellStyle?][] = [
@@ -51,12 +57,23 @@ const FIGURE_COLUMNS: [string, (r: BreakdownRow) => string | number | null, Cell
 ];
 
 const CASE_COLUMNS: (SheetColumn & { header: string })[] = [
-  { header: '案号', width: 30, unique: true }, { header: '案由', width: 22 }, { header: '收费类别', width: 12 }, { header: '请求金额（元）', width: 16, style: 'money' },
-  { header: '全额受理费（元）', width: 15, style: 'money' }, { header: '减半受理费（元）', width: 15, style: 'money' }, { header: '收费规则版本', width: 12 },
-  { header: '程序', width: 14 }, { header: '状态', width: 14 }, { header: '收案日期', width: 12, style: 'date' },
-  { header: '接收日期', width: 12, style: 'date' }, { header: '调解结束日期', width: 12, style: 'date' },
-  { header: '调解期限届满日', width: 14, style: 'date' }, { header: '司法确认裁定日期', width: 16, style: 'date' },
-  { header: '计入节约诉讼费（元）', width: 18, style: 'money' }, { header: '调解组织', width: 28 }, { header: '调解员', width: 10 },
+  { header: '案号', width: 30, unique: true },
+  { header: '案由', width: 22 },
+  { header: '收费类别', width: 12 },
+  { header: '请求金额（元）', width: 16, style: 'money' },
+  { header: '全额受理费（元）', width: 15, style: 'money' },
+  { header: '减半受理费（元）', width: 15, style: 'money' },
+  { header: '收费规则版本', width: 12 },
+  { header: '程序', width: 14 },
+  { header: '状态', width: 14 },
+  { header: '收案日期', width: 12, style: 'date' },
+  { header: '接收日期', width: 12, style: 'date' },
+  { header: '调解结束日期', width: 12, style: 'date' },
+  { header: '调解期限届满日', width: 14, style: 'date' },
+  { header: '司法确认裁定日期', width: 16, style: 'date' },
+  { header: '计入节约诉讼费（元）', width: 18, style: 'money' },
+  { header: '调解组织', width: 28 },
+  { header: '调解员', width: 10 },
 ];
 
 /** fen (exact) → a number of yuan for a spreadsheet cell; exact for any amount below 2^53 fen. */
@@ -65,8 +82,21 @@ const yuanCell = (fen: string | bigint): number => Number(BigInt(fen)) / 100;
 /** A row of the cases cursor, as an array (column order of the SELECT below). */
 type CaseRow = (string | null)[];
 const F = {
-  caseNumber: 0, disputeType: 1, claim: 2, feeFull: 3, feeHalf: 4, feeRuleVersion: 5, track: 6, status: 7, receivedOn: 8,
-  acceptedOn: 9, endedOn: 10, mediationEndsOn: 11, decidedOn: 12, organizationId: 13, mediatorId: 14,
+  caseNumber: 0,
+  disputeType: 1,
+  claim: 2,
+  feeFull: 3,
+  feeHalf: 4,
+  feeRuleVersion: 5,
+  track: 6,
+  status: 7,
+  receivedOn: 8,
+  acceptedOn: 9,
+  endedOn: 10,
+  mediationEndsOn: 11,
+  decidedOn: 12,
+  organizationId: 13,
+  mediatorId: 14,
 } as const;
 
 /** The pg client under a TypeORM query runner (for array rows). */
@@ -97,23 +127,30 @@ export class StatsExportService {
     await this.stats.ensureFresh();
     const now = this.clock.now();
     await this.audit.appendNow({
-      caseId: null, type: 'stats.exported', at: now, actor: user,
+      caseId: null,
+      type: 'stats.exported',
+      at: now,
+      actor: user,
       data: { format: q.format, by: q.by, from: p.from, to: p.to, basis: q.basis, courtId: user.courtId },
     });
     const base = `诉调对接统计-${BY_LABEL[q.by]}-${p.from}至${p.to}`;
     const ascii = `sutiao-stats-${q.by}-${p.from}_${p.to}`;
     if (q.format === 'csv') {
       return {
-        filename: `${base}.csv`, asciiName: `${ascii}.csv`, contentType: 'text/csv; charset=utf-8',
-        write: (out) => this.snapshot(out, async (qr) => {
-          const breakdown = await this.stats.breakdown(user, { by: q.by, from: p.from, to: p.to, basis: q.basis }, qr.manager);
-          await writeChunk(out, csvOf(breakdown));
-          out.end();
-        }),
+        filename: `${base}.csv`,
+        asciiName: `${ascii}.csv`,
+        contentType: 'text/csv; charset=utf-8',
+        write: (out) =>
+          this.snapshot(out, async (qr) => {
+            const breakdown = await this.stats.breakdown(user, { by: q.by, from: p.from, to: p.to, basis: q.basis }, qr.manager);
+            await writeChunk(out, csvOf(breakdown));
+            out.end();
+          }),
       };
     }
     return {
-      filename: `${base}.xlsx`, asciiName: `${ascii}.xlsx`,
+      filename: `${base}.xlsx`,
+      asciiName: `${ascii}.xlsx`,
       contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       write: (out) => this.snapshot(out, (qr, client) => this.writeXlsx(qr, client, user, q, p, now, out)),
     };
@@ -122,7 +159,7 @@ export class StatsExportService {
   /** Runs `fn` in one REPEATABLE READ snapshot; a failure half-way aborts the download (no truncated file that looks whole). */
   private async snapshot(out: Writable, fn: (qr: QueryRunner, client: RawClient) => Promise<void>): Promise<void> {
     const qr = this.dataSource.createQueryRunner();
-    const client = await qr.connect() as RawClient;
+    const client = (await qr.connect()) as RawClient;
     try {
       await qr.startTransaction('REPEATABLE READ');
       // A slow client may pause the stream between fetches; the snapshot must outlive that.
@@ -140,10 +177,18 @@ export class StatsExportService {
     }
   }
 
-  private async writeXlsx(qr: QueryRunner, client: RawClient, user: AuthUser, q: ExportQuery, p: Period, now: Date, out: Writable): Promise<void> {
+  private async writeXlsx(
+    qr: QueryRunner,
+    client: RawClient,
+    user: AuthUser,
+    q: ExportQuery,
+    p: Period,
+    now: Date,
+    out: Writable,
+  ): Promise<void> {
     const m = qr.manager;
     const breakdown = await this.stats.breakdown(user, { by: q.by, from: p.from, to: p.to, basis: q.basis }, m);
-    const [court] = await m.query('SELECT name FROM courts WHERE id = $1', [user.courtId]) as { name: string }[];
+    const [court] = (await m.query('SELECT name FROM courts WHERE id = $1', [user.courtId])) as { name: string }[];
     const xlsx = new XlsxStreamWriter(out, { creator: 'sutiao', created: now });
 
     // Sheet 1: the figures.
@@ -151,7 +196,10 @@ export class StatsExportService {
     const rule = breakdown.totals.savings.feeRule;
     await fig.row([`${court?.name ?? ''}诉调对接统计`], 'bold');
     await fig.row(['统计期间', `${p.from} 至 ${p.to}`]);
-    await fig.row(['节约诉讼费口径', `${q.basis === 'half' ? '减半（按简易程序）' : '全额'}；估算；${rule.basis}，收费规则版本 ${rule.version ?? '—'}，${rule.province}`]);
+    await fig.row([
+      '节约诉讼费口径',
+      `${q.basis === 'half' ? '减半（按简易程序）' : '全额'}；估算；${rule.basis}，收费规则版本 ${rule.version ?? '—'}，${rule.province}`,
+    ]);
     await fig.row(['生成时间', `${chinaDateOf(now)}（北京时间）`]);
     await fig.row([]);
     await fig.row([BY_LABEL[q.by].replace('按', ''), ...FIGURE_COLUMNS.map(([h]) => h)], 'bold');
@@ -161,7 +209,10 @@ export class StatsExportService {
 
     // Sheet 2: every case behind the figures, with its fee basis; no party data.
     const cases = await xlsx.addSheet('案件明细', CASE_COLUMNS, { freezeHeader: true });
-    await cases.row(CASE_COLUMNS.map((c) => c.header), 'bold');
+    await cases.row(
+      CASE_COLUMNS.map((c) => c.header),
+      'bold',
+    );
     const names = await this.namesOf(qr, user.courtId);
     const feeOf = (r: CaseRow) => (q.basis === 'half' ? r[F.feeHalf] : r[F.feeFull]);
     const caseCells = (r: CaseRow): CellValue[] => {
@@ -171,12 +222,23 @@ export class StatsExportService {
       const org = r[F.organizationId];
       const mediator = r[F.mediatorId];
       return [
-        r[F.caseNumber], type?.name ?? r[F.disputeType], FEE_CATEGORY_LABEL[type?.feeCategory ?? 'property'], yuanCell(r[F.claim]!),
-        yuanCell(r[F.feeFull]!), yuanCell(r[F.feeHalf]!), r[F.feeRuleVersion], TRACK_LABEL[r[F.track]!] ?? r[F.track],
-        STATUS_LABELS[r[F.status] as CaseStatus] ?? r[F.status], r[F.receivedOn], r[F.acceptedOn], ended, r[F.mediationEndsOn], r[F.decidedOn],
+        r[F.caseNumber],
+        type?.name ?? r[F.disputeType],
+        FEE_CATEGORY_LABEL[type?.feeCategory ?? 'property'],
+        yuanCell(r[F.claim]!),
+        yuanCell(r[F.feeFull]!),
+        yuanCell(r[F.feeHalf]!),
+        r[F.feeRuleVersion],
+        TRACK_LABEL[r[F.track] as TrackCode] ?? r[F.track],
+        STATUS_LABELS[r[F.status] as CaseStatus] ?? r[F.status],
+        r[F.receivedOn],
+        r[F.acceptedOn],
+        ended,
+        r[F.mediationEndsOn],
+        r[F.decidedOn],
         saved ? yuanCell(feeOf(r)!) : null,
-        org ? names.organizations.get(org) ?? null : null,
-        mediator ? names.mediators.get(mediator) ?? null : null,
+        org ? (names.organizations.get(org) ?? null) : null,
+        mediator ? (names.mediators.get(mediator) ?? null) : null,
       ];
     };
     await qr.query(`SET LOCAL work_mem = '64MB'`);
@@ -198,7 +260,8 @@ export class StatsExportService {
       await qr.query(`DECLARE stats_export NO SCROLL CURSOR FOR ${sql}`, [user.courtId, p.from, p.to]);
       // Rows as arrays straight from the driver (no object per row); the next batch is fetched
       // while this one is written, so PostgreSQL and the writer overlap.
-      const fetchRows = async () => (await client.query({ text: `FETCH ${FETCH_ROWS} FROM stats_export`, rowMode: 'array' })).rows as CaseRow[];
+      const fetchRows = async () =>
+        (await client.query({ text: `FETCH ${FETCH_ROWS} FROM stats_export`, rowMode: 'array' })).rows as CaseRow[];
       let pending: Promise<CaseRow[]> | null = fetchRows();
       while (pending) {
         const rows: CaseRow[] = await pending;
@@ -212,15 +275,21 @@ export class StatsExportService {
     // Sheet 3: what each figure means.
     const defs = await xlsx.addSheet('口径说明', [{ width: 22 }, { width: 120 }]);
     for (const [key, text] of Object.entries(DEFINITIONS)) await defs.row([key, text]);
-    await defs.row(['案件明细', '“计入节约诉讼费（元）”一列只在调解结束日期在统计期间内、以调解协议结束的案件填写，其合计等于统计数字表的节约诉讼费。案件明细不含任何当事人信息。']);
+    await defs.row([
+      '案件明细',
+      '“计入节约诉讼费（元）”一列只在调解结束日期在统计期间内、以调解协议结束的案件填写，其合计等于统计数字表的节约诉讼费。案件明细不含任何当事人信息。',
+    ]);
     await defs.close();
     await xlsx.finish();
     out.end();
   }
 
   private async namesOf(qr: QueryRunner, courtId: string) {
-    const orgs = await qr.query('SELECT id, name FROM organizations WHERE court_id = $1', [courtId]) as { id: string; name: string }[];
-    const users = await qr.query(`SELECT id, display_name FROM users WHERE court_id = $1 AND role = 'mediator'`, [courtId]) as { id: string; display_name: string }[];
+    const orgs = (await qr.query('SELECT id, name FROM organizations WHERE court_id = $1', [courtId])) as { id: string; name: string }[];
+    const users = (await qr.query(`SELECT id, display_name FROM users WHERE court_id = $1 AND role = 'mediator'`, [courtId])) as {
+      id: string;
+      display_name: string;
+    }[];
     return { organizations: new Map(orgs.map((o) => [o.id, o.name])), mediators: new Map(users.map((u) => [u.id, u.display_name])) };
   }
 }

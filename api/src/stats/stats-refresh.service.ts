@@ -52,7 +52,7 @@ export class StatsRefreshService implements OnApplicationBootstrap, OnModuleDest
 
   /** Before a report: refresh what is dirty (one cheap query when nothing is). */
   async ensureFresh(): Promise<void> {
-    const [row] = await this.dataSource.query('SELECT EXISTS (SELECT 1 FROM stats_dirty_cases) AS dirty') as { dirty: boolean }[];
+    const [row] = (await this.dataSource.query('SELECT EXISTS (SELECT 1 FROM stats_dirty_cases) AS dirty')) as { dirty: boolean }[];
     if (row?.dirty) await this.flush();
   }
 }

@@ -27,14 +27,20 @@ export class StatsController {
   ) {}
 
   @Get('summary')
-  @ApiOperation({ summary: 'Figures of the caller’s court for a period', description: `${PERIODS}\n\n${Object.values(DEFINITIONS).join('\n')}` })
+  @ApiOperation({
+    summary: 'Figures of the caller’s court for a period',
+    description: `${PERIODS}\n\n${Object.values(DEFINITIONS).join('\n')}`,
+  })
   @ApiOkResponse({ type: StatsSummary })
   summary(@CurrentUser() user: AuthUser, @Query() q: StatsQuery) {
     return this.stats.summary(user, q);
   }
 
   @Get('breakdown')
-  @ApiOperation({ summary: 'The same figures per organization, mediator, month or dispute type', description: `${PERIODS}\n\n${DEFINITIONS.groups}` })
+  @ApiOperation({
+    summary: 'The same figures per organization, mediator, month or dispute type',
+    description: `${PERIODS}\n\n${DEFINITIONS.groups}`,
+  })
   @ApiOkResponse({ type: BreakdownResponse })
   breakdown(@CurrentUser() user: AuthUser, @Query() q: BreakdownQuery) {
     return this.stats.breakdown(user, q);

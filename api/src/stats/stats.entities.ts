@@ -1,6 +1,6 @@
 import { Check, Column, Entity, Index, JoinColumn, OneToOne, PrimaryColumn, type Relation } from 'typeorm';
-import { Case } from '../cases/case.entity.js';
-import { bigintTransformer } from '../database/transformers.js';
+import { Case } from '../case-records/case.entity.js';
+import { bigintTransformer } from '../common/transformers.js';
 
 /**
  * What the statistics need to know about one case, derived from the case (and its assignee and

@@ -6,7 +6,13 @@ import { CalendarService } from '../calendar/calendar.service.js';
 import { DISPUTE_TYPES } from '../rules/dispute-types.js';
 import { FEE_BASIS, DEFAULT_PROVINCE, FeeRuleError, feeScheduleOn } from '../rules/fees.js';
 import {
-  averageMediationDays, endedCount, litigationRatePer10k, onTimeRate, RANKING_CRITERIA, redBlackLists, successRate,
+  averageMediationDays,
+  endedCount,
+  litigationRatePer10k,
+  onTimeRate,
+  RANKING_CRITERIA,
+  redBlackLists,
+  successRate,
 } from '../rules/kpi.js';
 import { formatMoney } from '../rules/money.js';
 import { COUNTERS, type Counters, type Dimension, zeroCounters } from './facts.js';
@@ -15,15 +21,25 @@ import { StatsRefreshService } from './stats-refresh.service.js';
 import { monthPeriod, monthsOf, type Period, resolvePeriod, splitPeriod, addMonths, monthOf } from './period.js';
 import type { BreakdownBy, SavingsBasis } from './dto/stats.dto.js';
 import {
-  type BreakdownResponse, type BreakdownRow, DEFINITIONS, type LitigationRateResponse, type RankingEntry, type RankingResponse,
-  type StatsFigures, type StatsSummary,
+  type BreakdownResponse,
+  type BreakdownRow,
+  DEFINITIONS,
+  type LitigationRateResponse,
+  type RankingEntry,
+  type RankingResponse,
+  type StatsFigures,
+  type StatsSummary,
 } from './dto/stats-responses.js';
 
 type Queryable = Pick<EntityManager, 'query'>;
 
 /** Which rollup dimension answers a breakdown (months are read from the dispute-type rows). */
 const DIMENSION_OF: Record<BreakdownBy | 'total', Dimension> = {
-  organization: 'organization', mediator: 'mediator', disputeType: 'dispute_type', month: 'dispute_type', total: 'dispute_type',
+  organization: 'organization',
+  mediator: 'mediator',
+  disputeType: 'dispute_type',
+  month: 'dispute_type',
+  total: 'dispute_type',
 };
 
 const NONE_LABEL: Record<BreakdownBy, string> = {
@@ -92,20 +108,33 @@ export class StatsService {
   }
 
   /** Summed counters of a court in a period, per group (`by`) or in total. */
-  async counters(courtId: string, p: Period, by: BreakdownBy | 'total', m: Queryable = this.dataSource.manager): Promise<Map<string, Counters>> {
+  async counters(
+    courtId: string,
+    p: Period,
+    by: BreakdownBy | 'total',
+    m: Queryable = this.dataSource.manager,
+  ): Promise<Map<string, Counters>> {
     const split = splitPeriod(p);
     const group = by === 'month' ? `to_char(period, 'YYYY-MM')` : by === 'total' ? `''` : 'dim_key';
     const days = [...split.days, null, null].slice(0, 2);
-    const rows = await m.query(
+    const rows = (await m.query(
       `SELECT ${group} AS key, ${COUNTERS.map((c) => `sum(${rollupColumn(c)})::text AS "${c}"`).join(', ')}
          FROM stats_rollups
         WHERE court_id = $1 AND dim = $2
           AND ((grain = 'm' AND period BETWEEN $3::date AND $4::date)
             OR (grain = 'd' AND (period BETWEEN $5::date AND $6::date OR period BETWEEN $7::date AND $8::date)))
         GROUP BY 1`,
-      [courtId, DIMENSION_OF[by], split.months?.from ?? null, split.months?.to ?? null,
-        days[0]?.from ?? null, days[0]?.to ?? null, days[1]?.from ?? null, days[1]?.to ?? null],
-    ) as Record<string, string>[];
+      [
+        courtId,
+        DIMENSION_OF[by],
+        split.months?.from ?? null,
+        split.months?.to ?? null,
+        days[0]?.from ?? null,
+        days[0]?.to ?? null,
+        days[1]?.from ?? null,
+        days[1]?.to ?? null,
+      ],
+    )) as Record<string, string>[];
     const out = new Map<string, Counters>();
     for (const r of rows) {
       const c = zeroCounters();
@@ -122,11 +151,21 @@ export class StatsService {
     return this.summaryOf(user.courtId, totals, p, q.basis, m);
   }
 
-  async summaryOf(courtId: string, totals: Counters, p: Period, basis: SavingsBasis, m: Queryable = this.dataSource.manager): Promise<StatsSummary> {
+  async summaryOf(
+    courtId: string,
+    totals: Counters,
+    p: Period,
+    basis: SavingsBasis,
+    m: Queryable = this.dataSource.manager,
+  ): Promise<StatsSummary> {
     const figures = figuresOf(totals, basis);
-    const [court] = await m.query('SELECT province FROM courts WHERE id = $1', [courtId]) as { province: string }[];
+    const [court] = (await m.query('SELECT province FROM courts WHERE id = $1', [courtId])) as { province: string }[];
     let version: string | null = null;
-    try { version = feeScheduleOn(p.to).version; } catch (e) { if (!(e instanceof FeeRuleError)) throw e; }
+    try {
+      version = feeScheduleOn(p.to).version;
+    } catch (e) {
+      if (!(e instanceof FeeRuleError)) throw e;
+    }
     return {
       ...figures,
       savings: {
@@ -139,7 +178,11 @@ export class StatsService {
     };
   }
 
-  async breakdown(user: AuthUser, q: { by: BreakdownBy; from?: string; to?: string; basis: SavingsBasis }, m?: Queryable): Promise<BreakdownResponse> {
+  async breakdown(
+    user: AuthUser,
+    q: { by: BreakdownBy; from?: string; to?: string; basis: SavingsBasis },
+    m?: Queryable,
+  ): Promise<BreakdownResponse> {
     const p = this.period(q.from, q.to);
     if (!m) await this.ensureFresh();
     const groups = await this.counters(user.courtId, p, q.by, m);
@@ -149,27 +192,43 @@ export class StatsService {
     return { by: q.by, from: p.from, to: p.to, basis: q.basis, rows, totals: await this.summaryOf(user.courtId, totals, p, q.basis, m) };
   }
 
-  private async rowsOf(courtId: string, by: BreakdownBy, p: Period, groups: Map<string, Counters>, basis: SavingsBasis, m: Queryable = this.dataSource.manager): Promise<BreakdownRow[]> {
+  private async rowsOf(
+    courtId: string,
+    by: BreakdownBy,
+    p: Period,
+    groups: Map<string, Counters>,
+    basis: SavingsBasis,
+    m: Queryable = this.dataSource.manager,
+  ): Promise<BreakdownRow[]> {
     if (by === 'month') {
-      return monthsOf(p).map((month) => ({ key: month, label: monthLabel(month), ...figuresOf(groups.get(month) ?? zeroCounters(), basis) }));
+      return monthsOf(p).map((month) => ({
+        key: month,
+        label: monthLabel(month),
+        ...figuresOf(groups.get(month) ?? zeroCounters(), basis),
+      }));
     }
     const active = [...groups.entries()].filter(([, c]) => COUNTERS.some((k) => c[k] !== 0n));
     const ids = active.map(([key]) => key).filter((k) => k !== '');
     const labels = new Map<string, { label: string; organizationName?: string | null }>();
     if (by === 'organization' && ids.length) {
-      const orgs = await m.query('SELECT id, name FROM organizations WHERE court_id = $1 AND id = ANY($2::uuid[])', [courtId, ids]) as { id: string; name: string }[];
+      const orgs = (await m.query('SELECT id, name FROM organizations WHERE court_id = $1 AND id = ANY($2::uuid[])', [courtId, ids])) as {
+        id: string;
+        name: string;
+      }[];
       for (const o of orgs) labels.set(o.id, { label: o.name });
     } else if (by === 'mediator' && ids.length) {
-      const users = await m.query(
+      const users = (await m.query(
         `SELECT u.id, u.display_name AS label, o.name AS "organizationName" FROM users u LEFT JOIN organizations o ON o.id = u.organization_id
-          WHERE u.id = ANY($1::uuid[])`, [ids]) as { id: string; label: string; organizationName: string | null }[];
+          WHERE u.id = ANY($1::uuid[])`,
+        [ids],
+      )) as { id: string; label: string; organizationName: string | null }[];
       for (const u of users) labels.set(u.id, { label: u.label, organizationName: u.organizationName });
     } else if (by === 'disputeType') {
       for (const id of ids) labels.set(id, { label: DISPUTE_TYPE_NAMES.get(id) ?? id });
     }
     const rows: BreakdownRow[] = active.map(([key, c]) => ({
       key: key === '' ? null : key,
-      ...(key === '' ? { label: NONE_LABEL[by] } : labels.get(key) ?? { label: key }),
+      ...(key === '' ? { label: NONE_LABEL[by] } : (labels.get(key) ?? { label: key })),
       ...(by === 'mediator' && key === '' ? { organizationName: null } : {}),
       ...figuresOf(c, basis),
     }));
@@ -185,47 +244,75 @@ export class StatsService {
     const ids = [...groups.keys()].filter((k) => k !== '');
     const names = new Map<string, string>();
     if (ids.length) {
-      const orgs = await (m ?? this.dataSource.manager).query('SELECT id, name FROM organizations WHERE court_id = $1 AND id = ANY($2::uuid[])', [user.courtId, ids]) as { id: string; name: string }[];
+      const orgs = (await (m ?? this.dataSource.manager).query(
+        'SELECT id, name FROM organizations WHERE court_id = $1 AND id = ANY($2::uuid[])',
+        [user.courtId, ids],
+      )) as { id: string; name: string }[];
       for (const o of orgs) names.set(o.id, o.name);
     }
     const eligible = ids.flatMap((id) => {
       const f = figuresOf(groups.get(id)!, 'full');
       const ended = f.agreed + f.failed + f.withdrawn;
       if (ended < q.minCases) return [];
-      return [{
-        organizationId: id, name: names.get(id) ?? id, ended, agreed: f.agreed,
-        onTimeRate: f.onTimeRate, successRate: f.successRate, averageMediationDays: f.averageMediationDays,
-      }];
+      return [
+        {
+          organizationId: id,
+          name: names.get(id) ?? id,
+          ended,
+          agreed: f.agreed,
+          onTimeRate: f.onTimeRate,
+          successRate: f.successRate,
+          averageMediationDays: f.averageMediationDays,
+        },
+      ];
     });
     const { red, black } = redBlackLists(eligible, q.size);
     const ranked = (list: typeof eligible): RankingEntry[] => list.map((e, i) => ({ rank: i + 1, ...e }));
-    return { month, from: p.from, to: p.to, minCases: q.minCases, criteria: RANKING_CRITERIA, eligible: eligible.length, red: ranked(red), black: ranked(black) };
+    return {
+      month,
+      from: p.from,
+      to: p.to,
+      minCases: q.minCases,
+      criteria: RANKING_CRITERIA,
+      eligible: eligible.length,
+      red: ranked(red),
+      black: ranked(black),
+    };
   }
 
   /** 万人起诉率 per year: 民初 (entrusted) registrations ÷ population × 10,000. */
   async litigationRate(user: AuthUser, q: { year?: number }): Promise<LitigationRateResponse> {
     const m = this.dataSource.manager;
     await this.ensureFresh();
-    const [court] = await m.query('SELECT id, name FROM courts WHERE id = $1', [user.courtId]) as { id: string; name: string }[];
-    const cases = await m.query(
+    const [court] = (await m.query('SELECT id, name FROM courts WHERE id = $1', [user.courtId])) as { id: string; name: string }[];
+    const cases = (await m.query(
       `SELECT extract(year FROM period)::int AS year, sum(entrusted_received)::int AS cases
          FROM stats_rollups WHERE court_id = $1 AND dim = 'dispute_type' AND grain = 'm' AND ($2::int IS NULL OR extract(year FROM period) = $2)
-        GROUP BY 1`, [user.courtId, q.year ?? null]) as { year: number; cases: number }[];
-    const populations = await m.query(
+        GROUP BY 1`,
+      [user.courtId, q.year ?? null],
+    )) as { year: number; cases: number }[];
+    const populations = (await m.query(
       'SELECT year, resident, floating FROM court_populations WHERE court_id = $1 AND ($2::int IS NULL OR year = $2)',
-      [user.courtId, q.year ?? null]) as { year: number; resident: number; floating: number }[];
+      [user.courtId, q.year ?? null],
+    )) as { year: number; resident: number; floating: number }[];
     const years = new Set<number>([...cases.filter((c) => c.cases > 0).map((c) => c.year), ...populations.map((p) => p.year)]);
     if (q.year !== undefined) years.add(q.year);
-    const rows = [...years].sort((a, b) => a - b).map((year) => {
-      const n = cases.find((c) => c.year === year)?.cases ?? 0;
-      const pop = populations.find((x) => x.year === year);
-      return {
-        courtId: court!.id, courtName: court!.name, year, cases: n,
-        resident: pop?.resident ?? null, floating: pop?.floating ?? null,
-        population: pop ? pop.resident + pop.floating : null,
-        ratePer10k: pop ? litigationRatePer10k(n, pop.resident, pop.floating) : null,
-      };
-    });
+    const rows = [...years]
+      .sort((a, b) => a - b)
+      .map((year) => {
+        const n = cases.find((c) => c.year === year)?.cases ?? 0;
+        const pop = populations.find((x) => x.year === year);
+        return {
+          courtId: court!.id,
+          courtName: court!.name,
+          year,
+          cases: n,
+          resident: pop?.resident ?? null,
+          floating: pop?.floating ?? null,
+          population: pop ? pop.resident + pop.floating : null,
+          ratePer10k: pop ? litigationRatePer10k(n, pop.resident, pop.floating) : null,
+        };
+      });
     return { definition: DEFINITIONS.litigationRate, rows };
   }
 

@@ -18,7 +18,12 @@ async function workbook(write: (x: XlsxStreamWriter) => Promise<void>): Promise<
 describe('XlsxStreamWriter (read back with exceljs)', () => {
   it('writes sheets, shared and inline strings, numbers, dates and styles', async () => {
     const wb = await workbook(async (x) => {
-      const a = await x.addSheet('统计数字', [{ width: 30, unique: true }, { width: 12, style: 'money' }, { width: 12, style: 'date' }, { width: 10, style: 'percent' }]);
+      const a = await x.addSheet('统计数字', [
+        { width: 30, unique: true },
+        { width: 12, style: 'money' },
+        { width: 12, style: 'date' },
+        { width: 10, style: 'percent' },
+      ]);
       await a.row(['案号', '金额', '日期', '比率'], 'bold');
       await a.row(['（2026）黔0381民诉前调1号', 1234.5, '2026-03-01', 0.6872]);
       await a.row(['<&"> 人民调解\u0001', null, undefined, '']);

@@ -37,19 +37,17 @@ export class User {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  /**
+   * Carried in every access token (`tv`); a token of an older version is refused. Bumped by the
+   * database (trigger tg_users_token_version) whenever the password hash or `active` changes.
+   */
+  @Column({ type: 'int', default: 1 })
+  tokenVersion: number;
+
+  /** A one-time (initial or reset) password: the account may only change it until it does. */
+  @Column({ type: 'boolean', default: false })
+  mustChangePassword: boolean;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
-}
-
-@Entity('login_failures')
-@Index('ix_login_failures_username_at', ['username', 'failedAt'])
-export class LoginFailure {
-  @PrimaryGeneratedColumn('identity', { type: 'bigint', primaryKeyConstraintName: 'pk_login_failures' })
-  id: string;
-
-  @Column({ type: 'varchar', length: 64 })
-  username: string;
-
-  @Column({ type: 'timestamptz' })
-  failedAt: Date;
 }

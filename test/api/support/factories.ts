@@ -37,19 +37,32 @@ export async function createWorld(t: TestApp, opts: { mediators?: number; worklo
   const pw = await passwordHash;
   const [court] = await db.query(
     `INSERT INTO courts (code, name, default_track, workload_cap) VALUES ('黔0381', '赤水市人民法院', 'pre_litigation', $1) RETURNING id`,
-    [opts.workloadCap ?? 20]);
-  const [orgA] = await db.query(`INSERT INTO organizations (court_id, name, kind, region) VALUES ($1, '天台镇人民调解委员会', 'township', '天台镇') RETURNING id`, [court.id]);
-  const [orgB] = await db.query(`INSERT INTO organizations (court_id, name, kind, region) VALUES ($1, '赤水市医疗纠纷人民调解委员会', 'industry', '赤水市') RETURNING id`, [court.id]);
+    [opts.workloadCap ?? 20],
+  );
+  const [orgA] = await db.query(
+    `INSERT INTO organizations (court_id, name, kind, region) VALUES ($1, '天台镇人民调解委员会', 'township', '天台镇') RETURNING id`,
+    [court.id],
+  );
+  const [orgB] = await db.query(
+    `INSERT INTO organizations (court_id, name, kind, region) VALUES ($1, '赤水市医疗纠纷人民调解委员会', 'industry', '赤水市') RETURNING id`,
+    [court.id],
+  );
   const count = opts.mediators ?? 3;
   const people: [string, string, string | null, string[]][] = [
-    ['clerk1', 'clerk', null, []], ['clerk2', 'clerk', null, []], ['judge1', 'judge', null, []], ['stats1', 'statistician', null, []], ['admin', 'admin', null, []],
+    ['clerk1', 'clerk', null, []],
+    ['clerk2', 'clerk', null, []],
+    ['judge1', 'judge', null, []],
+    ['stats1', 'statistician', null, []],
+    ['admin', 'admin', null, []],
   ];
-  for (let i = 1; i <= count; i++) people.push([`m${i}`, 'mediator', i === count && count > 1 ? orgB.id : orgA.id, i % 2 ? ['sale_contract'] : ['traffic_accident']]);
+  for (let i = 1; i <= count; i++)
+    people.push([`m${i}`, 'mediator', i === count && count > 1 ? orgB.id : orgA.id, i % 2 ? ['sale_contract'] : ['traffic_accident']]);
   const rows: { id: string; username: string }[] = await db.query(
     `INSERT INTO users (username, display_name, role, password_hash, court_id, organization_id, expertise)
      SELECT x.u, '用户' || x.u, x.r, $1, $2, x.o, ARRAY(SELECT jsonb_array_elements_text(x.e))
        FROM jsonb_to_recordset($3::jsonb) AS x(u text, r text, o uuid, e jsonb) RETURNING id, username`,
-    [pw, court.id, JSON.stringify(people.map(([u, r, o, e]) => ({ u, r, o, e })))]);
+    [pw, court.id, JSON.stringify(people.map(([u, r, o, e]) => ({ u, r, o, e })))],
+  );
   const users = Object.fromEntries(rows.map((u) => [u.username, u]));
   const tokens: Record<string, string> = {};
   for (const u of rows) tokens[u.username] = await login(t, u.username);
@@ -71,7 +84,15 @@ export function caseBody(overrides: Record<string, unknown> = {}) {
     consentToMediation: true,
     parties: [
       { role: 'applicant', kind: 'person', name: '刘小富', idNumber: residentId(), phone: '13800000000', address: '贵州省赤水市市中街道' },
-      { role: 'respondent', kind: 'organization', name: '赤水市某超市有限公司', creditCode: creditCode(), representative: '张某', phone: '0851-22800000', address: '贵州省赤水市' },
+      {
+        role: 'respondent',
+        kind: 'organization',
+        name: '赤水市某超市有限公司',
+        creditCode: creditCode(),
+        representative: '张某',
+        phone: '0851-22800000',
+        address: '贵州省赤水市',
+      },
     ],
     ...overrides,
   };

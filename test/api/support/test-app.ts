@@ -4,9 +4,9 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import pg from 'pg';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
-import { createApp } from '../../../dist/api/bootstrap.js';
-import { loadConfig } from '../../../dist/api/config/app-config.js';
-import { PdfRenderer } from '../../../dist/api/documents/pdf/renderer.js';
+import { createApp } from '../../../api/src/bootstrap.js';
+import { loadConfig } from '../../../api/src/config/app-config.js';
+import { PdfRenderer } from '../../../api/src/documents/pdf/renderer.js';
 
 let renderer: Promise<PdfRenderer> | undefined;
 
@@ -18,30 +18,61 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** A fresh database cloned from the migrated template (fast, isolated per test file). */
+export type TestRole = 'app' | 'owner' | 'superuser';
+
+/** The same database as `databaseUrl`, connected as the run's app role, its owner role, or the superuser (global-setup.js). */
+export function databaseUrlAs(role: TestRole, databaseUrl: string): string {
+  const base = {
+    app: process.env.SUTIAO_TEST_APP_URL!,
+    owner: process.env.SUTIAO_TEST_OWNER_URL!,
+    superuser: process.env.SUTIAO_TEST_ADMIN_URL!,
+  }[role];
+  const url = new URL(base);
+  url.pathname = new URL(databaseUrl).pathname;
+  return url.toString();
+}
+
+/** The run's owner role (owns the template and every clone). */
+export const ownerRole = () => decodeURIComponent(new URL(process.env.SUTIAO_TEST_OWNER_URL!).username);
+
+/** A new database name the global teardown drops. */
+export const testDatabaseName = () => `${process.env.SUTIAO_TEST_TEMPLATE!}_${randomBytes(4).toString('hex')}`;
+
+/**
+ * A fresh database cloned from the migrated template (fast, isolated per test file), as the app
+ * role sees it: the clone keeps the template's owner, grants and default privileges.
+ */
 export async function freshDatabase(): Promise<string> {
   const adminUrl = process.env.SUTIAO_TEST_ADMIN_URL!;
   const template = process.env.SUTIAO_TEST_TEMPLATE!;
-  const name = `${template}_${randomBytes(4).toString('hex')}`;
+  const name = testDatabaseName();
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template} OWNER "${ownerRole()}"`);
   await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
+  return databaseUrlAs('app', `postgres://x/${name}`);
 }
 
 /** Boots the production app (same pipes, filters, guards) on a fresh database. */
 export async function startTestApp(opts: { databaseUrl?: string; listen?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
   const databaseUrl = opts.databaseUrl ?? (await freshDatabase());
-  const config = loadConfig({ JWT_SECRET: 'test-secret', DATA_DIR: '/tmp/sutiao-test-data', PORT: '0', DB_POOL_SIZE: '10', WEB_ROOT: '/nonexistent', ...opts.env });
+  const config = loadConfig({
+    JWT_SECRET: 'test-secret',
+    DATA_DIR: '/tmp/sutiao-test-data',
+    PORT: '0',
+    DB_POOL_SIZE: '10',
+    WEB_ROOT: '/nonexistent',
+    ...opts.env,
+  });
   renderer ??= PdfRenderer.create();
   const app = await createApp({ config, databaseUrl, logger: false, renderer: await renderer });
   if (opts.listen) await app.listen(0, '127.0.0.1');
   else await app.init();
   return {
-    app, http: request(app.getHttpServer()), db: app.get<DataSource>(getDataSourceToken()), databaseUrl,
+    app,
+    http: request(app.getHttpServer()),
+    db: app.get<DataSource>(getDataSourceToken()),
+    databaseUrl,
     close: () => app.close(),
   };
 }

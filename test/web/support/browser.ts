@@ -39,8 +39,15 @@ export function describeBrowser(name: string, fn: () => void): void {
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }
 
@@ -55,7 +62,11 @@ export interface PageProblems {
 }
 
 /** A signed-out browser context at 1280×800 in China time, recording uncaught page errors. */
-export async function newSession(browser: Browser, baseURL: string, problems: PageProblems): Promise<{ context: BrowserContext; page: Page }> {
+export async function newSession(
+  browser: Browser,
+  baseURL: string,
+  problems: PageProblems,
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ baseURL, viewport: VIEWPORT, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   context.setDefaultTimeout(10_000);
   const page = await context.newPage();
@@ -97,7 +108,9 @@ export async function pdfRendered(page: Page, timeout = 8000): Promise<void> {
   while (Date.now() < deadline) {
     const viewers = page.frames().filter((f) => f.url().startsWith('chrome-extension://'));
     if (viewers.length) {
-      const ready = await Promise.all(viewers.map((f) => f.evaluate(() => (globalThis as unknown as InPage).document.title !== '').catch(() => false)));
+      const ready = await Promise.all(
+        viewers.map((f) => f.evaluate(() => (globalThis as unknown as InPage).document.title !== '').catch(() => false)),
+      );
       if (ready.every(Boolean)) {
         await page.waitForTimeout(300); // the first page paints right after the title is set
         return;
@@ -120,7 +133,11 @@ export async function magicOf(frame: Locator): Promise<string> {
 export async function dismissSnackBars(page: Page): Promise<void> {
   const bars = page.locator('.mat-mdc-snack-bar-container');
   for (let i = 0; i < 5 && (await bars.count()) > 0; i++) {
-    await bars.first().getByRole('button', { name: '关闭' }).click().catch(() => undefined);
+    await bars
+      .first()
+      .getByRole('button', { name: '关闭' })
+      .click()
+      .catch(() => undefined);
     await page.waitForTimeout(100);
   }
   await bars.first().waitFor({ state: 'detached' });

@@ -1,7 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, Equals, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested,
+  ArrayMaxSize,
+  ArrayMinSize,
+  Equals,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
 } from 'class-validator';
 import { IsCalendarDate, IsInstant, IsMoney, NotBlank } from '../../common/validators.js';
 import { REJECTION_GROUNDS, TERMINATION_REASONS } from '../../rules/case-status.js';
@@ -9,27 +22,35 @@ import { REJECTION_GROUNDS, TERMINATION_REASONS } from '../../rules/case-status.
 /** Every state-changing request may carry the case version last read (409 VERSION_CONFLICT if stale). */
 export class VersionedDto {
   @ApiPropertyOptional({ description: 'The case version as last read' })
-  @IsOptional() @IsInt() @Min(1)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
   version?: number;
 }
 
 export class DelegateDto extends VersionedDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Delegate to a mediation organization' })
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   organizationId?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Delegate to one named mediator' })
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   mediatorId?: string;
 
   @ApiPropertyOptional({ maxLength: 2000 })
-  @IsOptional() @IsString() @MaxLength(2000)
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
   note?: string;
 }
 
 export class ReasonDto extends VersionedDto {
   @ApiProperty({ minLength: 1, maxLength: 2000 })
-  @IsString() @MaxLength(2000) @NotBlank()
+  @IsString()
+  @MaxLength(2000)
+  @NotBlank()
   reason: string;
 }
 
@@ -43,65 +64,95 @@ export class SessionDto extends VersionedDto {
   mode: 'in_person' | 'video' | 'phone';
 
   @ApiPropertyOptional({ maxLength: 200 })
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   location?: string;
 
   @ApiProperty({ type: [String] })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(200, { each: true }) @NotBlank({ each: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(200, { each: true })
+  @NotBlank({ each: true })
   attendees: string[];
 
   @ApiProperty({ minLength: 1, maxLength: 10000 })
-  @IsString() @MaxLength(10000) @NotBlank()
+  @IsString()
+  @MaxLength(10000)
+  @NotBlank()
   minutes: string;
 
   @ApiPropertyOptional({ maxLength: 10000 })
-  @IsOptional() @IsString() @MaxLength(10000)
+  @IsOptional()
+  @IsString()
+  @MaxLength(10000)
   undisputedFacts?: string;
 }
 
 export class ExtensionDto extends VersionedDto {
   @ApiProperty({ minimum: 1, maximum: 365 })
-  @IsInt() @Min(1) @Max(365)
+  @IsInt()
+  @Min(1)
+  @Max(365)
   days: number;
 
   @ApiProperty({ maxLength: 2000 })
-  @IsString() @MaxLength(2000) @NotBlank()
+  @IsString()
+  @MaxLength(2000)
+  @NotBlank()
   reason: string;
 
   @ApiProperty({ example: true })
-  @IsBoolean() @Equals(true)
+  @IsBoolean()
+  @Equals(true)
   partiesConsent: boolean;
 }
 
 export class TermInput {
-  @ApiProperty({ format: 'uuid' }) @IsUUID()
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
   obligorPartyId: string;
 
-  @ApiProperty({ format: 'uuid' }) @IsUUID()
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
   obligeePartyId: string;
 
-  @ApiProperty({ example: '25000.00', oneOf: [{ type: 'string' }, { type: 'number' }] }) @IsMoney()
+  @ApiProperty({ example: '25000.00', oneOf: [{ type: 'string' }, { type: 'number' }] })
+  @IsMoney()
   amount: string | number;
 
-  @ApiProperty({ example: '2026-12-31' }) @IsCalendarDate()
+  @ApiProperty({ example: '2026-12-31' })
+  @IsCalendarDate()
   dueOn: string;
 
   @ApiPropertyOptional({ maxLength: 200, example: '银行转账' })
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   method?: string;
 }
 
 export class AgreementDto extends VersionedDto {
   @ApiProperty({ minLength: 1, maxLength: 10000 })
-  @IsString() @MaxLength(10000) @NotBlank()
+  @IsString()
+  @MaxLength(10000)
+  @NotBlank()
   content: string;
 
   @ApiProperty({ type: [TermInput] })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => TermInput)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => TermInput)
   terms: TermInput[];
 
   @ApiPropertyOptional({ maxLength: 200 })
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   performancePlace?: string;
 
   @ApiProperty({ example: '2026-11-22T10:00:00+08:00', description: 'When the last party signed; the agreement takes effect that day' })
@@ -115,21 +166,27 @@ export class TerminationDto extends VersionedDto {
   reason: string;
 
   @ApiProperty({ minLength: 1, maxLength: 10000, description: 'Course of mediation, why it ended (在线调解规则第二十一条)' })
-  @IsString() @MaxLength(10000) @NotBlank()
+  @IsString()
+  @MaxLength(10000)
+  @NotBlank()
   details: string;
 
   @ApiPropertyOptional({ maxLength: 10000 })
-  @IsOptional() @IsString() @MaxLength(10000)
+  @IsOptional()
+  @IsString()
+  @MaxLength(10000)
   undisputedFacts?: string;
 }
 
 export class ConfirmationApplyDto extends VersionedDto {
   @ApiProperty({ example: true, description: 'Both sides apply jointly (民诉法第二百零五条)' })
-  @IsBoolean() @Equals(true)
+  @IsBoolean()
+  @Equals(true)
   jointApplication: boolean;
 
   @ApiPropertyOptional({ example: '2026-11-25' })
-  @IsOptional() @IsCalendarDate()
+  @IsOptional()
+  @IsCalendarDate()
   appliedOn?: string;
 }
 
@@ -138,32 +195,60 @@ export class DecisionDto extends VersionedDto {
   @IsIn(['confirmed', 'rejected'])
   result: 'confirmed' | 'rejected';
 
-  @ApiPropertyOptional({ enum: Object.keys(REJECTION_GROUNDS), isArray: true, description: 'Required when rejected (民诉法解释第三百五十八条)' })
-  @IsOptional() @IsArray() @ArrayMaxSize(7) @IsIn(Object.keys(REJECTION_GROUNDS), { each: true })
+  @ApiPropertyOptional({
+    enum: Object.keys(REJECTION_GROUNDS),
+    isArray: true,
+    description: 'Required when rejected (民诉法解释第三百五十八条)',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(7)
+  @IsIn(Object.keys(REJECTION_GROUNDS), { each: true })
   grounds?: string[];
 
   @ApiProperty({ minLength: 1, maxLength: 10000 })
-  @IsString() @MaxLength(10000) @NotBlank()
+  @IsString()
+  @MaxLength(10000)
+  @NotBlank()
   reasoning: string;
 }
 
 export class CaseListQuery {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
   status?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
   q?: string;
 
-  @ApiPropertyOptional({ description: 'Only overdue cases' }) @IsOptional() @IsIn(['true', 'false'])
+  @ApiPropertyOptional({ description: 'Only overdue cases' })
+  @IsOptional()
+  @IsIn(['true', 'false'])
   overdue?: string;
 
   @ApiPropertyOptional({ enum: ['receivedOn', '-receivedOn', 'acceptBy', 'mediationEndsOn', 'decisionDueOn', 'caseNumber'] })
-  @IsOptional() @IsIn(['receivedOn', '-receivedOn', 'acceptBy', 'mediationEndsOn', 'decisionDueOn', 'caseNumber'])
+  @IsOptional()
+  @IsIn(['receivedOn', '-receivedOn', 'acceptBy', 'mediationEndsOn', 'decisionDueOn', 'caseNumber'])
   sort?: string;
 
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1_000_000)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
   page: number = 1;
 
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
   pageSize: number = 50;
 }

@@ -5,11 +5,15 @@ export class QueueIndex1795424578291 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP INDEX "public"."ix_cases_queue"`);
-    await queryRunner.query(`CREATE INDEX "ix_cases_queue" ON "cases"  ("court_id", "accept_by", "received_on", "delegated_at", "id") WHERE "status" = 'delegated'`);
+    await queryRunner.query(
+      `CREATE INDEX "ix_cases_queue" ON "cases"  ("court_id", "accept_by", "received_on", "delegated_at", "id") WHERE "status" = 'delegated'`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP INDEX "public"."ix_cases_queue"`);
-    await queryRunner.query(`CREATE INDEX "ix_cases_queue" ON "cases" USING btree ("accept_by", "received_on") WHERE ((status)::text = 'delegated'::text)`);
+    await queryRunner.query(
+      `CREATE INDEX "ix_cases_queue" ON "cases" USING btree ("accept_by", "received_on") WHERE ((status)::text = 'delegated'::text)`,
+    );
   }
 }

@@ -11,13 +11,21 @@ export class StatsRollups1795424916563 implements MigrationInterface {
   name = 'StatsRollups1795424916563';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE TABLE "case_stat_facts" ("case_id" uuid NOT NULL, "court_id" uuid NOT NULL, "case_number" character varying(60) NOT NULL, "claim_amount_fen" bigint NOT NULL, "received_on" date NOT NULL, "track" character varying(20) NOT NULL, "dispute_type" character varying(40) NOT NULL, "status" character varying(24) NOT NULL, "organization_id" uuid, "mediator_id" uuid, "accepted_on" date, "ended_on" date, "mediation_ends_on" date, "decided_on" date, "fee_full_fen" bigint NOT NULL, "fee_half_fen" bigint NOT NULL, "fee_rule_version" character varying(10), CONSTRAINT "pk_case_stat_facts" PRIMARY KEY ("case_id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "case_stat_facts" ("case_id" uuid NOT NULL, "court_id" uuid NOT NULL, "case_number" character varying(60) NOT NULL, "claim_amount_fen" bigint NOT NULL, "received_on" date NOT NULL, "track" character varying(20) NOT NULL, "dispute_type" character varying(40) NOT NULL, "status" character varying(24) NOT NULL, "organization_id" uuid, "mediator_id" uuid, "accepted_on" date, "ended_on" date, "mediation_ends_on" date, "decided_on" date, "fee_full_fen" bigint NOT NULL, "fee_half_fen" bigint NOT NULL, "fee_rule_version" character varying(10), CONSTRAINT "pk_case_stat_facts" PRIMARY KEY ("case_id"))`,
+    );
     await queryRunner.query(`CREATE INDEX "ix_case_stat_facts_decided" ON "case_stat_facts"  ("court_id", "decided_on") `);
     await queryRunner.query(`CREATE INDEX "ix_case_stat_facts_ended" ON "case_stat_facts"  ("court_id", "ended_on") `);
     await queryRunner.query(`CREATE INDEX "ix_case_stat_facts_received" ON "case_stat_facts"  ("court_id", "received_on") `);
-    await queryRunner.query(`CREATE TABLE "stats_rollups" ("court_id" uuid NOT NULL, "dim" character varying(16) NOT NULL, "grain" character(1) NOT NULL, "period" date NOT NULL, "dim_key" character varying(40) NOT NULL, "received" integer NOT NULL DEFAULT '0', "entrusted_received" integer NOT NULL DEFAULT '0', "delegated" integer NOT NULL DEFAULT '0', "in_mediation" integer NOT NULL DEFAULT '0', "agreed" integer NOT NULL DEFAULT '0', "failed" integer NOT NULL DEFAULT '0', "withdrawn" integer NOT NULL DEFAULT '0', "ended_on_time" integer NOT NULL DEFAULT '0', "mediation_days" bigint NOT NULL DEFAULT '0', "fees_full_fen" bigint NOT NULL DEFAULT '0', "fees_half_fen" bigint NOT NULL DEFAULT '0', "confirmed" integer NOT NULL DEFAULT '0', "confirmation_rejected" integer NOT NULL DEFAULT '0', CONSTRAINT "ck_stats_rollups_dim" CHECK ("dim" IN ('organization','mediator','dispute_type')), CONSTRAINT "ck_stats_rollups_grain" CHECK ("grain" IN ('d','m')), CONSTRAINT "pk_stats_rollups" PRIMARY KEY ("court_id", "dim", "grain", "period", "dim_key"))`);
-    await queryRunner.query(`CREATE TABLE "stats_dirty_cases" ("case_id" uuid NOT NULL, CONSTRAINT "pk_stats_dirty_cases" PRIMARY KEY ("case_id"))`);
-    await queryRunner.query(`ALTER TABLE "case_stat_facts" ADD CONSTRAINT "fk_case_stat_facts_case" FOREIGN KEY ("case_id") REFERENCES "cases"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await queryRunner.query(
+      `CREATE TABLE "stats_rollups" ("court_id" uuid NOT NULL, "dim" character varying(16) NOT NULL, "grain" character(1) NOT NULL, "period" date NOT NULL, "dim_key" character varying(40) NOT NULL, "received" integer NOT NULL DEFAULT '0', "entrusted_received" integer NOT NULL DEFAULT '0', "delegated" integer NOT NULL DEFAULT '0', "in_mediation" integer NOT NULL DEFAULT '0', "agreed" integer NOT NULL DEFAULT '0', "failed" integer NOT NULL DEFAULT '0', "withdrawn" integer NOT NULL DEFAULT '0', "ended_on_time" integer NOT NULL DEFAULT '0', "mediation_days" bigint NOT NULL DEFAULT '0', "fees_full_fen" bigint NOT NULL DEFAULT '0', "fees_half_fen" bigint NOT NULL DEFAULT '0', "confirmed" integer NOT NULL DEFAULT '0', "confirmation_rejected" integer NOT NULL DEFAULT '0', CONSTRAINT "ck_stats_rollups_dim" CHECK ("dim" IN ('organization','mediator','dispute_type')), CONSTRAINT "ck_stats_rollups_grain" CHECK ("grain" IN ('d','m')), CONSTRAINT "pk_stats_rollups" PRIMARY KEY ("court_id", "dim", "grain", "period", "dim_key"))`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "stats_dirty_cases" ("case_id" uuid NOT NULL, CONSTRAINT "pk_stats_dirty_cases" PRIMARY KEY ("case_id"))`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "case_stat_facts" ADD CONSTRAINT "fk_case_stat_facts_case" FOREIGN KEY ("case_id") REFERENCES "cases"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
     await queryRunner.query(`
       CREATE FUNCTION stats_mark_case() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN

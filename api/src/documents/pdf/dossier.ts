@@ -1,9 +1,18 @@
+import type { DocumentKind } from '../../rules/document-kinds.js';
+import type { FontSet } from './fonts.js';
 import { LayoutEngine } from './layout.js';
 import { DOCUMENT_TITLES, DOSSIER_SECTIONS } from './labels.js';
 import type { Block } from './markup.js';
 import { finishDocument, openDocument } from './pdf-document.js';
-import type { PdfRenderer } from './renderer.js';
-import type { DocumentKind, DossierEntry, DossierView, RenderMeta } from './view-models.js';
+import type { TemplateName } from './templates.js';
+import type { DossierEntry, DossierView, RenderMeta, ViewModels } from './view-models.js';
+
+/** What the dossier takes from the renderer (PdfRenderer, which passes itself). */
+export interface DossierParts {
+  readonly fonts: FontSet;
+  blocks<K extends DocumentKind>(kind: K, view: ViewModels[K]): Block[];
+  templateBlocks(name: Extract<TemplateName, `dossier_${string}`>, context: object): Block[];
+}
 
 interface ContentsRow {
   no: string;
@@ -60,7 +69,12 @@ function contentsRows(filed: Filed[], ranges: Array<[number, number]> | null): C
 }
 
 /** Lays out cover, contents and documents; returns each document's 1-based page range. */
-function layout(engine: LayoutEngine, cover: Block[], contents: Block[], filed: Filed[]): { ranges: Array<[number, number]>; contentsEnd: number } {
+function layout(
+  engine: LayoutEngine,
+  cover: Block[],
+  contents: Block[],
+  filed: Filed[],
+): { ranges: Array<[number, number]>; contentsEnd: number } {
   engine.run(cover);
   engine.newPage();
   engine.run(contents);
@@ -74,7 +88,7 @@ function layout(engine: LayoutEngine, cover: Block[], contents: Block[], filed: 
   return { ranges, contentsEnd };
 }
 
-export async function renderDossier(renderer: PdfRenderer, view: DossierView, meta: RenderMeta): Promise<Buffer> {
+export async function renderDossier(renderer: DossierParts, view: DossierView, meta: RenderMeta): Promise<Buffer> {
   const filed: Filed[] = ordered(view.documents).map((entry) => ({
     entry,
     title: titleOf(entry),
@@ -83,7 +97,11 @@ export async function renderDossier(renderer: PdfRenderer, view: DossierView, me
   const { documents: _documents, ...coverFields } = view;
   const cover = renderer.templateBlocks('dossier_cover', { ...coverFields, documentCount: filed.length });
   const contentsFor = (ranges: Array<[number, number]> | null) =>
-    renderer.templateBlocks('dossier_contents', { caseNumber: view.caseNumber, volumeNumber: view.volumeNumber, rows: contentsRows(filed, ranges) });
+    renderer.templateBlocks('dossier_contents', {
+      caseNumber: view.caseNumber,
+      volumeNumber: view.volumeNumber,
+      rows: contentsRows(filed, ranges),
+    });
 
   // Dry run to learn the page ranges, then draw with the real numbers. The page column never
   // wraps, so the contents take as many pages in both runs; a mismatch would be a layout bug.

@@ -53,6 +53,9 @@ export function drawFooter(engine: LayoutEngine, painter: Painter, qr: QrMatrix,
   // The URL itself, for readers without a scanner: centred under everything, at most two lines.
   const lines = engine.lines(`核验网址：${text.verifyUrl}`, URL_SIZE, false, CONTENT_WIDTH, CONTENT_WIDTH).slice(0, 2);
   lines.forEach((line, i) => {
-    painter.text(line.text, (PAGE.width - line.width) / 2, PAGE.height - 28 - (lines.length - 1 - i) * 8.5, { size: URL_SIZE, color: COLORS.muted });
+    painter.text(line.text, (PAGE.width - line.width) / 2, PAGE.height - 28 - (lines.length - 1 - i) * 8.5, {
+      size: URL_SIZE,
+      color: COLORS.muted,
+    });
   });
 }

@@ -1,4 +1,6 @@
-import type { PartyRole, RejectionGround, SessionMode, TerminationReason } from './view-models.js';
+import type { RejectionGround, TerminationReason } from '../../rules/case-status.js';
+import type { DocumentKind } from '../../rules/document-kinds.js';
+import type { PartyRole, SessionMode } from './view-models.js';
 
 export const ROLE_LABELS: Record<PartyRole, string> = {
   applicant: '申请人',
@@ -34,7 +36,7 @@ export const REJECTION_GROUND_LABELS: Record<RejectionGround, string> = {
 };
 
 /** MoJ dossier contents (人民调解卷宗卷内目录), in order; `kinds` are the system's documents filed there. */
-export const DOSSIER_SECTIONS: ReadonlyArray<{ title: string; mandatory: boolean; kinds: readonly string[] }> = [
+export const DOSSIER_SECTIONS: ReadonlyArray<{ title: string; mandatory: boolean; kinds: readonly DocumentKind[] }> = [
   { title: '人民调解申请书或人民调解受理登记表', mandatory: true, kinds: ['delegation_letter'] },
   { title: '人民调解当事人权利义务告知书', mandatory: true, kinds: [] },
   { title: '当事人身份证明', mandatory: true, kinds: [] },
@@ -50,7 +52,7 @@ export const DOSSIER_SECTIONS: ReadonlyArray<{ title: string; mandatory: boolean
   { title: '封底', mandatory: true, kinds: [] },
 ];
 
-export const DOCUMENT_TITLES: Record<string, string> = {
+export const DOCUMENT_TITLES: Record<DocumentKind, string> = {
   delegation_letter: '委派调解函',
   session_record: '人民调解记录',
   agreement: '人民调解协议书',

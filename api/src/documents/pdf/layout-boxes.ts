@@ -1,7 +1,30 @@
-import type { LayoutEngine } from './layout.js';
 import type { Line } from './linebreak.js';
 import type { SignatureEntry, TableColumn, TableRow } from './markup.js';
 import { COLORS, CONTENT_BOTTOM, CONTENT_WIDTH, PAGE, TYPE, baseline } from './page-style.js';
+import type { Painter, TextStyle } from './painter.js';
+
+/** What the boxes use of the layout engine (LayoutEngine in layout.ts, which passes itself). */
+export interface BoxLayout {
+  /** Top of the free space on the current page. */
+  y: number;
+  readonly painter: Painter | null;
+  readonly atPageTop: boolean;
+  newPage(): void;
+  ensure(height: number): void;
+  lines(text: string, size: number, bold: boolean, firstWidth: number, width: number): Line[];
+  widthOf(text: string, size: number, bold?: boolean): number;
+  drawLine(line: Line, x: number, top: number, leading: number, style: TextStyle, maxWidth: number, justify: boolean): void;
+  flow(
+    lines: Line[],
+    x: number,
+    firstX: number,
+    leading: number,
+    style: TextStyle,
+    width: number,
+    firstWidth: number,
+    align: 'justify' | 'left' | 'center' | 'right',
+  ): void;
+}
 
 const PAD_X = 6;
 const PAD_Y = 4.5;
@@ -17,7 +40,7 @@ interface Cell {
   center: boolean;
 }
 
-function rowCells(engine: LayoutEngine, columns: TableColumn[], widths: number[], row: TableRow): Cell[] {
+function rowCells(engine: BoxLayout, columns: TableColumn[], widths: number[], row: TableRow): Cell[] {
   let x = PAGE.left;
   return row.cells.map((text, i) => {
     const span = i === row.cells.length - 1 ? columns.length - i : 1;
@@ -38,7 +61,7 @@ function rowCells(engine: LayoutEngine, columns: TableColumn[], widths: number[]
 }
 
 /** A bordered grid; a row with fewer cells than columns lets its last cell span the rest. */
-export function layoutTable(engine: LayoutEngine, columns: TableColumn[], rows: TableRow[]): void {
+export function layoutTable(engine: BoxLayout, columns: TableColumn[], rows: TableRow[]): void {
   const total = columns.reduce((a, c) => a + c.weight, 0);
   const widths = columns.map((c) => (c.weight / total) * CONTENT_WIDTH);
   const leading = TYPE.cellLeading;
@@ -63,7 +86,7 @@ export function layoutTable(engine: LayoutEngine, columns: TableColumn[], rows: 
   }
 }
 
-function drawSlice(engine: LayoutEngine, cells: Cell[], start: number, n: number, count: number, height: number): void {
+function drawSlice(engine: BoxLayout, cells: Cell[], start: number, n: number, count: number, height: number): void {
   const painter = engine.painter;
   if (!painter) return;
   const whole = start === 0 && n === count;
@@ -93,7 +116,7 @@ interface Signature {
   height: number;
 }
 
-function signature(engine: LayoutEngine, entry: SignatureEntry, width: number): Signature {
+function signature(engine: BoxLayout, entry: SignatureEntry, width: number): Signature {
   const caption = entry.caption === '' ? [] : engine.lines(entry.caption, SIG_CAPTION, false, width, width);
   const label = engine.lines(`${entry.label}：`, TYPE.signature, false, width, width)[0];
   const inline = width - label.width >= SIG_MIN_LINE;
@@ -101,7 +124,7 @@ function signature(engine: LayoutEngine, entry: SignatureEntry, width: number): 
   return { caption, label, inline, height };
 }
 
-function drawSignature(engine: LayoutEngine, sig: Signature, x: number, width: number): void {
+function drawSignature(engine: BoxLayout, sig: Signature, x: number, width: number): void {
   let top = engine.y;
   for (const line of sig.caption) {
     engine.drawLine(line, x, top, SIG_CAPTION_LEADING, { size: SIG_CAPTION }, width, false);
@@ -114,7 +137,7 @@ function drawSignature(engine: LayoutEngine, sig: Signature, x: number, width: n
 }
 
 /** Signature places, two per row: the signer's caption over "签名：________". */
-export function layoutSignatures(engine: LayoutEngine, entries: SignatureEntry[]): void {
+export function layoutSignatures(engine: BoxLayout, entries: SignatureEntry[]): void {
   const width = (CONTENT_WIDTH - SIG_GAP) / 2;
   engine.y += 6;
   for (let i = 0; i < entries.length; i += 2) {
@@ -138,7 +161,7 @@ export function layoutSignatures(engine: LayoutEngine, entries: SignatureEntry[]
 }
 
 /** The seal place: organisation name over the date, right-aligned, inside a dashed circle. */
-export function layoutSeal(engine: LayoutEngine, organization: string, date: string, hintText: string): void {
+export function layoutSeal(engine: BoxLayout, organization: string, date: string, hintText: string): void {
   const size = TYPE.body;
   const leading = TYPE.bodyLeading;
   const boxWidth = CONTENT_WIDTH * 0.55;

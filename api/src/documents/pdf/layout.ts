@@ -61,7 +61,16 @@ export class LayoutEngine {
   }
 
   /** Flowing text: each line goes to the next page when it does not fit. */
-  flow(lines: Line[], x: number, firstX: number, leading: number, style: TextStyle, width: number, firstWidth: number, align: 'justify' | 'left' | 'center' | 'right'): void {
+  flow(
+    lines: Line[],
+    x: number,
+    firstX: number,
+    leading: number,
+    style: TextStyle,
+    width: number,
+    firstWidth: number,
+    align: 'justify' | 'left' | 'center' | 'right',
+  ): void {
     lines.forEach((line, i) => {
       this.ensure(leading);
       const lineWidth = i === 0 ? firstWidth : width;
@@ -74,7 +83,13 @@ export class LayoutEngine {
     });
   }
 
-  paragraph(text: string, indentEm: number, style: TextStyle, leading: number, align: 'justify' | 'left' | 'center' | 'right' = 'justify'): void {
+  paragraph(
+    text: string,
+    indentEm: number,
+    style: TextStyle,
+    leading: number,
+    align: 'justify' | 'left' | 'center' | 'right' = 'justify',
+  ): void {
     const indent = indentEm * style.size;
     const lines = this.lines(text, style.size, style.bold === true, CONTENT_WIDTH - indent, CONTENT_WIDTH);
     this.flow(lines, PAGE.left, PAGE.left + indent, leading, style, CONTENT_WIDTH, CONTENT_WIDTH - indent, align);
@@ -161,7 +176,16 @@ export class LayoutEngine {
     const lines = this.lines(text, size, false, CONTENT_WIDTH - labelWidth, CONTENT_WIDTH - hang);
     this.ensure(TYPE.bodyLeading);
     this.painter?.text(head, PAGE.left, baseline(this.y, TYPE.bodyLeading, size), { size, bold: true });
-    this.flow(lines, PAGE.left + hang, PAGE.left + labelWidth, TYPE.bodyLeading, { size }, CONTENT_WIDTH - hang, CONTENT_WIDTH - labelWidth, 'justify');
+    this.flow(
+      lines,
+      PAGE.left + hang,
+      PAGE.left + labelWidth,
+      TYPE.bodyLeading,
+      { size },
+      CONTENT_WIDTH - hang,
+      CONTENT_WIDTH - labelWidth,
+      'justify',
+    );
   }
 
   /** Right-aligned with a 2 em gap to the margin, as dates and signatures stand on court paper. */

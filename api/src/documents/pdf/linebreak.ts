@@ -15,9 +15,7 @@ export interface Line {
 
 export type Advance = (codePoint: number) => number;
 
-const NO_START = new Set(
-  '，。、；：？！）】》」』〕〉”’…—·％‰,.;:?!)]}%'.split('').concat(['\u2014', '\u2026', '\u30fc', '\u3009']),
-);
+const NO_START = new Set('，。、；：？！）】》」』〕〉”’…—·％‰,.;:?!)]}%'.split('').concat(['\u2014', '\u2026', '\u30fc', '\u3009']));
 const NO_END = new Set('（【《「『〔〈“‘([{'.split(''));
 
 interface Unit {

@@ -8,7 +8,8 @@ import { CONTENT_BOTTOM } from './page-style.js';
 import { PdfRenderer } from './renderer.js';
 import { SAMPLE_DOSSIER, SAMPLE_REJECTION, SAMPLE_VIEWS, sampleMeta } from './samples.js';
 import { defaultTemplatesDir } from './templates.js';
-import type { DocumentKind, Party, ViewModels } from './view-models.js';
+import type { DocumentKind } from '../../rules/document-kinds.js';
+import type { Party, ViewModels } from './view-models.js';
 
 const KINDS = Object.keys(SAMPLE_VIEWS) as DocumentKind[];
 let renderer: PdfRenderer;
@@ -29,9 +30,13 @@ function save(pdf: Buffer): string {
 
 /** Body text in drawing order, footers cropped away, all whitespace removed. */
 function bodyText(pdf: Buffer): string {
-  const out = execFileSync('pdftotext', ['-raw', '-x', '0', '-y', '0', '-W', '596', '-H', String(Math.floor(CONTENT_BOTTOM)), save(pdf), '-'], {
-    encoding: 'utf8',
-  });
+  const out = execFileSync(
+    'pdftotext',
+    ['-raw', '-x', '0', '-y', '0', '-W', '596', '-H', String(Math.floor(CONTENT_BOTTOM)), save(pdf), '-'],
+    {
+      encoding: 'utf8',
+    },
+  );
   return squash(out);
 }
 
@@ -39,7 +44,10 @@ const squash = (s: string) => s.replace(/\s+/g, '');
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 function fonts(pdf: Buffer): Array<{ name: string; emb: string; sub: string; uni: string }> {
-  const lines = execFileSync('pdffonts', [save(pdf)], { encoding: 'utf8' }).trim().split('\n').slice(2);
+  const lines = execFileSync('pdffonts', [save(pdf)], { encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .slice(2);
   return lines.map((line) => {
     const cols = line.trim().split(/\s+/);
     const [emb, sub, uni] = cols.slice(-5, -2);
@@ -55,10 +63,36 @@ function pageCount(pdf: Buffer): number {
 const EXPECTED: Record<DocumentKind, string[]> = {
   delegation_letter: ['赤水市人民法院', '委派调解函', '赤水市市中街道人民调解委员会：', '人民币壹拾贰万元整', '二〇二六年十一月三日'],
   session_record: ['人民调解记录', '2026年11月10日09时30分', '现场调解', '截至2026年10月，被申请人尚欠货款120000元。'],
-  agreement: ['人民调解协议书', '编号：赤市调协字〔2026〕第12号', '统一社会信用', '91520381MA6DKQ4X1B', '主持调解', '人民币贰万伍仟元整', '人民币壹万贰仟元伍角', '履行地点', '本协议一式三份', '二〇二六年十一月十日'],
+  agreement: [
+    '人民调解协议书',
+    '编号：赤市调协字〔2026〕第12号',
+    '统一社会信用',
+    '91520381MA6DKQ4X1B',
+    '主持调解',
+    '人民币贰万伍仟元整',
+    '人民币壹万贰仟元伍角',
+    '履行地点',
+    '本协议一式三份',
+    '二〇二六年十一月十日',
+  ],
   termination_record: ['调解终结记录', '当事人之间分歧较大，难以达成调解协议', '无争议事实', '当事人坚持起诉的，人民法院应当依法登记立案'],
-  confirmation_application: ['司法确认申请书', '请求确认申请人刘小富、赤水市某超市有限公司', '第三百五十三条、第三百五十四条', '此致', '赤水市人民法院'],
-  ruling: ['赤水市人民法院', '民事裁定书', '（2026）黔0381诉前调确3号', '第二百零五条、第二百零六条', '调解协议有效', '审判员周明', '二〇二六年十一月二十二日', '书记员吴晓'],
+  confirmation_application: [
+    '司法确认申请书',
+    '请求确认申请人刘小富、赤水市某超市有限公司',
+    '第三百五十三条、第三百五十四条',
+    '此致',
+    '赤水市人民法院',
+  ],
+  ruling: [
+    '赤水市人民法院',
+    '民事裁定书',
+    '（2026）黔0381诉前调确3号',
+    '第二百零五条、第二百零六条',
+    '调解协议有效',
+    '审判员周明',
+    '二〇二六年十一月二十二日',
+    '书记员吴晓',
+  ],
 };
 
 describe.each(KINDS)('%s', (kind) => {
@@ -136,7 +170,11 @@ function hostileParties(parties: Party[]): Party[] {
 
 function hostile<K extends DocumentKind>(kind: K): ViewModels[K] {
   const base = SAMPLE_VIEWS[kind] as ViewModels[DocumentKind];
-  const view: Record<string, unknown> = { ...base, parties: hostileParties(base.parties), disputeTypeName: `${base.disputeTypeName}${MARKUP}` };
+  const view: Record<string, unknown> = {
+    ...base,
+    parties: hostileParties(base.parties),
+    disputeTypeName: `${base.disputeTypeName}${MARKUP}`,
+  };
   for (const key of ['minutes', 'facts', 'summary', 'details']) if (key in view) view[key] = MINUTES;
   for (const key of ['mediatorName', 'judgeName']) if (key in view) view[key] = LONG_NAME;
   return view as unknown as ViewModels[K];
@@ -163,9 +201,34 @@ describe.each(KINDS)('hostile %s', (kind) => {
 
 // ---- minimal input: every optional field omitted, every list empty ------------------------------
 
-const OPTIONAL = ['gender', 'birthDate', 'ethnicity', 'idNumber', 'occupation', 'address', 'phone', 'creditCode', 'representativeTitle',
-  'representative', 'representativePosition', 'letterNumber', 'note', 'contactName', 'contactPhone', 'endedAt', 'location', 'recorderName',
-  'undisputedFacts', 'disputedMatters', 'responsibilities', 'performancePlace', 'costIncreasingConduct', 'otherNotes', 'confirmationNumber', 'method'];
+const OPTIONAL = [
+  'gender',
+  'birthDate',
+  'ethnicity',
+  'idNumber',
+  'occupation',
+  'address',
+  'phone',
+  'creditCode',
+  'representativeTitle',
+  'representative',
+  'representativePosition',
+  'letterNumber',
+  'note',
+  'contactName',
+  'contactPhone',
+  'endedAt',
+  'location',
+  'recorderName',
+  'undisputedFacts',
+  'disputedMatters',
+  'responsibilities',
+  'performancePlace',
+  'costIncreasingConduct',
+  'otherNotes',
+  'confirmationNumber',
+  'method',
+];
 const LISTS = ['claims', 'attachments', 'attendees', 'otherTerms', 'sessions', 'materials', 'terms', 'grounds'];
 
 function minimal(value: unknown, kind: DocumentKind): unknown {
@@ -200,7 +263,13 @@ describe('dossier', () => {
   it('has cover, contents and every document in the MoJ order with page numbers', async () => {
     const pdf = await renderer.renderDossier(SAMPLE_DOSSIER, sampleMeta('dossier'));
     const text = bodyText(pdf);
-    const firstPages = ['委派调解函（2026）黔0381民诉前调1号', '人民调解记录案号：', '人民调解协议书编号：', '司法确认申请书案号：', '民事裁定书（2026）'];
+    const firstPages = [
+      '委派调解函（2026）黔0381民诉前调1号',
+      '人民调解记录案号：',
+      '人民调解协议书编号：',
+      '司法确认申请书案号：',
+      '民事裁定书（2026）',
+    ];
     const contentsEnd = text.indexOf('封底');
     expect(text.indexOf('人民调解卷宗')).toBeLessThan(text.indexOf('卷内目录'));
     expect(text.indexOf('卷内目录')).toBeLessThan(contentsEnd);

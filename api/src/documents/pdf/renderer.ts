@@ -3,10 +3,9 @@ import { FontSet } from './fonts.js';
 import { DOCUMENT_TITLES } from './labels.js';
 import { parseMarkup, type Block } from './markup.js';
 import { finishDocument, openDocument } from './pdf-document.js';
+import type { DocumentKind } from '../../rules/document-kinds.js';
 import { TemplateSet, escapeView, type TemplateName } from './templates.js';
-import type { DocumentKind, DossierView, RenderMeta, ViewModels } from './view-models.js';
-
-export type { DocumentKind, DossierView, RenderMeta, ViewModels } from './view-models.js';
+import type { DossierView, RenderMeta, ViewModels } from './view-models.js';
 
 export interface PdfRendererOptions {
   /** Defaults to `templates/` at the repository root. */

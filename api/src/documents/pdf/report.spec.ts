@@ -19,19 +19,40 @@ beforeAll(() => {
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const figures = {
-  received: 23, delegated: 0, inMediation: 1, ended: 20, agreed: 11, failed: 7, withdrawn: 2, confirmed: 11, confirmationRejected: 0,
-  successRate: '55.00%', onTimeRate: '100.00%', averageDays: '5.55', savings: '15,208.00元',
+  received: 23,
+  delegated: 0,
+  inMediation: 1,
+  ended: 20,
+  agreed: 11,
+  failed: 7,
+  withdrawn: 2,
+  confirmed: 11,
+  confirmationRejected: 0,
+  successRate: '55.00%',
+  onTimeRate: '100.00%',
+  averageDays: '5.55',
+  savings: '15,208.00元',
 };
 const VIEW = {
-  courtName: '赤水市人民法院', monthLabel: '2026年10月', period: { from: '2026-10-01', to: '2026-10-31' }, issuedOn: '2026-11-23',
-  ytdLabel: '2026年1月至10月', month: figures, ytd: figures,
+  courtName: '赤水市人民法院',
+  monthLabel: '2026年10月',
+  period: { from: '2026-10-01', to: '2026-10-31' },
+  issuedOn: '2026-11-23',
+  ytdLabel: '2026年1月至10月',
+  month: figures,
+  ytd: figures,
   trend: [{ label: '2026年10月', received: 23, ended: 20, agreed: 11, savings: '15208.00' }],
   ranking: {
-    criteria: '按期办结率从高到低', minCases: 5, eligible: 2,
+    criteria: '按期办结率从高到低',
+    minCases: 5,
+    eligible: 2,
     red: [{ rank: 1, name: '天台镇人民调解委员会', ended: 9, onTimeRate: '100.00%', successRate: '66.67%', averageDays: '4.00' }],
     black: [{ rank: 1, name: '旺隆镇人民调解委员会|@危险', ended: 6, onTimeRate: '50.00%', successRate: '16.67%', averageDays: '21.00' }],
   },
-  basisLabel: '按全额案件受理费计算', feeBasis: '诉讼费用交纳办法 第十三条', feeRuleVersion: '2007-04-01', province: '贵州',
+  basisLabel: '按全额案件受理费计算',
+  feeBasis: '诉讼费用交纳办法 第十三条',
+  feeRuleVersion: '2007-04-01',
+  province: '贵州',
   definitions: ['收案：收案日期在期间内的案件数。'],
 };
 const CHART = `<svg width="400" height="200" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 200">
@@ -57,10 +78,15 @@ describe('svg subset', () => {
   it('draws paths as vectors and hands text to the document faces, scaled', () => {
     const doc = new PDFDocument({ size: 'A4', margin: 0 } as PDFKit.PDFDocumentOptions);
     const texts: { text: string; x: number; y: number; size: number }[] = [];
-    const height = drawSvg(doc, CHART, { x: 100, y: 50, width: 200 }, {
-      text: (text, x, y, style) => texts.push({ text, x, y, size: style.size }),
-      widthOf: (text, size) => [...text].length * size,
-    });
+    const height = drawSvg(
+      doc,
+      CHART,
+      { x: 100, y: 50, width: 200 },
+      {
+        text: (text, x, y, style) => texts.push({ text, x, y, size: style.size }),
+        widthOf: (text, size) => [...text].length * size,
+      },
+    );
     expect(height).toBe(100);
     expect(texts).toHaveLength(1);
     const [t] = texts;
@@ -76,30 +102,59 @@ describe('svg subset', () => {
 describe('monthly bulletin', () => {
   it('is layout markup plus chart lines; user text cannot add directives', () => {
     const markup = reports.markup('monthly_bulletin', VIEW);
-    const chartLines = markup.split('\n').filter((l) => /^\s*@chart\s/.test(l)).map((l) => l.trim());
+    const chartLines = markup
+      .split('\n')
+      .filter((l) => /^\s*@chart\s/.test(l))
+      .map((l) => l.trim());
     expect(chartLines).toEqual(['@chart trend', '@chart savings', '@chart ranking']);
-    const blocks = parseMarkup(markup.split('\n').filter((l) => !/^\s*@chart\s/.test(l)).join('\n'));
+    const blocks = parseMarkup(
+      markup
+        .split('\n')
+        .filter((l) => !/^\s*@chart\s/.test(l))
+        .join('\n'),
+    );
     expect(blocks[0]).toEqual({ type: 'subtitle', text: '赤水市人民法院' });
     const rows = blocks.filter((b) => b.type === 'table').flatMap((b) => (b.type === 'table' ? b.rows.map((r) => r.cells) : []));
     expect(rows).toContainEqual(['1', '旺隆镇人民调解委员会|@危险', '6', '50.00%', '16.67%', '21.00']);
   });
 
   it('renders a PDF with the charts as vectors and the text extractable', () => {
-    const pdf = reports.render('monthly_bulletin', VIEW, { trend: CHART, savings: CHART, ranking: CHART }, {
-      title: '月度通报', subject: '诉调对接工作月度通报', issuedAt: new Date('2026-11-23T00:00:00Z'), documentId: 'test', footerNote: '数据来源：测试',
-    });
+    const pdf = reports.render(
+      'monthly_bulletin',
+      VIEW,
+      { trend: CHART, savings: CHART, ranking: CHART },
+      {
+        title: '月度通报',
+        subject: '诉调对接工作月度通报',
+        issuedAt: new Date('2026-11-23T00:00:00Z'),
+        documentId: 'test',
+        footerNote: '数据来源：测试',
+      },
+    );
     return pdf.then((buffer) => {
       expect(buffer.subarray(0, 5).toString()).toBe('%PDF-');
       const file = join(work, 'bulletin.pdf');
       writeFileSync(file, buffer);
       const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
-      for (const s of ['诉调对接工作月度通报', '收结案趋势&月份', '天台镇人民调解委员会', '数据来源：测试', '第1页']) expect(text).toContain(s);
+      for (const s of ['诉调对接工作月度通报', '收结案趋势&月份', '天台镇人民调解委员会', '数据来源：测试', '第1页'])
+        expect(text).toContain(s);
     });
   });
 
   it('refuses a chart the view does not supply', async () => {
-    await expect(reports.render('monthly_bulletin', VIEW, { trend: CHART }, {
-      title: 'x', subject: 'x', issuedAt: new Date(), documentId: 'x', footerNote: 'x',
-    })).rejects.toThrow(/no chart "savings"/);
+    await expect(
+      reports.render(
+        'monthly_bulletin',
+        VIEW,
+        { trend: CHART },
+        {
+          title: 'x',
+          subject: 'x',
+          issuedAt: new Date(),
+          documentId: 'x',
+          footerNote: 'x',
+        },
+      ),
+    ).rejects.toThrow(/no chart "savings"/);
   });
 });

@@ -94,14 +94,19 @@ export class ReportRenderer {
     const height = size.width > 0 ? (size.height * CONTENT_WIDTH) / size.width : 0;
     engine.ensure(height + CHART_GAP);
     const fonts = this.fonts;
-    drawSvg(doc, svg, { x: PAGE.left, y: engine.y + CHART_GAP / 2, width: CONTENT_WIDTH }, {
-      text: (text, x, y, style) => painter.text(text, x, y, style),
-      widthOf: (text, size, bold) => {
-        let width = 0;
-        for (const ch of text) width += fonts.advance(ch.codePointAt(0) ?? 0, bold) * size;
-        return width;
+    drawSvg(
+      doc,
+      svg,
+      { x: PAGE.left, y: engine.y + CHART_GAP / 2, width: CONTENT_WIDTH },
+      {
+        text: (text, x, y, style) => painter.text(text, x, y, style),
+        widthOf: (text, size, bold) => {
+          let width = 0;
+          for (const ch of text) width += fonts.advance(ch.codePointAt(0) ?? 0, bold) * size;
+          return width;
+        },
       },
-    });
+    );
     // Paths set colours inside save/restore; make the painter set its own again.
     painter.resetState();
     engine.y = Math.min(engine.y + height + CHART_GAP, CONTENT_BOTTOM);

@@ -29,9 +29,12 @@ const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
 
 function multiply(a: Matrix, b: Matrix): Matrix {
   return [
-    a[0] * b[0] + a[2] * b[1], a[1] * b[0] + a[3] * b[1],
-    a[0] * b[2] + a[2] * b[3], a[1] * b[2] + a[3] * b[3],
-    a[0] * b[4] + a[2] * b[5] + a[4], a[1] * b[4] + a[3] * b[5] + a[5],
+    a[0] * b[0] + a[2] * b[1],
+    a[1] * b[0] + a[3] * b[1],
+    a[0] * b[2] + a[2] * b[3],
+    a[1] * b[2] + a[3] * b[3],
+    a[0] * b[4] + a[2] * b[5] + a[4],
+    a[1] * b[4] + a[3] * b[5] + a[5],
   ];
 }
 
@@ -63,7 +66,10 @@ const NAMED: Record<string, string> = { black: '#000000', white: '#ffffff', red:
 export function parseColor(value: string | undefined, inherited: string | null): { color: string; opacity: number } | null {
   const v = (value ?? inherited ?? '').trim().toLowerCase();
   if (v === '' || v === 'none' || v === 'transparent' || v.startsWith('url(')) return null;
-  const hex2 = (n: number) => Math.max(0, Math.min(255, Math.round(n))).toString(16).padStart(2, '0');
+  const hex2 = (n: number) =>
+    Math.max(0, Math.min(255, Math.round(n)))
+      .toString(16)
+      .padStart(2, '0');
   let m = /^#([0-9a-f])([0-9a-f])([0-9a-f])$/.exec(v);
   if (m) return { color: `#${m[1]}${m[1]}${m[2]}${m[2]}${m[3]}${m[3]}`, opacity: 1 };
   if (/^#[0-9a-f]{6}$/.test(v)) return { color: v, opacity: 1 };
@@ -131,7 +137,10 @@ export function drawSvg(doc: Doc, svg: string, box: SvgBox, text: SvgText): numb
     if (skipDepth > 0) continue;
     const top = stack[stack.length - 1]!;
     if (tag === 'g') {
-      if (closing) { if (stack.length > 1) stack.pop(); continue; }
+      if (closing) {
+        if (stack.length > 1) stack.pop();
+        continue;
+      }
       const a = attributes(attrSrc ?? '');
       const group = { matrix: multiply(top.matrix, parseTransform(a.transform)), fill: a.fill ?? top.fill, stroke: a.stroke ?? top.stroke };
       if (!selfClosing) stack.push(group);
@@ -219,8 +228,13 @@ function drawText(content: string, a: Record<string, string>, m: Matrix, group: 
   const left = anchor === 'middle' ? x - width / 2 : anchor === 'end' ? x - width : x;
   // The ideographic em box runs from 0.12 em below to 0.88 em above the baseline (page-style.ts).
   const baseline = a['dominant-baseline'] ?? 'alphabetic';
-  const shift = baseline === 'central' || baseline === 'middle' ? 0.38
-    : baseline === 'hanging' || baseline === 'text-before-edge' ? 0.88
-      : baseline === 'text-after-edge' || baseline === 'ideographic' ? -0.12 : 0;
+  const shift =
+    baseline === 'central' || baseline === 'middle'
+      ? 0.38
+      : baseline === 'hanging' || baseline === 'text-before-edge'
+        ? 0.88
+        : baseline === 'text-after-edge' || baseline === 'ideographic'
+          ? -0.12
+          : 0;
   out.text(content, left, y + shift * size, { size, bold, color: color.color });
 }

@@ -56,7 +56,9 @@ export class TemplateSet {
     registerHelpers(hb);
     const partialsDir = join(dir, 'partials');
     if (existsSync(partialsDir)) {
-      for (const file of readdirSync(partialsDir).filter((f) => f.endsWith('.hbs')).sort()) {
+      for (const file of readdirSync(partialsDir)
+        .filter((f) => f.endsWith('.hbs'))
+        .sort()) {
         hb.registerPartial(basename(file, '.hbs'), compile(hb, join(partialsDir, file)));
       }
     }

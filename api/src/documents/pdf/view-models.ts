@@ -11,19 +11,16 @@
  *   blank to fill in by hand where the paper form has one).
  * - Every string is user text as far as the renderer is concerned: it is escaped for the layout
  *   markup before any template sees it.
+ * - Codes (document kinds, tracks, termination reasons, rejection grounds) are the unions of `rules/`.
  */
+
+import type { RejectionGround, TerminationReason } from '../../rules/case-status.js';
+import type { DocumentKind } from '../../rules/document-kinds.js';
+import type { TrackCode } from '../../rules/tracks.js';
 
 export type DateString = string;
 export type InstantString = string;
 export type FenString = string;
-
-export type DocumentKind =
-  | 'delegation_letter'
-  | 'session_record'
-  | 'agreement'
-  | 'termination_record'
-  | 'confirmation_application'
-  | 'ruling';
 
 export type PartyRole = 'applicant' | 'respondent';
 
@@ -88,7 +85,7 @@ export interface DelegationLetterView extends CaseBasics {
   organization: MediationOrganization;
   /** Null when delegated to the court-wide shared queue. */
   mediatorName?: string | null;
-  track: 'pre_litigation' | 'entrusted';
+  track: TrackCode;
   claimAmount: FenString;
   claims: string[];
   summary: string;
@@ -141,15 +138,6 @@ export interface AgreementView extends CaseBasics {
   signedOn: DateString;
 }
 
-export type TerminationReason =
-  | 'applicant_withdrew'
-  | 'unreachable'
-  | 'party_refused'
-  | 'irreconcilable'
-  | 'expired'
-  | 'refused_to_sign'
-  | 'other';
-
 export interface SessionSummary {
   heldAt: InstantString;
   mode: SessionMode;
@@ -159,7 +147,7 @@ export interface SessionSummary {
 export interface TerminationRecordView extends CaseBasics {
   organization: MediationOrganization;
   mediatorName: string;
-  track: 'pre_litigation' | 'entrusted';
+  track: TrackCode;
   delegatedOn: DateString;
   terminatedOn: DateString;
   reason: TerminationReason;
@@ -186,15 +174,6 @@ export interface ConfirmationApplicationView extends CaseBasics {
   /** Materials submitted (民诉法解释 Art. 354); empty = the statutory default list. */
   materials: string[];
 }
-
-export type RejectionGround =
-  | 'violates_mandatory_law'
-  | 'harms_third_party_or_public'
-  | 'against_public_order'
-  | 'not_voluntary'
-  | 'unclear_content'
-  | 'excluded_matter'
-  | 'other';
 
 /** `caseNumber` is the confirmation case's number (e.g. （2026）黔0381民特12号), printed as 案号. */
 export interface RulingView extends CaseBasics {

@@ -15,15 +15,25 @@ export const DEFINITIONS = {
   failed: '调解不成：调解结束日期在期间内、调解员接收后调解不成终结的案件数（接收前即终结的不是调解结束，只计入收案）。',
   withdrawn: '撤回：调解结束日期在期间内、调解员接收后申请人撤回的案件数。',
   successRate: '调解成功率 = 调解成功 ÷ 调解结束（成功 + 不成 + 撤回），均按调解结束日期计入期间；四位小数，无结束案件时为 null。',
-  averageMediationDays: '平均调解天数 = 期间内结束调解的案件，自调解员接收之日至调解结束之日的自然日数的平均值；两位小数，无结束案件时为 null。',
-  onTimeRate: '按期办结率 = 在调解期限届满日（mediationEndsOn，含延长）当日或之前结束的案件 ÷ 调解结束案件；四位小数，无结束案件时为 null。',
-  savings: '节约诉讼费（估算）：期间内以调解协议结束的每一案件，按其案由的收费类别和请求金额、依收案之日有效的《诉讼费用交纳办法》第十三条计算的案件受理费（basis=full 全额；basis=half 按简易程序减半），每件单独四舍五入到分后相加。当事人实际交纳为 0（人民调解不收费，司法确认不收费）。这是估算，不是法院收取或退还的金额。',
-  litigationRate: '万人起诉率 = 年度一审民事、行政案件数 ÷（户籍人口 + 登记流动人口）× 10,000。本系统只登记本院立案后委托调解的民初案件（track = entrusted，按收案年度计），不含未经本系统的一审民事、行政案件，因此是该指标的下限；人口按法院、年度配置。',
-  groups: '分组：案件归属正在办理（或已办结）该案的调解员及其所属调解组织；尚未被接收的案件归属委派时指定的调解员、调解组织；无指定的（法院共享队列、尚未委派）归入“未指定”（key 为 null）。',
+  averageMediationDays:
+    '平均调解天数 = 期间内结束调解的案件，自调解员接收之日至调解结束之日的自然日数的平均值；两位小数，无结束案件时为 null。',
+  onTimeRate:
+    '按期办结率 = 在调解期限届满日（mediationEndsOn，含延长）当日或之前结束的案件 ÷ 调解结束案件；四位小数，无结束案件时为 null。',
+  savings:
+    '节约诉讼费（估算）：期间内以调解协议结束的每一案件，按其案由的收费类别和请求金额、依收案之日有效的《诉讼费用交纳办法》第十三条计算的案件受理费（basis=full 全额；basis=half 按简易程序减半），每件单独四舍五入到分后相加。当事人实际交纳为 0（人民调解不收费，司法确认不收费）。这是估算，不是法院收取或退还的金额。',
+  litigationRate:
+    '万人起诉率 = 年度一审民事、行政案件数 ÷（户籍人口 + 登记流动人口）× 10,000。本系统只登记本院立案后委托调解的民初案件（track = entrusted，按收案年度计），不含未经本系统的一审民事、行政案件，因此是该指标的下限；人口按法院、年度配置。',
+  groups:
+    '分组：案件归属正在办理（或已办结）该案的调解员及其所属调解组织；尚未被接收的案件归属委派时指定的调解员、调解组织；无指定的（法院共享队列、尚未委派）归入“未指定”（key 为 null）。',
 } as const;
 
 export class FeeRuleInfo {
-  @ApiProperty({ example: '2007-04-01', nullable: true, description: 'Fee-rule version in force at the end of the period (its effective date); each case uses the version in force on its received date.' })
+  @ApiProperty({
+    example: '2007-04-01',
+    nullable: true,
+    description:
+      'Fee-rule version in force at the end of the period (its effective date); each case uses the version in force on its received date.',
+  })
   version: string | null;
 
   @ApiProperty({ example: '诉讼费用交纳办法 第十三条' })
@@ -37,7 +47,10 @@ export class SavingsFigures {
   @ApiProperty({ example: '104250.00', description: `Decimal string in yuan. ${DEFINITIONS.savings}` })
   litigationFeesAvoided: string;
 
-  @ApiProperty({ example: 52, description: 'Cases behind the figure: those whose mediation ended with an agreement in the period (= agreed).' })
+  @ApiProperty({
+    example: 52,
+    description: 'Cases behind the figure: those whose mediation ended with an agreement in the period (= agreed).',
+  })
   casesCounted: number;
 
   @ApiProperty({ enum: BASES, example: 'full' })
@@ -96,8 +109,13 @@ export class BreakdownResponse {
   @ApiProperty({ example: '2026-01-01' }) from: string;
   @ApiProperty({ example: '2026-11-23' }) to: string;
   @ApiProperty({ enum: BASES }) basis: SavingsBasis;
-  @ApiProperty({ type: [BreakdownRow], description: `${DEFINITIONS.groups} Groups without any figure are left out; months are all listed.` }) rows: BreakdownRow[];
-  @ApiProperty({ type: StatsSummary, description: 'The same figures for the whole period (= GET /api/stats/summary).' }) totals: StatsSummary;
+  @ApiProperty({
+    type: [BreakdownRow],
+    description: `${DEFINITIONS.groups} Groups without any figure are left out; months are all listed.`,
+  })
+  rows: BreakdownRow[];
+  @ApiProperty({ type: StatsSummary, description: 'The same figures for the whole period (= GET /api/stats/summary).' })
+  totals: StatsSummary;
 }
 
 export class RankingEntry {
@@ -119,7 +137,8 @@ export class RankingResponse {
   @ApiProperty({ description: 'How organizations are ordered.' }) criteria: string;
   @ApiProperty({ description: 'Organizations ranked (with at least minCases ended cases).' }) eligible: number;
   @ApiProperty({ type: [RankingEntry], description: '红榜: the best, best first.' }) red: RankingEntry[];
-  @ApiProperty({ type: [RankingEntry], description: '黑榜: the worst of the rest, worst first; rank counts from the bottom.' }) black: RankingEntry[];
+  @ApiProperty({ type: [RankingEntry], description: '黑榜: the worst of the rest, worst first; rank counts from the bottom.' })
+  black: RankingEntry[];
 }
 
 export class LitigationRateRow {
@@ -130,7 +149,11 @@ export class LitigationRateRow {
   @ApiProperty({ nullable: true }) resident: number | null;
   @ApiProperty({ nullable: true }) floating: number | null;
   @ApiProperty({ nullable: true, description: 'resident + floating; null when not configured.' }) population: number | null;
-  @ApiProperty({ nullable: true, example: 60, description: `Cases per 10,000 people, two decimals; null without population. ${DEFINITIONS.litigationRate}` })
+  @ApiProperty({
+    nullable: true,
+    example: 60,
+    description: `Cases per 10,000 people, two decimals; null without population. ${DEFINITIONS.litigationRate}`,
+  })
   ratePer10k: number | null;
 }
 

@@ -5,13 +5,16 @@ import { IsCalendarDate } from '../../common/validators.js';
 
 /** 'YYYY-MM'; the error code is `not_month` (constraints named rule* carry their code, common/validation.ts). */
 function IsMonth() {
-  return (object: object, propertyName: string) => registerDecorator({
-    name: 'ruleMonth', target: object.constructor, propertyName,
-    validator: {
-      validate: (v: unknown) => typeof v === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(v),
-      defaultMessage: () => 'not_month',
-    },
-  });
+  return (object: object, propertyName: string) =>
+    registerDecorator({
+      name: 'ruleMonth',
+      target: object.constructor,
+      propertyName,
+      validator: {
+        validate: (v: unknown) => typeof v === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(v),
+        defaultMessage: () => 'not_month',
+      },
+    });
 }
 
 export const BREAKDOWNS = ['organization', 'mediator', 'month', 'disputeType'] as const;
@@ -23,67 +26,101 @@ const PERIOD_NOTE = 'China-time calendar date, both ends included; default: 1 Ja
 
 export class StatsQuery {
   @ApiPropertyOptional({ example: '2026-01-01', description: `Start of the period. ${PERIOD_NOTE}` })
-  @IsOptional() @IsCalendarDate()
+  @IsOptional()
+  @IsCalendarDate()
   from?: string;
 
   @ApiPropertyOptional({ example: '2026-11-23', description: `End of the period. ${PERIOD_NOTE}` })
-  @IsOptional() @IsCalendarDate()
+  @IsOptional()
+  @IsCalendarDate()
   to?: string;
 
   @ApiPropertyOptional({
-    enum: BASES, default: 'full',
-    description: 'Savings basis: `full` = the full acceptance fee (诉讼费用交纳办法 第十三条); `half` = half of it (assume simple procedure, 第十六条).',
+    enum: BASES,
+    default: 'full',
+    description:
+      'Savings basis: `full` = the full acceptance fee (诉讼费用交纳办法 第十三条); `half` = half of it (assume simple procedure, 第十六条).',
   })
-  @IsOptional() @IsIn(BASES)
+  @IsOptional()
+  @IsIn(BASES)
   basis: SavingsBasis = 'full';
 }
 
 export class BreakdownQuery extends StatsQuery {
   @ApiProperty({ enum: BREAKDOWNS, description: 'Group by organization, mediator, calendar month or dispute type (案由).' })
-  @IsDefined() @IsIn(BREAKDOWNS)
+  @IsDefined()
+  @IsIn(BREAKDOWNS)
   by: BreakdownBy;
 }
 
 export class ExportQuery extends StatsQuery {
-  @ApiProperty({ enum: ['xlsx', 'csv'], description: 'xlsx: figures sheet + cases sheet (every case behind the figures with its fee basis, no party data) + definitions; csv: the breakdown.' })
-  @IsDefined() @IsIn(['xlsx', 'csv'])
+  @ApiProperty({
+    enum: ['xlsx', 'csv'],
+    description:
+      'xlsx: figures sheet + cases sheet (every case behind the figures with its fee basis, no party data) + definitions; csv: the breakdown.',
+  })
+  @IsDefined()
+  @IsIn(['xlsx', 'csv'])
   format: 'xlsx' | 'csv';
 
   @ApiPropertyOptional({ enum: BREAKDOWNS, default: 'organization' })
-  @IsOptional() @IsIn(BREAKDOWNS)
+  @IsOptional()
+  @IsIn(BREAKDOWNS)
   by: BreakdownBy = 'organization';
 }
 
 export class RankingQuery {
   @ApiPropertyOptional({ example: '2026-10', description: 'Month ranked (YYYY-MM); default: the current month.' })
-  @IsOptional() @IsMonth()
+  @IsOptional()
+  @IsMonth()
   month?: string;
 
-  @ApiPropertyOptional({ default: 5, description: 'Minimum number of cases that ended mediation in the month for an organization to be ranked.' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000)
+  @ApiPropertyOptional({
+    default: 5,
+    description: 'Minimum number of cases that ended mediation in the month for an organization to be ranked.',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
   minCases: number = 5;
 
   @ApiPropertyOptional({ default: 10, description: 'Length of the red and of the black list.' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(50)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(50)
   size: number = 10;
 }
 
 export class BulletinQuery {
   @ApiPropertyOptional({ example: '2026-10', description: 'Month reported (YYYY-MM); default: the previous month.' })
-  @IsOptional() @IsMonth()
+  @IsOptional()
+  @IsMonth()
   month?: string;
 
   @ApiPropertyOptional({ enum: BASES, default: 'full' })
-  @IsOptional() @IsIn(BASES)
+  @IsOptional()
+  @IsIn(BASES)
   basis: SavingsBasis = 'full';
 
   @ApiPropertyOptional({ default: 5, description: 'Ranking threshold: minimum cases ended in the month (as GET /api/stats/ranking).' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
   minCases: number = 5;
 }
 
 export class LitigationRateQuery {
   @ApiPropertyOptional({ example: 2026, description: 'One year; default: every year with a population figure or a 民初 registration.' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1990) @Max(2100)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1990)
+  @Max(2100)
   year?: number;
 }

@@ -1,3 +1,4 @@
+import { PartyRole } from '../shared/case-status';
 import { CaseRecord } from './case-models';
 
 export interface RunningDeadline {
@@ -23,7 +24,7 @@ export function runningDeadline(c: Pick<CaseRecord, 'status' | 'deadlines'>): Ru
   }
 }
 
-export function partyNames(c: Pick<CaseRecord, 'parties'>, role: 'applicant' | 'respondent'): string {
+export function partyNames(c: Pick<CaseRecord, 'parties'>, role: PartyRole): string {
   const names = (c.parties ?? []).filter((p) => p.role === role).map((p) => p.name);
   return names.length ? names.join('、') : '—';
 }

@@ -1,4 +1,7 @@
-import { CaseStatus } from '../shared/case-status';
+import type { CaseStatus, ConfirmationResult, RejectionGround } from '@rules/case-status';
+import type { DocumentKind } from '@rules/document-kinds';
+import type { TrackCode } from '@rules/tracks';
+import { PartyKind, PartyRole, SessionMode } from '../shared/case-status';
 
 export interface Page<T> {
   items: T[];
@@ -9,8 +12,8 @@ export interface Page<T> {
 
 export interface Party {
   id: string;
-  role: 'applicant' | 'respondent';
-  kind: 'person' | 'organization';
+  role: PartyRole;
+  kind: PartyKind;
   name: string;
   idNumberMasked?: string | null;
   creditCode?: string | null;
@@ -45,8 +48,8 @@ export interface Agreement {
 export interface Confirmation {
   caseNumber: string | null;
   appliedOn: string;
-  result: null | 'confirmed' | 'rejected';
-  grounds: string[] | null;
+  result: ConfirmationResult | null;
+  grounds: RejectionGround[] | null;
   decidedAt: string | null;
   reasoning?: string | null;
 }
@@ -54,7 +57,7 @@ export interface Confirmation {
 export interface Session {
   id?: string;
   heldAt: string;
-  mode: 'in_person' | 'video' | 'phone';
+  mode: SessionMode;
   location?: string | null;
   attendees: string[];
   minutes: string;
@@ -63,7 +66,7 @@ export interface Session {
 
 export interface CaseDocument {
   id: string;
-  kind: string;
+  kind: DocumentKind;
   title?: string;
   /** Null until the PDF has been rendered (it is rendered on first request). */
   sha256: string | null;
@@ -75,7 +78,7 @@ export interface CaseDocument {
 export interface CaseRecord {
   id: string;
   caseNumber: string;
-  track: 'pre_litigation' | 'entrusted';
+  track: TrackCode;
   status: CaseStatus;
   disputeType: string;
   claimAmount: string;

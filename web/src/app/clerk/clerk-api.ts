@@ -1,12 +1,14 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
+import type { TrackCode } from '@rules/tracks';
 import { Observable } from 'rxjs';
 import { CaseRecord, Page } from '../cases/case-models';
+import { PartyKind, PartyRole } from '../shared/case-status';
 import { TerminationBody } from '../cases/termination-dialog/termination-dialog';
 
 export interface PartyInput {
-  role: 'applicant' | 'respondent';
-  kind: 'person' | 'organization';
+  role: PartyRole;
+  kind: PartyKind;
   name: string;
   idNumber?: string;
   creditCode?: string;
@@ -16,7 +18,7 @@ export interface PartyInput {
 }
 
 export interface NewCase {
-  track?: 'pre_litigation' | 'entrusted';
+  track?: TrackCode;
   disputeType: string;
   claimAmount: string;
   summary: string;

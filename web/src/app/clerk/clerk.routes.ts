@@ -10,7 +10,11 @@ export const clerkRoutes: Routes = [
       { path: '', pathMatch: 'full', redirectTo: 'cases' },
       { path: 'cases', title: '案件列表', loadComponent: () => import('./case-list/clerk-case-list').then((m) => m.ClerkCaseList) },
       { path: 'cases/new', title: '新收案件登记', loadComponent: () => import('./intake-form/intake-form').then((m) => m.IntakeForm) },
-      { path: 'cases/:id', title: '案件详情', loadComponent: () => import('./case-detail/clerk-case-detail').then((m) => m.ClerkCaseDetail) },
+      {
+        path: 'cases/:id',
+        title: '案件详情',
+        loadComponent: () => import('./case-detail/clerk-case-detail').then((m) => m.ClerkCaseDetail),
+      },
     ],
   },
 ];

@@ -25,6 +25,7 @@ const CODE_MESSAGES: Record<string, string> = {
   VALIDATION_FAILED: '提交的信息有误，请检查标出的字段',
   UNAUTHENTICATED: '登录已过期，请重新登录',
   FORBIDDEN: '您无权执行此操作',
+  PASSWORD_CHANGE_REQUIRED: '请先修改初始密码',
   NOT_FOUND: '未找到相关记录',
   ILLEGAL_TRANSITION: '案件当前状态不允许此操作，请刷新后查看',
   ALREADY_CLAIMED: '该案件已被其他调解员领取',
@@ -70,7 +71,11 @@ export async function withJsonBody(err: unknown): Promise<unknown> {
   try {
     const body: unknown = JSON.parse(await err.error.text());
     return new HttpErrorResponse({
-      error: body, headers: err.headers, status: err.status, statusText: err.statusText, url: err.url ?? undefined,
+      error: body,
+      headers: err.headers,
+      status: err.status,
+      statusText: err.statusText,
+      url: err.url ?? undefined,
     });
   } catch {
     return err;

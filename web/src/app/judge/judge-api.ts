@@ -1,12 +1,13 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
+import type { ConfirmationResult, RejectionGround } from '@rules/case-status';
 import { Observable, map } from 'rxjs';
 import { CaseRecord, Page } from '../cases/case-models';
 import { readBlobErrors } from '../core/api-error';
 
 export interface DecisionBody {
-  result: 'confirmed' | 'rejected';
-  grounds?: string[];
+  result: ConfirmationResult;
+  grounds?: RejectionGround[];
   reasoning: string;
   version?: number;
 }
@@ -18,21 +19,15 @@ export class JudgeApi {
 
   /** Every pending application, most urgent `decisionDueOn` first. */
   pending(): Observable<Page<CaseRecord>> {
-    const params = new HttpParams()
-      .set('status', 'confirmation_pending')
-      .set('sort', 'decisionDueOn')
-      .set('page', 1)
-      .set('pageSize', 200);
-    return this.http.get<Page<CaseRecord>>('/api/cases', { params }).pipe(
-      map((page) => ({ ...page, items: [...page.items].sort(byDecisionDue) })),
-    );
+    const params = new HttpParams().set('status', 'confirmation_pending').set('sort', 'decisionDueOn').set('page', 1).set('pageSize', 200);
+    return this.http
+      .get<Page<CaseRecord>>('/api/cases', { params })
+      .pipe(map((page) => ({ ...page, items: [...page.items].sort(byDecisionDue) })));
   }
 
   /** The 民事裁定书 this decision would issue; nothing is saved. */
   previewDecision(id: string, body: DecisionBody): Observable<Blob> {
-    return this.http
-      .post(`/api/cases/${id}/confirmation/decision/preview`, body, { responseType: 'blob' })
-      .pipe(readBlobErrors());
+    return this.http.post(`/api/cases/${id}/confirmation/decision/preview`, body, { responseType: 'blob' }).pipe(readBlobErrors());
   }
 
   decide(id: string, body: DecisionBody): Observable<CaseRecord> {

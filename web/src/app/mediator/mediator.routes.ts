@@ -10,7 +10,11 @@ export const mediatorRoutes: Routes = [
       { path: '', pathMatch: 'full', redirectTo: 'queue' },
       { path: 'queue', title: '待领取案件', loadComponent: () => import('./queue-page/queue-page').then((m) => m.QueuePage) },
       { path: 'cases', title: '我的案件', loadComponent: () => import('./my-cases/my-cases').then((m) => m.MyCases) },
-      { path: 'cases/:id', title: '调解工作台', loadComponent: () => import('./case-workspace/case-workspace').then((m) => m.CaseWorkspace) },
+      {
+        path: 'cases/:id',
+        title: '调解工作台',
+        loadComponent: () => import('./case-workspace/case-workspace').then((m) => m.CaseWorkspace),
+      },
     ],
   },
 ];

@@ -25,9 +25,9 @@ export class QueueApi {
 
   /** Claims the most urgent eligible case; null when the queue is empty (204). */
   next(): Observable<CaseRecord | null> {
-    return this.http.post<CaseRecord>('/api/queue/next', {}, { observe: 'response' }).pipe(
-      map((res) => (res.status === 204 ? null : res.body)),
-    );
+    return this.http
+      .post<CaseRecord>('/api/queue/next', {}, { observe: 'response' })
+      .pipe(map((res) => (res.status === 204 ? null : res.body)));
   }
 
   /** EventSource cannot send headers, so the stream takes the token as a query parameter. */

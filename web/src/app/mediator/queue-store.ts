@@ -8,10 +8,7 @@ import { endOfChinaDay, formatCountdown } from '../shared/dates';
 import { EVENT_SOURCE_FACTORY, QueueApi } from './queue-api';
 
 export type ClaimOutcome =
-  | { kind: 'claimed'; record: CaseRecord }
-  | { kind: 'taken' }
-  | { kind: 'stale' }
-  | { kind: 'failed'; message: string };
+  { kind: 'claimed'; record: CaseRecord } | { kind: 'taken' } | { kind: 'stale' } | { kind: 'failed'; message: string };
 
 const RELOAD_DELAY_MS = 400;
 const RECONNECT_DELAY_MS = 5000;
@@ -125,7 +122,10 @@ export class QueueStore implements OnDestroy {
             this.load();
             this.cases
               .get(record.id)
-              .pipe(map((c) => c.status === 'delegated'), catchError(() => of(false)))
+              .pipe(
+                map((c) => c.status === 'delegated'),
+                catchError(() => of(false)),
+              )
               .subscribe((stillQueued) => {
                 if (!stillQueued) this.removeRow(record.id);
                 subscriber.next(stillQueued ? { kind: 'stale' } : { kind: 'taken' });

@@ -1,35 +1,39 @@
 import { AbstractControl, ValidationErrors, ValidatorFn } from '@angular/forms';
-import { checkCreditCode } from './credit-code';
-import { checkResidentId } from './id-number';
-import { checkMoney } from './money';
-import { checkPhone } from './phone';
+import { validateCreditCode } from '@rules/credit-code';
+import { validateResidentId } from '@rules/id-number';
+import { parseMoney } from '@rules/money';
+import { isValidPhone } from '@rules/phone';
 
 function blank(value: unknown): boolean {
   return value === null || value === undefined || String(value).trim() === '';
 }
 
-/** Empty values pass: combine with Validators.required where the field is mandatory. */
+/**
+ * The checks are the API's own (`api/src/rules/`), so a value refused here is refused there with
+ * the same code. Empty values pass: combine with Validators.required where the field is mandatory.
+ */
 export const residentIdValidator: ValidatorFn = (control: AbstractControl): ValidationErrors | null => {
   if (blank(control.value)) return null;
-  const problem = checkResidentId(String(control.value));
-  return problem ? { [problem]: true } : null;
+  const result = validateResidentId(String(control.value));
+  return result.ok ? null : { [result.reason]: true };
 };
 
 export const creditCodeValidator: ValidatorFn = (control: AbstractControl): ValidationErrors | null => {
   if (blank(control.value)) return null;
-  const problem = checkCreditCode(String(control.value));
-  return problem ? { [problem]: true } : null;
+  const result = validateCreditCode(String(control.value));
+  return result.ok ? null : { [result.reason]: true };
 };
 
 export const phoneValidator: ValidatorFn = (control: AbstractControl): ValidationErrors | null => {
   if (blank(control.value)) return null;
-  return checkPhone(String(control.value)) ? { phone: true } : null;
+  return isValidPhone(String(control.value)) ? null : { phone: true };
 };
 
 export const moneyValidator: ValidatorFn = (control: AbstractControl): ValidationErrors | null => {
   if (blank(control.value)) return null;
-  const problem = checkMoney(String(control.value));
-  return problem ? { [problem === 'format' ? 'money' : problem]: true } : null;
+  const result = parseMoney(String(control.value));
+  if (result.ok) return null;
+  return { [result.reason === 'format' || result.reason === 'type' ? 'money' : result.reason]: true };
 };
 
 /** Rejects values that are only whitespace (the API refuses blank names and texts). */

@@ -5,7 +5,12 @@ import { map } from 'rxjs';
 
 /** True below 1024 px (a tablet in portrait): tables then show fewer columns. Call in an injection context. */
 export function injectNarrow(): Signal<boolean> {
-  return toSignal(inject(BreakpointObserver).observe('(max-width: 1023.98px)').pipe(map((s) => s.matches)), {
-    initialValue: false,
-  });
+  return toSignal(
+    inject(BreakpointObserver)
+      .observe('(max-width: 1023.98px)')
+      .pipe(map((s) => s.matches)),
+    {
+      initialValue: false,
+    },
+  );
 }

@@ -1,10 +1,11 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
+import type { DocumentKind } from '@rules/document-kinds';
 import { Observable } from 'rxjs';
 
 export interface VerifyAnswer {
   valid: boolean;
-  kind: string;
+  kind: DocumentKind;
   caseNumber: string;
   issuedAt: string;
 }

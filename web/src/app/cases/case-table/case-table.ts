@@ -24,8 +24,16 @@ import { TranslatePipe } from '../../core/i18n/i18n';
 @Component({
   selector: 'app-case-table',
   imports: [
-    ReactiveFormsModule, RouterLink, MatFormFieldModule, MatInputModule, MatSelectModule,
-    MatTableModule, MatPaginatorModule, MatProgressBarModule, MatSlideToggleModule, TranslatePipe,
+    ReactiveFormsModule,
+    RouterLink,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    MatTableModule,
+    MatPaginatorModule,
+    MatProgressBarModule,
+    MatSlideToggleModule,
+    TranslatePipe,
   ],
   providers: [paginatorIntl()],
   templateUrl: './case-table.html',
@@ -75,9 +83,7 @@ export class CaseTable implements OnInit {
     this.search.valueChanges
       .pipe(debounceTime(300), distinctUntilChanged(), takeUntilDestroyed(this.destroyRef))
       .subscribe((q) => this.store.setFilter({ q }));
-    this.statusFilter.valueChanges
-      .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe((status) => this.store.setFilter({ status }));
+    this.statusFilter.valueChanges.pipe(takeUntilDestroyed(this.destroyRef)).subscribe((status) => this.store.setFilter({ status }));
     this.overdueFilter.valueChanges
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe((overdueOnly) => this.store.setFilter({ overdueOnly }));

@@ -19,9 +19,13 @@ import { eventLabel } from './event-labels';
               <div class="title">{{ e.label }}</div>
               <div class="meta muted">
                 <time [attr.datetime]="e.at">{{ e.when }}</time>
-                @if (e.who) { · {{ e.who }} }
+                @if (e.who) {
+                  · {{ e.who }}
+                }
               </div>
-              @if (e.note) { <div class="note">{{ e.note }}</div> }
+              @if (e.note) {
+                <div class="note">{{ e.note }}</div>
+              }
             </div>
           </li>
         }
@@ -29,16 +33,44 @@ import { eventLabel } from './event-labels';
     }
   `,
   styles: `
-    .timeline { list-style: none; margin: 0; padding: 0; }
-    li { display: flex; gap: 12px; padding: 0 0 16px; position: relative; }
+    .timeline {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+    }
+    li {
+      display: flex;
+      gap: 12px;
+      padding: 0 0 16px;
+      position: relative;
+    }
     li:not(:last-child)::before {
-      content: ''; position: absolute; left: 5px; top: 14px; bottom: 0; width: 2px;
+      content: '';
+      position: absolute;
+      left: 5px;
+      top: 14px;
+      bottom: 0;
+      width: 2px;
       background: var(--mat-sys-outline-variant);
     }
-    .dot { flex: none; width: 12px; height: 12px; margin-top: 4px; border-radius: 50%; background: var(--mat-sys-primary); }
-    .title { font: var(--mat-sys-title-small); }
-    .meta { font: var(--mat-sys-body-small); }
-    .note { margin-top: 4px; white-space: pre-wrap; }
+    .dot {
+      flex: none;
+      width: 12px;
+      height: 12px;
+      margin-top: 4px;
+      border-radius: 50%;
+      background: var(--mat-sys-primary);
+    }
+    .title {
+      font: var(--mat-sys-title-small);
+    }
+    .meta {
+      font: var(--mat-sys-body-small);
+    }
+    .note {
+      margin-top: 4px;
+      white-space: pre-wrap;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

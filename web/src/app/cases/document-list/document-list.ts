@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angu
 import { MatButtonModule } from '@angular/material/button';
 import { CaseApi } from '../case-api';
 import { CaseDocument } from '../case-models';
+import type { DocumentKind } from '@rules/document-kinds';
 import { DOCUMENT_KIND_LABELS } from '../../shared/case-status';
 import { formatInstant } from '../../shared/dates';
 import { friendlyError } from '../../core/api-error';
@@ -19,22 +20,50 @@ import { friendlyError } from '../../core/api-error';
           <li>
             <div>
               <div class="title">{{ d.title || kindLabel(d.kind) }}</div>
-              <div class="muted small">{{ when(d.createdAt) }}@if (d.sha256) { · 校验码 {{ d.sha256.slice(0, 12) }}…}</div>
+              <div class="muted small">
+                {{ when(d.createdAt) }}
+                @if (d.sha256) {
+                  · 校验码 {{ d.sha256.slice(0, 12) }}…
+                }
+              </div>
             </div>
-            <button mat-stroked-button type="button" (click)="open(d)" [disabled]="opening() === d.id"
-                    [attr.aria-label]="'打开 ' + (d.title || kindLabel(d.kind)) + ' PDF'">打开</button>
+            <button
+              mat-stroked-button
+              type="button"
+              (click)="open(d)"
+              [disabled]="opening() === d.id"
+              [attr.aria-label]="'打开 ' + (d.title || kindLabel(d.kind)) + ' PDF'"
+            >
+              打开
+            </button>
           </li>
         }
       </ul>
-      @if (error()) { <p class="error-text" role="alert">{{ error() }}</p> }
+      @if (error()) {
+        <p class="error-text" role="alert">{{ error() }}</p>
+      }
     }
   `,
   styles: `
-    .docs { list-style: none; margin: 0; padding: 0; }
-    li { display: flex; justify-content: space-between; align-items: center; gap: 12px; padding: 8px 0;
-         border-bottom: 1px solid var(--mat-sys-outline-variant); }
-    .title { font: var(--mat-sys-title-small); }
-    .small { font: var(--mat-sys-body-small); }
+    .docs {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+    }
+    li {
+      display: flex;
+      justify-content: space-between;
+      align-items: center;
+      gap: 12px;
+      padding: 8px 0;
+      border-bottom: 1px solid var(--mat-sys-outline-variant);
+    }
+    .title {
+      font: var(--mat-sys-title-small);
+    }
+    .small {
+      font: var(--mat-sys-body-small);
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -44,7 +73,7 @@ export class DocumentList {
   readonly opening = signal<string | null>(null);
   readonly error = signal<string | null>(null);
 
-  kindLabel(kind: string): string {
+  kindLabel(kind: DocumentKind): string {
     return DOCUMENT_KIND_LABELS[kind] ?? kind;
   }
 

@@ -5,14 +5,29 @@ import { DomSanitizer, SafeResourceUrl } from '@angular/platform-browser';
 @Component({
   selector: 'app-pdf-frame',
   template: `
-    @if (url(); as src) { <iframe [src]="src" [title]="title()"></iframe> }
+    @if (url(); as src) {
+      <iframe [src]="src" [title]="title()"></iframe>
+    }
     <a class="open" [href]="rawHref()" target="_blank" rel="noopener">在新窗口中打开 PDF</a>
   `,
   styles: `
-    :host { display: block; }
-    iframe { display: block; width: 100%; height: var(--pdf-height, 75vh); border: 1px solid var(--mat-sys-outline-variant);
-             border-radius: 8px; background: var(--mat-sys-surface-container-highest); box-sizing: border-box; }
-    .open { display: inline-block; margin-top: 4px; font: var(--mat-sys-body-small); }
+    :host {
+      display: block;
+    }
+    iframe {
+      display: block;
+      width: 100%;
+      height: var(--pdf-height, 75vh);
+      border: 1px solid var(--mat-sys-outline-variant);
+      border-radius: 8px;
+      background: var(--mat-sys-surface-container-highest);
+      box-sizing: border-box;
+    }
+    .open {
+      display: inline-block;
+      margin-top: 4px;
+      font: var(--mat-sys-body-small);
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

@@ -10,11 +10,21 @@ import { PdfFrame } from '../pdf-frame/pdf-frame';
   selector: 'app-pdf-viewer',
   imports: [MatProgressBarModule, PdfFrame],
   template: `
-    @if (loading()) { <mat-progress-bar mode="indeterminate" aria-label="正在加载文书" /> }
-    @if (error()) { <p class="error-text" role="alert">{{ error() }}</p> }
-    @if (pdf(); as blob) { <app-pdf-frame [pdf]="blob" [title]="title()" /> }
+    @if (loading()) {
+      <mat-progress-bar mode="indeterminate" aria-label="正在加载文书" />
+    }
+    @if (error()) {
+      <p class="error-text" role="alert">{{ error() }}</p>
+    }
+    @if (pdf(); as blob) {
+      <app-pdf-frame [pdf]="blob" [title]="title()" />
+    }
   `,
-  styles: `:host { display: block; }`,
+  styles: `
+    :host {
+      display: block;
+    }
+  `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class PdfViewer {
@@ -41,15 +51,18 @@ export class PdfViewer {
     this.pdf.set(null);
     this.loading.set(true);
     this.error.set(null);
-    this.request = this.api.documentPdf(id).pipe(readBlobErrors()).subscribe({
-      next: (blob) => {
-        this.loading.set(false);
-        this.pdf.set(blob);
-      },
-      error: (err: unknown) => {
-        this.loading.set(false);
-        this.error.set(friendlyError(err, '文书加载失败'));
-      },
-    });
+    this.request = this.api
+      .documentPdf(id)
+      .pipe(readBlobErrors())
+      .subscribe({
+        next: (blob) => {
+          this.loading.set(false);
+          this.pdf.set(blob);
+        },
+        error: (err: unknown) => {
+          this.loading.set(false);
+          this.error.set(friendlyError(err, '文书加载失败'));
+        },
+      });
   }
 }

@@ -26,9 +26,13 @@ export interface ReasonDialogData extends ActionDialogData<{ reason: string }, C
         <mat-form-field class="full-width">
           <mat-label>理由</mat-label>
           <textarea matInput formControlName="reason" rows="4" maxlength="2000" cdkFocusInitial></textarea>
-          @if (form.controls.reason.invalid) { <mat-error>{{ message(form.controls.reason.errors) }}</mat-error> }
+          @if (form.controls.reason.invalid) {
+            <mat-error>{{ message(form.controls.reason.errors) }}</mat-error>
+          }
         </mat-form-field>
-        @if (runner.error()) { <p class="error-text" role="alert">{{ runner.error() }}</p> }
+        @if (runner.error()) {
+          <p class="error-text" role="alert">{{ runner.error() }}</p>
+        }
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         <button mat-button type="button" mat-dialog-close>取消</button>

@@ -14,11 +14,16 @@ import { TranslatePipe } from '../../core/i18n/i18n';
     <div class="page">
       <div class="heading">
         <h1>{{ '案件列表' | t }}</h1>
-        @if (canFile) { <a mat-flat-button routerLink="/clerk/cases/new">{{ '新收案件登记' | t }}</a> }
+        @if (canFile) {
+          <a mat-flat-button routerLink="/clerk/cases/new">{{ '新收案件登记' | t }}</a>
+        }
       </div>
       @if (overdueCount() > 0) {
         <div class="alert" role="status">
-          <span><strong>{{ overdueCount() }}</strong>{{ ' 件案件已超过领取或调解期限，请及时督办。' | t }}</span>
+          <span
+            ><strong>{{ overdueCount() }}</strong
+            >{{ ' 件案件已超过领取或调解期限，请及时督办。' | t }}</span
+          >
           <button mat-stroked-button type="button" (click)="table().showOverdue()">{{ '查看超期案件' | t }}</button>
         </div>
       }
@@ -26,11 +31,24 @@ import { TranslatePipe } from '../../core/i18n/i18n';
     </div>
   `,
   styles: `
-    .heading { display: flex; justify-content: space-between; align-items: center; gap: 16px; flex-wrap: wrap; }
+    .heading {
+      display: flex;
+      justify-content: space-between;
+      align-items: center;
+      gap: 16px;
+      flex-wrap: wrap;
+    }
     .alert {
-      display: flex; align-items: center; justify-content: space-between; gap: 12px; flex-wrap: wrap;
-      margin: 0 0 16px; padding: 8px 16px; border-radius: 8px;
-      background: var(--mat-sys-error-container); color: var(--mat-sys-on-error-container);
+      display: flex;
+      align-items: center;
+      justify-content: space-between;
+      gap: 12px;
+      flex-wrap: wrap;
+      margin: 0 0 16px;
+      padding: 8px 16px;
+      border-radius: 8px;
+      background: var(--mat-sys-error-container);
+      color: var(--mat-sys-on-error-container);
     }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -18,24 +18,40 @@ export interface ConfirmationDialogData extends ActionDialogData<{ jointApplicat
 /** 申请司法确认: both sides apply together within 30 days of the agreement taking effect. */
 @Component({
   selector: 'app-confirmation-dialog',
-  imports: [ReactiveFormsModule, MatDialogModule, MatButtonModule, MatCheckboxModule, MatDatepickerModule, MatFormFieldModule, MatInputModule],
+  imports: [
+    ReactiveFormsModule,
+    MatDialogModule,
+    MatButtonModule,
+    MatCheckboxModule,
+    MatDatepickerModule,
+    MatFormFieldModule,
+    MatInputModule,
+  ],
   template: `
     <h2 mat-dialog-title>申请司法确认</h2>
     <form [formGroup]="form" (ngSubmit)="submit()">
       <mat-dialog-content>
-        @if (data.applyBy) { <p>申请期限至 <strong>{{ data.applyBy }}</strong>（协议生效之日起三十日内）。</p> }
+        @if (data.applyBy) {
+          <p>
+            申请期限至 <strong>{{ data.applyBy }}</strong>（协议生效之日起三十日内）。
+          </p>
+        }
         <mat-form-field class="full-width">
           <mat-label>申请日期</mat-label>
-          <input matInput [matDatepicker]="picker" formControlName="appliedOn" [max]="today">
+          <input matInput [matDatepicker]="picker" formControlName="appliedOn" [max]="today" />
           <mat-datepicker-toggle matIconSuffix [for]="picker" aria-label="选择申请日期" />
           <mat-datepicker #picker />
-          @if (form.controls.appliedOn.invalid) { <mat-error>{{ message(form.controls.appliedOn.errors) }}</mat-error> }
+          @if (form.controls.appliedOn.invalid) {
+            <mat-error>{{ message(form.controls.appliedOn.errors) }}</mat-error>
+          }
         </mat-form-field>
         <mat-checkbox formControlName="jointApplication">双方当事人共同提出申请</mat-checkbox>
         @if (form.controls.jointApplication.touched && form.controls.jointApplication.invalid) {
           <p class="error-text" role="alert">司法确认须由双方当事人共同申请</p>
         }
-        @if (runner.error()) { <p class="error-text" role="alert">{{ runner.error() }}</p> }
+        @if (runner.error()) {
+          <p class="error-text" role="alert">{{ runner.error() }}</p>
+        }
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         <button mat-button type="button" mat-dialog-close>取消</button>

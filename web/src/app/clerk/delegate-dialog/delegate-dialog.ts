@@ -23,8 +23,14 @@ type Target = 'queue' | 'organization' | 'mediator';
 @Component({
   selector: 'app-delegate-dialog',
   imports: [
-    ReactiveFormsModule, MatDialogModule, MatButtonModule, MatFormFieldModule, MatInputModule,
-    MatRadioModule, MatSelectModule, MatAutocompleteModule,
+    ReactiveFormsModule,
+    MatDialogModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatRadioModule,
+    MatSelectModule,
+    MatAutocompleteModule,
   ],
   templateUrl: './delegate-dialog.html',
   styleUrl: './delegate-dialog.scss',

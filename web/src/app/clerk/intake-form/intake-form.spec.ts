@@ -63,7 +63,9 @@ describe('IntakeForm', () => {
   });
 
   it('asks for a credit code once a party is an organization', async () => {
-    const kindToggle = fixture.debugElement.nativeElement.querySelectorAll('mat-button-toggle-group[formcontrolname=kind] button')[3] as HTMLButtonElement;
+    const kindToggle = fixture.debugElement.nativeElement.querySelectorAll(
+      'mat-button-toggle-group[formcontrolname=kind] button',
+    )[3] as HTMLButtonElement;
     kindToggle.click(); // second party → 法人或其他组织
     await fixture.whenStable();
     const code = await loader.getHarness(MatInputHarness.with({ selector: '[formControlName=creditCode]' }));
@@ -104,7 +106,12 @@ describe('IntakeForm', () => {
     });
     expect(req.request.body.parties[1].idNumber).toBeUndefined();
     req.flush(
-      { statusCode: 400, code: 'VALIDATION_FAILED', message: 'x', errors: { 'parties.0.idNumber': 'birthdate', 'parties.1.phone': 'format' } },
+      {
+        statusCode: 400,
+        code: 'VALIDATION_FAILED',
+        message: 'x',
+        errors: { 'parties.0.idNumber': 'birthdate', 'parties.1.phone': 'format' },
+      },
       { status: 400, statusText: 'Bad Request' },
     );
     await fixture.whenStable();

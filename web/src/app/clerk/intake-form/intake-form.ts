@@ -1,6 +1,14 @@
 import { ChangeDetectionStrategy, Component, OnInit, computed, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { AbstractControl, FormArray, FormControl, NonNullableFormBuilder, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
+import {
+  AbstractControl,
+  FormArray,
+  FormControl,
+  NonNullableFormBuilder,
+  ReactiveFormsModule,
+  ValidationErrors,
+  Validators,
+} from '@angular/forms';
 import { Router } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
@@ -14,7 +22,10 @@ import { Notifier } from '../../core/notifier';
 import { DisputeTypeStore } from '../../cases/dispute-type-store';
 import { errorMessage, moneyValidator, notBlankValidator, notFutureDateValidator, serverFieldMessage } from '../../shared/form-validators';
 import { fromIsoDate, todayInChina, toIsoDate } from '../../shared/dates';
-import { checkMoney, formatMoney, toChineseCapitals } from '../../shared/money';
+import { parseMoney } from '@rules/money';
+import type { TrackCode } from '@rules/tracks';
+import { PartyRole } from '../../shared/case-status';
+import { formatMoney, toChineseCapitals } from '../../shared/money';
 import { catchError, combineLatest, debounceTime, distinctUntilChanged, map, of, switchMap } from 'rxjs';
 import { applyServerErrors } from '../../shared/server-errors';
 import { ClerkApi, NewCase, PartyInput } from '../clerk-api';
@@ -34,8 +45,15 @@ function bothSidesPresent(control: AbstractControl): ValidationErrors | null {
 @Component({
   selector: 'app-intake-form',
   imports: [
-    ReactiveFormsModule, PartyFields, MatButtonModule, MatCheckboxModule, MatDatepickerModule,
-    MatFormFieldModule, MatInputModule, MatRadioModule, MatSelectModule,
+    ReactiveFormsModule,
+    PartyFields,
+    MatButtonModule,
+    MatCheckboxModule,
+    MatDatepickerModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatRadioModule,
+    MatSelectModule,
   ],
   templateUrl: './intake-form.html',
   styleUrl: './intake-form.scss',
@@ -53,17 +71,14 @@ export class IntakeForm implements OnInit {
   readonly formatMoney = formatMoney;
 
   readonly form = this.fb.group({
-    track: this.fb.control<'pre_litigation' | 'entrusted'>('pre_litigation'),
+    track: this.fb.control<TrackCode>('pre_litigation'),
     disputeType: ['', Validators.required],
     claimAmount: ['', [Validators.required, moneyValidator]],
     summary: ['', [Validators.required, notBlankValidator, Validators.maxLength(10000)]],
     claims: this.fb.array([this.claimControl()]),
     receivedOn: new FormControl<Date | null>(this.today, [Validators.required, notFutureDateValidator(() => todayInChina())]),
     consentToMediation: [false, Validators.requiredTrue],
-    parties: this.fb.array<PartyForm>(
-      [createPartyForm(this.fb, 'applicant'), createPartyForm(this.fb, 'respondent')],
-      bothSidesPresent,
-    ),
+    parties: this.fb.array<PartyForm>([createPartyForm(this.fb, 'applicant'), createPartyForm(this.fb, 'respondent')], bothSidesPresent),
   });
 
   private readonly amount = toSignal(this.form.controls.claimAmount.valueChanges, { initialValue: '' });
@@ -75,9 +90,7 @@ export class IntakeForm implements OnInit {
       map(([amount, type]) => [amount.trim(), type] as const),
       distinctUntilChanged((a, b) => a[0] === b[0] && a[1] === b[1]),
       switchMap(([amount, type]) =>
-        type && checkMoney(amount) === null
-          ? this.api.litigationFee(amount, type).pipe(catchError(() => of(null)))
-          : of(null),
+        type && parseMoney(amount).ok ? this.api.litigationFee(amount, type).pipe(catchError(() => of(null))) : of(null),
       ),
     ),
     { initialValue: null },
@@ -106,7 +119,7 @@ export class IntakeForm implements OnInit {
     if (this.claims.length > 1) this.claims.removeAt(index);
   }
 
-  addParty(role: 'applicant' | 'respondent'): void {
+  addParty(role: PartyRole): void {
     this.parties.push(createPartyForm(this.fb, role));
   }
 

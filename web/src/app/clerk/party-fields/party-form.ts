@@ -1,9 +1,10 @@
 import { FormControl, FormGroup, NonNullableFormBuilder, Validators } from '@angular/forms';
+import { PartyKind, PartyRole } from '../../shared/case-status';
 import { creditCodeValidator, notBlankValidator, phoneValidator, residentIdValidator } from '../../shared/form-validators';
 
 export type PartyForm = FormGroup<{
-  role: FormControl<'applicant' | 'respondent'>;
-  kind: FormControl<'person' | 'organization'>;
+  role: FormControl<PartyRole>;
+  kind: FormControl<PartyKind>;
   name: FormControl<string>;
   idNumber: FormControl<string>;
   creditCode: FormControl<string>;
@@ -16,14 +17,10 @@ export type PartyForm = FormGroup<{
  * One party. A person needs a resident ID; an organization a credit code and may name its
  * representative: the fields that do not apply are disabled, so they neither validate nor get sent.
  */
-export function createPartyForm(
-  fb: NonNullableFormBuilder,
-  role: 'applicant' | 'respondent',
-  kind: 'person' | 'organization' = 'person',
-): PartyForm {
+export function createPartyForm(fb: NonNullableFormBuilder, role: PartyRole, kind: PartyKind = 'person'): PartyForm {
   const group: PartyForm = fb.group({
-    role: fb.control<'applicant' | 'respondent'>(role),
-    kind: fb.control<'person' | 'organization'>(kind),
+    role: fb.control<PartyRole>(role),
+    kind: fb.control<PartyKind>(kind),
     name: fb.control('', [Validators.required, notBlankValidator, Validators.maxLength(200)]),
     idNumber: fb.control('', [Validators.required, residentIdValidator]),
     creditCode: fb.control('', [Validators.required, creditCodeValidator]),
@@ -36,7 +33,7 @@ export function createPartyForm(
   return group;
 }
 
-function applyKind(group: PartyForm, kind: 'person' | 'organization'): void {
+function applyKind(group: PartyForm, kind: PartyKind): void {
   const { idNumber, creditCode, representative } = group.controls;
   if (kind === 'person') {
     idNumber.enable({ emitEvent: false });

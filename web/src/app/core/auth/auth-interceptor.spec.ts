@@ -63,6 +63,16 @@ describe('authInterceptor', () => {
     expect((error as HttpErrorResponse).status).toBe(401);
   });
 
+  it('keeps a token the request brings itself and passes its 401 on', () => {
+    let error: unknown;
+    http.post('/api/auth/logout', {}, { headers: { Authorization: 'Bearer own' } }).subscribe({ error: (e) => (error = e) });
+    const req = backend.expectOne('/api/auth/logout');
+    expect(req.request.headers.get('Authorization')).toBe('Bearer own');
+    req.flush(null, { status: 401, statusText: 'Unauthorized' });
+    expect(relogin.relogin).not.toHaveBeenCalled();
+    expect((error as HttpErrorResponse).status).toBe(401);
+  });
+
   it('never intercepts a failed login', () => {
     let error: unknown;
     http.post('/api/auth/login', {}).subscribe({ error: (e) => (error = e) });

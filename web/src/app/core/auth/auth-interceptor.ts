@@ -18,6 +18,8 @@ export const authInterceptor: HttpInterceptorFn = (req, next) => {
   if (!req.url.startsWith('/api/') || isPublic(req.url)) return next(req);
   const auth = inject(AuthStore);
   const relogin = inject(Relogin);
+  // A request that brings its own token (logout, the first password change) keeps it, and its 401 is its caller's.
+  if (req.headers.has('Authorization')) return next(req);
   const withToken = (r: HttpRequest<unknown>) => {
     const token = auth.token();
     return token ? r.clone({ setHeaders: { Authorization: `Bearer ${token}` } }) : r;
@@ -27,9 +29,7 @@ export const authInterceptor: HttpInterceptorFn = (req, next) => {
       if (!(err instanceof HttpErrorResponse) || err.status !== 401 || !auth.isLoggedIn()) {
         return throwError(() => err);
       }
-      return relogin.relogin().pipe(
-        switchMap((ok) => (ok ? next(withToken(req)) : throwError(() => err))),
-      );
+      return relogin.relogin().pipe(switchMap((ok) => (ok ? next(withToken(req)) : throwError(() => err))));
     }),
   );
 };

@@ -12,6 +12,8 @@ export interface User {
 export interface LoginResponse {
   accessToken: string;
   user: User;
+  /** Signed in with a one-time password: it must be changed before anything else. */
+  mustChangePassword?: boolean;
 }
 
 export const ROLE_LABELS: Record<Role, string> = {

@@ -38,7 +38,10 @@ describe('ReloginDialog', () => {
     await (await loader.getHarness(MatButtonHarness.with({ text: '继续' }))).click();
     TestBed.inject(HttpTestingController)
       .expectOne('/api/auth/login')
-      .flush({ accessToken: 'fresh', user: { id: 'u1', username: 'clerk1', displayName: '书记员', role: 'clerk', organizationId: null, courtId: null } });
+      .flush({
+        accessToken: 'fresh',
+        user: { id: 'u1', username: 'clerk1', displayName: '书记员', role: 'clerk', organizationId: null, courtId: null },
+      });
     expect(TestBed.inject(AuthStore).token()).toBe('fresh');
     expect(close).toHaveBeenCalledWith(true);
   });

@@ -38,14 +38,18 @@ export function openReloginDialog(injector: Injector): Observable<boolean> {
         <p>请重新输入密码继续操作，您已填写的内容不会丢失。</p>
         <mat-form-field class="full-width">
           <mat-label>用户名</mat-label>
-          <input matInput formControlName="username" autocomplete="username" readonly>
+          <input matInput formControlName="username" autocomplete="username" readonly />
         </mat-form-field>
         <mat-form-field class="full-width">
           <mat-label>密码</mat-label>
-          <input matInput type="password" formControlName="password" autocomplete="current-password" cdkFocusInitial>
-          @if (form.controls.password.hasError('required')) { <mat-error>请输入密码</mat-error> }
+          <input matInput type="password" formControlName="password" autocomplete="current-password" cdkFocusInitial />
+          @if (form.controls.password.hasError('required')) {
+            <mat-error>请输入密码</mat-error>
+          }
         </mat-form-field>
-        @if (error()) { <p class="error-text" role="alert">{{ error() }}</p> }
+        @if (error()) {
+          <p class="error-text" role="alert">{{ error() }}</p>
+        }
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         <button mat-button type="button" (click)="logout()">退出登录</button>

@@ -71,4 +71,70 @@ describe('Login', () => {
     expect(alert?.textContent).toContain('用户名或密码不正确');
     expect(navigate).not.toHaveBeenCalled();
   });
+
+  describe('with a one-time password', () => {
+    const oneTime = {
+      accessToken: 'one-time',
+      mustChangePassword: true,
+      user: { id: 'u9', username: 'chief', displayName: '王管理', role: 'admin', organizationId: null, courtId: 'ct' },
+    };
+
+    async function newPassword(value: string, confirm = value) {
+      await (await loader.getHarness(MatInputHarness.with({ selector: '[formControlName=newPassword]' }))).setValue(value);
+      await (await loader.getHarness(MatInputHarness.with({ selector: '[formControlName=confirm]' }))).setValue(confirm);
+      await (await loader.getHarness(MatButtonHarness.with({ text: '修改密码并登录' }))).click();
+    }
+
+    it('asks for a new password, changes it with the one-time token, then signs in with it', async () => {
+      await fill('chief', 'k7mq-x3pa-9dwe-h2rt');
+      http.expectOne('/api/auth/login').flush(oneTime);
+      await fixture.whenStable();
+      expect(TestBed.inject(AuthStore).isLoggedIn()).toBe(false);
+      expect((fixture.nativeElement as HTMLElement).textContent).toContain('首次登录，请修改密码');
+
+      await newPassword('short');
+      http.expectNone('/api/auth/password');
+      expect((fixture.nativeElement as HTMLElement).textContent).toContain('至少 10 个字符');
+
+      await newPassword('chief-chosen-password', 'something-else-entirely');
+      http.expectNone('/api/auth/password');
+      expect((fixture.nativeElement as HTMLElement).textContent).toContain('两次输入的密码不一致');
+
+      await newPassword('chief-chosen-password');
+      const change = http.expectOne('/api/auth/password');
+      expect(change.request.headers.get('Authorization')).toBe('Bearer one-time');
+      expect(change.request.body).toEqual({ currentPassword: 'k7mq-x3pa-9dwe-h2rt', newPassword: 'chief-chosen-password' });
+      change.flush(null, { status: 204, statusText: 'No Content' });
+      const relogin = http.expectOne('/api/auth/login');
+      expect(relogin.request.body).toEqual({ username: 'chief', password: 'chief-chosen-password' });
+      relogin.flush({ ...oneTime, accessToken: 'chosen', mustChangePassword: false });
+      expect(TestBed.inject(AuthStore).token()).toBe('chosen');
+      expect(navigate).toHaveBeenCalledWith('/clerk/cases');
+    });
+
+    it("shows the server's reason for refusing a new password", async () => {
+      await fill('chief', 'k7mq-x3pa-9dwe-h2rt');
+      http.expectOne('/api/auth/login').flush(oneTime);
+      await fixture.whenStable();
+      await newPassword('Chief-Long-Name');
+      http
+        .expectOne('/api/auth/password')
+        .flush(
+          { statusCode: 400, code: 'VALIDATION_FAILED', errors: { newPassword: 'equals_username' } },
+          { status: 400, statusText: 'Bad Request' },
+        );
+      await fixture.whenStable();
+      expect((fixture.nativeElement as HTMLElement).textContent).toContain('不能与用户名相同');
+      expect(TestBed.inject(AuthStore).isLoggedIn()).toBe(false);
+    });
+
+    it('going back ends the one-time token', async () => {
+      await fill('chief', 'k7mq-x3pa-9dwe-h2rt');
+      http.expectOne('/api/auth/login').flush(oneTime);
+      await fixture.whenStable();
+      await (await loader.getHarness(MatButtonHarness.with({ text: '返回登录' }))).click();
+      expect(http.expectOne('/api/auth/logout').request.headers.get('Authorization')).toBe('Bearer one-time');
+      expect(await loader.getAllHarnesses(MatButtonHarness.with({ text: '登录' }))).toHaveLength(1);
+    });
+  });
 });

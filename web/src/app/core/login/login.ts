@@ -8,13 +8,30 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { AuthApi } from '../auth/auth-api';
 import { AuthStore } from '../auth/auth-store';
-import { ROLE_HOME } from '../auth/auth-models';
+import { LoginResponse, ROLE_HOME } from '../auth/auth-models';
 import { TranslatePipe } from '../i18n/i18n';
 import { LanguageSwitch } from '../i18n/language-switch';
+import { ChangePassword } from './change-password/change-password';
+
+/** A login with a one-time password, waiting for the new one. */
+interface PendingChange {
+  username: string;
+  password: string;
+  token: string;
+}
 
 @Component({
   selector: 'app-login',
-  imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatProgressBarModule, LanguageSwitch, TranslatePipe],
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressBarModule,
+    LanguageSwitch,
+    TranslatePipe,
+    ChangePassword,
+  ],
   templateUrl: './login.html',
   styleUrl: './login.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -31,6 +48,7 @@ export class Login {
   });
   readonly busy = signal(false);
   readonly error = signal<string | null>(null);
+  readonly pendingChange = signal<PendingChange | null>(null);
 
   submit(): void {
     if (this.form.invalid) {
@@ -43,10 +61,12 @@ export class Login {
     this.error.set(null);
     this.api.login(username.trim(), password).subscribe({
       next: (session) => {
-        this.auth.setSession(session);
-        const returnUrl = this.route.snapshot.queryParamMap.get('returnUrl');
-        const target = returnUrl && returnUrl.startsWith('/') && returnUrl !== '/' ? returnUrl : ROLE_HOME[session.user.role];
-        void this.router.navigateByUrl(target);
+        this.busy.set(false);
+        if (session.mustChangePassword) {
+          this.pendingChange.set({ username: username.trim(), password, token: session.accessToken });
+          return;
+        }
+        this.enter(session);
       },
       error: (err: unknown) => {
         this.busy.set(false);
@@ -62,5 +82,22 @@ export class Login {
         );
       },
     });
+  }
+
+  /** The session starts only with a password the user chose. */
+  enter(session: LoginResponse): void {
+    this.pendingChange.set(null);
+    this.auth.setSession(session);
+    const returnUrl = this.route.snapshot.queryParamMap.get('returnUrl');
+    const target = returnUrl && returnUrl.startsWith('/') && returnUrl !== '/' ? returnUrl : ROLE_HOME[session.user.role];
+    void this.router.navigateByUrl(target);
+  }
+
+  /** Back to the login form; the one-time token is ended on the server. */
+  cancelChange(): void {
+    const pending = this.pendingChange();
+    if (pending) this.api.logout(pending.token).subscribe({ error: () => undefined });
+    this.pendingChange.set(null);
+    this.form.controls.password.reset('');
   }
 }

@@ -7,6 +7,7 @@ import { MatListModule } from '@angular/material/list';
 import { MatSidenav, MatSidenavModule } from '@angular/material/sidenav';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { map } from 'rxjs';
+import { AuthApi } from '../auth/auth-api';
 import { AuthStore } from '../auth/auth-store';
 import { ROLE_LABELS } from '../auth/auth-models';
 import { NAV_ITEMS } from './nav-items';
@@ -16,8 +17,15 @@ import { LanguageSwitch } from '../i18n/language-switch';
 @Component({
   selector: 'app-shell',
   imports: [
-    RouterOutlet, RouterLink, RouterLinkActive, MatToolbarModule, MatSidenavModule, MatListModule, MatButtonModule,
-    LanguageSwitch, TranslatePipe,
+    RouterOutlet,
+    RouterLink,
+    RouterLinkActive,
+    MatToolbarModule,
+    MatSidenavModule,
+    MatListModule,
+    MatButtonModule,
+    LanguageSwitch,
+    TranslatePipe,
   ],
   templateUrl: './shell.html',
   styleUrl: './shell.scss',
@@ -25,6 +33,7 @@ import { LanguageSwitch } from '../i18n/language-switch';
 })
 export class Shell {
   private readonly auth = inject(AuthStore);
+  private readonly api = inject(AuthApi);
   private readonly router = inject(Router);
   private readonly drawer = viewChild.required(MatSidenav);
 
@@ -39,7 +48,9 @@ export class Shell {
   });
   /** Side-by-side navigation on a desktop; an overlay drawer on a tablet. */
   readonly wide = toSignal(
-    inject(BreakpointObserver).observe('(min-width: 1024px)').pipe(map((s) => s.matches)),
+    inject(BreakpointObserver)
+      .observe('(min-width: 1024px)')
+      .pipe(map((s) => s.matches)),
     { initialValue: true },
   );
 
@@ -48,6 +59,9 @@ export class Shell {
   }
 
   logout(): void {
+    const token = this.auth.token();
+    // The server forgets the token too; signing out here does not wait for it (or fail with it).
+    if (token) this.api.logout(token).subscribe({ error: () => undefined });
     this.auth.clear();
     void this.router.navigateByUrl('/login');
   }

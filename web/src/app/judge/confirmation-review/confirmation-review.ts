@@ -11,6 +11,7 @@ import { CaseFacts } from '../../cases/case-facts/case-facts';
 import { CaseRecord } from '../../cases/case-models';
 import { CaseTimeline } from '../../cases/case-timeline/case-timeline';
 import { PdfViewer } from '../../cases/pdf-viewer/pdf-viewer';
+import type { DocumentKind } from '@rules/document-kinds';
 import { DOCUMENT_KIND_LABELS } from '../../shared/case-status';
 import { formatInstant } from '../../shared/dates';
 import { DECIDE_DIALOG_WIDTH, DecideDialog, DecideDialogData } from '../decide-dialog/decide-dialog';
@@ -48,7 +49,7 @@ export class ConfirmationReview {
     const docs = this.store.documents();
     const chosen = this.chosen();
     if (chosen && docs.some((d) => d.id === chosen)) return chosen;
-    const newest = (kind: string) => [...docs].reverse().find((d) => d.kind === kind)?.id;
+    const newest = (kind: DocumentKind) => [...docs].reverse().find((d) => d.kind === kind)?.id;
     return newest('ruling') ?? newest('agreement') ?? docs[0]?.id ?? null;
   });
   readonly shownTitle = computed(() => {

@@ -75,9 +75,16 @@ describe('DecideDialog', () => {
   });
 
   it('explains a refused preview in words and keeps the form', async () => {
-    preview.mockReturnValue(throwError(() => new HttpErrorResponse({
-      status: 409, statusText: 'Conflict', error: { statusCode: 409, code: 'ILLEGAL_TRANSITION', message: 'Cannot decide a case that is confirmed' },
-    })));
+    preview.mockReturnValue(
+      throwError(
+        () =>
+          new HttpErrorResponse({
+            status: 409,
+            statusText: 'Conflict',
+            error: { statusCode: 409, code: 'ILLEGAL_TRANSITION', message: 'Cannot decide a case that is confirmed' },
+          }),
+      ),
+    );
     await (await loader.getHarness(MatRadioGroupHarness)).checkRadioButton({ label: '确认调解协议有效' });
     await (await loader.getHarness(MatInputHarness.with({ selector: 'textarea' }))).setValue('协议合法有效');
     await (await loader.getHarness(MatButtonHarness.with({ text: '预览裁定书' }))).click();

@@ -8,6 +8,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatRadioModule } from '@angular/material/radio';
+import type { ConfirmationResult } from '@rules/case-status';
 import { Observable } from 'rxjs';
 import { apiErrorOf, friendlyError } from '../../core/api-error';
 import { ActionDialogData, ActionRunner } from '../../cases/action-dialog';
@@ -37,11 +38,25 @@ function groundsWhenRejected(control: AbstractControl): ValidationErrors | null 
 @Component({
   selector: 'app-decide-dialog',
   imports: [
-    ReactiveFormsModule, MatDialogModule, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatInputModule,
-    MatProgressBarModule, MatRadioModule, PdfFrame,
+    ReactiveFormsModule,
+    MatDialogModule,
+    MatButtonModule,
+    MatCheckboxModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressBarModule,
+    MatRadioModule,
+    PdfFrame,
   ],
   templateUrl: './decide-dialog.html',
-  styles: `.preview { --pdf-height: 56vh; } .preview p { margin-top: 0; }`,
+  styles: `
+    .preview {
+      --pdf-height: 56vh;
+    }
+    .preview p {
+      margin-top: 0;
+    }
+  `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class DecideDialog {
@@ -55,7 +70,7 @@ export class DecideDialog {
 
   readonly form = this.fb.group(
     {
-      result: this.fb.control<'confirmed' | 'rejected' | ''>('', Validators.required),
+      result: this.fb.control<ConfirmationResult | ''>('', Validators.required),
       grounds: this.fb.group(Object.fromEntries(REJECTION_GROUNDS.map((g) => [g.code, new FormControl(false, { nonNullable: true })]))),
       reasoning: ['', [Validators.required, notBlankValidator, Validators.maxLength(10000)]],
     },
@@ -114,8 +129,8 @@ export class DecideDialog {
 
   private body(): DecisionBody {
     const v = this.form.getRawValue();
-    const body: DecisionBody = { result: v.result as 'confirmed' | 'rejected', reasoning: v.reasoning.trim() };
-    if (v.result === 'rejected') body.grounds = Object.entries(v.grounds).filter(([, on]) => on).map(([code]) => code);
+    const body: DecisionBody = { result: v.result as ConfirmationResult, reasoning: v.reasoning.trim() };
+    if (v.result === 'rejected') body.grounds = REJECTION_GROUNDS.filter((g) => v.grounds[g.code]).map((g) => g.code);
     return body;
   }
 }

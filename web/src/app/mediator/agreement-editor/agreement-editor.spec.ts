@@ -80,7 +80,9 @@ describe('AgreementEditor', () => {
     await fillTerm();
     fixture.componentInstance.showPreview();
     http.expectOne('/api/cases/c9/agreement/preview').flush(
-      new Blob([JSON.stringify({ statusCode: 400, code: 'VALIDATION_FAILED', errors: { 'terms.0.amount': 'range' } })], { type: 'application/json' }),
+      new Blob([JSON.stringify({ statusCode: 400, code: 'VALIDATION_FAILED', errors: { 'terms.0.amount': 'range' } })], {
+        type: 'application/json',
+      }),
       { status: 400, statusText: 'Bad Request' },
     );
     await vi.waitFor(() => expect(fixture.componentInstance.error()).toBe('提交的信息有误，请检查标出的字段'));
@@ -96,10 +98,9 @@ describe('AgreementEditor', () => {
     http.expectOne('/api/cases/c9/agreement/preview').flush(new Blob(['%PDF-1.7'], { type: 'application/pdf' }));
     await fixture.whenStable();
     fixture.componentInstance.submit();
-    http.expectOne('/api/cases/c9/agreement').flush(
-      { statusCode: 409, error: 'Conflict', code: 'VERSION_CONFLICT', message: 'stale' },
-      { status: 409, statusText: 'Conflict' },
-    );
+    http
+      .expectOne('/api/cases/c9/agreement')
+      .flush({ statusCode: 409, error: 'Conflict', code: 'VERSION_CONFLICT', message: 'stale' }, { status: 409, statusText: 'Conflict' });
     await fixture.whenStable();
     const text = fixture.nativeElement.textContent as string;
     expect(text).toContain('案件已被他人更新，请刷新后重试');

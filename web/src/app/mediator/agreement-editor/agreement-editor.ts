@@ -1,6 +1,27 @@
-import { ChangeDetectionStrategy, Component, ElementRef, OnInit, computed, effect, inject, input, output, signal, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  OnInit,
+  computed,
+  effect,
+  inject,
+  input,
+  output,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { AbstractControl, FormArray, FormControl, FormGroup, NonNullableFormBuilder, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
+import {
+  AbstractControl,
+  FormArray,
+  FormControl,
+  FormGroup,
+  NonNullableFormBuilder,
+  ReactiveFormsModule,
+  ValidationErrors,
+  Validators,
+} from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -40,8 +61,14 @@ function nowLocal(): string {
 @Component({
   selector: 'app-agreement-editor',
   imports: [
-    ReactiveFormsModule, MatButtonModule, MatDatepickerModule, MatFormFieldModule, MatInputModule, MatProgressBarModule,
-    MatSelectModule, PdfFrame,
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatDatepickerModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    PdfFrame,
   ],
   templateUrl: './agreement-editor.html',
   styleUrl: './agreement-editor.scss',
@@ -98,8 +125,7 @@ export class AgreementEditor implements OnInit {
     // The PDF opens with the parties and the dispute and numbers the payment terms first; `content`
     // holds the further clauses, one per line, numbered after them.
     this.form.controls.content.setValue(
-      '双方确认本协议系自愿达成，协议履行完毕后双方再无其他纠纷。\n' +
-        '如义务人未按期足额履行，权利人可就未履行部分依法申请强制执行。',
+      '双方确认本协议系自愿达成，协议履行完毕后双方再无其他纠纷。\n' + '如义务人未按期足额履行，权利人可就未履行部分依法申请强制执行。',
     );
     const c = this.record();
     const applicant = c.parties.find((p) => p.role === 'applicant');

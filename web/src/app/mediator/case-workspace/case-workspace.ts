@@ -25,8 +25,15 @@ import { WorkspaceApi } from '../workspace-api';
 @Component({
   selector: 'app-case-workspace',
   imports: [
-    RouterLink, MatButtonModule, MatProgressBarModule, MatTabsModule,
-    CaseFacts, CaseTimeline, DocumentList, AgreementEditor, SessionForm,
+    RouterLink,
+    MatButtonModule,
+    MatProgressBarModule,
+    MatTabsModule,
+    CaseFacts,
+    CaseTimeline,
+    DocumentList,
+    AgreementEditor,
+    SessionForm,
   ],
   providers: [CaseDetailStore],
   templateUrl: './case-workspace.html',
@@ -86,35 +93,51 @@ export class CaseWorkspace {
   }
 
   extend(c: CaseRecord): void {
-    this.openDialog<ExtensionDialogData>(ExtensionDialog, {
-      track: c.track,
-      endsOn: c.deadlines?.mediationEndsOn ?? null,
-      submit: (body) => this.api.extend(c.id, { ...body, version: c.version }),
-    }, '调解期限已延长');
+    this.openDialog<ExtensionDialogData>(
+      ExtensionDialog,
+      {
+        track: c.track,
+        endsOn: c.deadlines?.mediationEndsOn ?? null,
+        submit: (body) => this.api.extend(c.id, { ...body, version: c.version }),
+      },
+      '调解期限已延长',
+    );
   }
 
   release(c: CaseRecord): void {
-    this.openDialog<ReasonDialogData>(ReasonDialog, {
-      title: '退回案件',
-      explanation: '案件将退回原队列，由其他调解员领取。',
-      confirmLabel: '确认退回',
-      submit: (body) => this.api.release(c.id, { ...body, version: c.version }),
-    }, '案件已退回队列');
+    this.openDialog<ReasonDialogData>(
+      ReasonDialog,
+      {
+        title: '退回案件',
+        explanation: '案件将退回原队列，由其他调解员领取。',
+        confirmLabel: '确认退回',
+        submit: (body) => this.api.release(c.id, { ...body, version: c.version }),
+      },
+      '案件已退回队列',
+    );
   }
 
   decline(c: CaseRecord): void {
-    this.openDialog<ReasonDialogData>(ReasonDialog, {
-      title: '拒绝接受委派',
-      explanation: '案件将退回立案庭重新委派（《人民法院在线调解规则》第十二条）。',
-      confirmLabel: '确认拒绝',
-      submit: (body) => this.api.decline(c.id, { ...body, version: c.version }),
-    }, '已拒绝委派，案件退回法院');
+    this.openDialog<ReasonDialogData>(
+      ReasonDialog,
+      {
+        title: '拒绝接受委派',
+        explanation: '案件将退回立案庭重新委派（《人民法院在线调解规则》第十二条）。',
+        confirmLabel: '确认拒绝',
+        submit: (body) => this.api.decline(c.id, { ...body, version: c.version }),
+      },
+      '已拒绝委派，案件退回法院',
+    );
   }
 
   terminate(c: CaseRecord): void {
-    this.openDialog<{ submit: (body: TerminationBody) => Observable<CaseRecord> }>(TerminationDialog, {
-      submit: (body) => this.api.terminate(c.id, { ...body, version: c.version }),
-    }, '已终结调解');
+    this.openDialog<{ submit: (body: TerminationBody) => Observable<CaseRecord> }>(
+      TerminationDialog,
+      {
+        submit: (body) => this.api.terminate(c.id, { ...body, version: c.version }),
+      },
+      '已终结调解',
+    );
   }
 
   private openDialog<D>(component: unknown, data: D, message: string): void {

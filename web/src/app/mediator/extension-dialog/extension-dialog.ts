@@ -25,23 +25,33 @@ export interface ExtensionDialogData extends ActionDialogData<ExtensionBody, Cas
       <mat-dialog-content>
         <p class="muted">
           当前调解期限至 {{ data.endsOn ?? '—' }}。
-          {{ data.track === 'entrusted' ? '立案后委托调解经双方同意可延长一次，最长三十日。' : '诉前调解经各方当事人同意可以延长，每次延长均应记录。' }}
+          {{
+            data.track === 'entrusted'
+              ? '立案后委托调解经双方同意可延长一次，最长三十日。'
+              : '诉前调解经各方当事人同意可以延长，每次延长均应记录。'
+          }}
         </p>
         <mat-form-field class="full-width">
           <mat-label>延长天数</mat-label>
-          <input matInput type="number" formControlName="days" min="1" max="365">
-          @if (form.controls.days.invalid) { <mat-error>{{ message(form.controls.days.errors) }}</mat-error> }
+          <input matInput type="number" formControlName="days" min="1" max="365" />
+          @if (form.controls.days.invalid) {
+            <mat-error>{{ message(form.controls.days.errors) }}</mat-error>
+          }
         </mat-form-field>
         <mat-form-field class="full-width">
           <mat-label>延长理由</mat-label>
           <textarea matInput formControlName="reason" rows="3" maxlength="2000"></textarea>
-          @if (form.controls.reason.invalid) { <mat-error>{{ message(form.controls.reason.errors) }}</mat-error> }
+          @if (form.controls.reason.invalid) {
+            <mat-error>{{ message(form.controls.reason.errors) }}</mat-error>
+          }
         </mat-form-field>
         <mat-checkbox formControlName="partiesConsent">各方当事人均同意延长调解期限</mat-checkbox>
         @if (form.controls.partiesConsent.touched && form.controls.partiesConsent.invalid) {
           <p class="error-text" role="alert">延长调解期限须经当事人同意</p>
         }
-        @if (runner.error()) { <p class="error-text" role="alert">{{ runner.error() }}</p> }
+        @if (runner.error()) {
+          <p class="error-text" role="alert">{{ runner.error() }}</p>
+        }
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         <button mat-button type="button" mat-dialog-close>取消</button>

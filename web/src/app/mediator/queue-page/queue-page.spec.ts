@@ -38,7 +38,11 @@ class FakeEventSource {
 }
 
 const first = aCase({ id: 'c1', caseNumber: '（2026）黔0381民诉前调1号' });
-const second = aCase({ id: 'c2', caseNumber: '（2026）黔0381民诉前调2号', deadlines: { acceptBy: '2026-11-26', mediationEndsOn: null, confirmationApplyBy: null, decisionDueOn: null } });
+const second = aCase({
+  id: 'c2',
+  caseNumber: '（2026）黔0381民诉前调2号',
+  deadlines: { acceptBy: '2026-11-26', mediationEndsOn: null, confirmationApplyBy: null, decisionDueOn: null },
+});
 
 describe('QueuePage', () => {
   let fixture: ComponentFixture<QueuePage>;
@@ -102,10 +106,12 @@ describe('QueuePage', () => {
 
   it('reads a lost race answered with VERSION_CONFLICT as taken when the case is no longer queued', async () => {
     await (await loader.getHarness(MatButtonHarness.with({ selector: '[aria-label="领取 （2026）黔0381民诉前调1号"]' }))).click();
-    http.expectOne('/api/cases/c1/claim').flush(
-      { statusCode: 409, error: 'Conflict', code: 'VERSION_CONFLICT', message: 'The case changed since you read it' },
-      { status: 409, statusText: 'Conflict' },
-    );
+    http
+      .expectOne('/api/cases/c1/claim')
+      .flush(
+        { statusCode: 409, error: 'Conflict', code: 'VERSION_CONFLICT', message: 'The case changed since you read it' },
+        { status: 409, statusText: 'Conflict' },
+      );
     http.expectOne((r) => r.url === '/api/queue').flush(page([second]));
     http.expectOne('/api/cases/c1').flush(aCase({ id: 'c1', status: 'in_mediation', version: 4 }));
     await fixture.whenStable();
@@ -116,10 +122,12 @@ describe('QueuePage', () => {
 
   it('asks to try again when the case merely changed and is still in the queue', async () => {
     await (await loader.getHarness(MatButtonHarness.with({ selector: '[aria-label="领取 （2026）黔0381民诉前调1号"]' }))).click();
-    http.expectOne('/api/cases/c1/claim').flush(
-      { statusCode: 409, error: 'Conflict', code: 'VERSION_CONFLICT', message: 'The case changed since you read it' },
-      { status: 409, statusText: 'Conflict' },
-    );
+    http
+      .expectOne('/api/cases/c1/claim')
+      .flush(
+        { statusCode: 409, error: 'Conflict', code: 'VERSION_CONFLICT', message: 'The case changed since you read it' },
+        { status: 409, statusText: 'Conflict' },
+      );
     http.expectOne((r) => r.url === '/api/queue').flush(page([aCase({ id: 'c1', caseNumber: first.caseNumber, version: 4 }), second]));
     http.expectOne('/api/cases/c1').flush(aCase({ id: 'c1', status: 'delegated', version: 4 }));
     await fixture.whenStable();

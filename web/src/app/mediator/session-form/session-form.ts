@@ -54,7 +54,10 @@ export class SessionForm {
     const body: Session & { version?: number } = {
       heldAt: new Date(v.heldAt).toISOString(),
       mode: v.mode,
-      attendees: v.attendees.split(/[\n,，、]/).map((a) => a.trim()).filter(Boolean),
+      attendees: v.attendees
+        .split(/[\n,，、]/)
+        .map((a) => a.trim())
+        .filter(Boolean),
       minutes: v.minutes.trim(),
       version: this.version(),
     };

@@ -22,7 +22,7 @@ describe('ExportPanel', () => {
     await fixture.whenStable();
   });
 
-  it('shows the download progress and saves the file under the server\'s name', async () => {
+  it("shows the download progress and saves the file under the server's name", async () => {
     URL.createObjectURL = vi.fn(() => 'blob:x');
     URL.revokeObjectURL = vi.fn();
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
@@ -42,7 +42,7 @@ describe('ExportPanel', () => {
     expect(fixture.nativeElement.textContent).toContain('正在下载 40%');
 
     req.flush(new Blob(['x']), {
-      headers: { 'Content-Disposition': "attachment; filename=\"s.xlsx\"; filename*=UTF-8''%E7%BB%9F%E8%AE%A1.xlsx" },
+      headers: { 'Content-Disposition': 'attachment; filename="s.xlsx"; filename*=UTF-8\'\'%E7%BB%9F%E8%AE%A1.xlsx' },
     });
     await fixture.whenStable();
     expect(click).toHaveBeenCalled();

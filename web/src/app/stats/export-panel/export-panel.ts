@@ -19,12 +19,16 @@ import { BREAKDOWN_LABELS, BreakdownBy, StatsRange } from '../stats-models';
       <mat-form-field subscriptSizing="dynamic">
         <mat-label>导出维度</mat-label>
         <mat-select [(ngModel)]="by" name="by">
-          @for (o of options; track o.value) { <mat-option [value]="o.value">{{ o.label }}</mat-option> }
+          @for (o of options; track o.value) {
+            <mat-option [value]="o.value">{{ o.label }}</mat-option>
+          }
         </mat-select>
       </mat-form-field>
       <button mat-flat-button type="button" (click)="download('xlsx')" [disabled]="running()">导出 Excel</button>
       <button mat-stroked-button type="button" (click)="download('csv')" [disabled]="running()">导出 CSV</button>
-      @if (running()) { <button mat-button type="button" (click)="cancel()">取消</button> }
+      @if (running()) {
+        <button mat-button type="button" (click)="cancel()">取消</button>
+      }
     </div>
     @if (running()) {
       <div class="progress" role="status">
@@ -32,12 +36,27 @@ import { BREAKDOWN_LABELS, BreakdownBy, StatsRange } from '../stats-models';
         <span>{{ progress() === null ? '正在生成文件…' : '正在下载 ' + progress() + '%' }}</span>
       </div>
     }
-    @if (error()) { <p class="error-text" role="alert">{{ error() }}</p> }
+    @if (error()) {
+      <p class="error-text" role="alert">{{ error() }}</p>
+    }
   `,
   styles: `
-    .row-inline { display: flex; flex-wrap: wrap; gap: 12px; align-items: center; }
-    .progress { display: flex; align-items: center; gap: 12px; margin-top: 12px; }
-    .progress mat-progress-bar { flex: 1; max-width: 360px; }
+    .row-inline {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 12px;
+      align-items: center;
+    }
+    .progress {
+      display: flex;
+      align-items: center;
+      gap: 12px;
+      margin-top: 12px;
+    }
+    .progress mat-progress-bar {
+      flex: 1;
+      max-width: 360px;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

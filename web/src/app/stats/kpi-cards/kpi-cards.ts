@@ -11,7 +11,9 @@ import { StatsSummary, percent } from '../stats-models';
     @let s = summary();
     <ul class="kpis" [attr.aria-label]="'主要指标' | t">
       @for (k of figures(); track k.label) {
-        <li class="kpi"><span class="label">{{ k.label | t }}</span><span class="value">{{ k.value }}</span></li>
+        <li class="kpi">
+          <span class="label">{{ k.label | t }}</span><span class="value">{{ k.value }}</span>
+        </li>
       }
     </ul>
     <section class="savings" aria-labelledby="savings-heading">
@@ -21,14 +23,49 @@ import { StatsSummary, percent } from '../stats-models';
     </section>
   `,
   styles: `
-    .kpis { list-style: none; margin: 0; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(140px, 1fr)); gap: 12px; }
-    .kpi { background: var(--mat-sys-surface-container-low); border: 1px solid var(--mat-sys-outline-variant); border-radius: 12px; padding: 12px 16px; display: flex; flex-direction: column; }
-    .label { font: var(--mat-sys-label-medium); color: var(--mat-sys-on-surface-variant); }
-    .value { font: var(--mat-sys-headline-small); }
-    .savings { margin-top: 16px; background: var(--mat-sys-primary-container); color: var(--mat-sys-on-primary-container); border-radius: 12px; padding: 16px; }
-    .savings h2 { margin: 0; font: var(--mat-sys-title-medium); }
-    .savings .amount { font: var(--mat-sys-display-small); margin: 4px 0; }
-    .savings .muted { color: inherit; opacity: 0.9; margin: 0; }
+    .kpis {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(140px, 1fr));
+      gap: 12px;
+    }
+    .kpi {
+      background: var(--mat-sys-surface-container-low);
+      border: 1px solid var(--mat-sys-outline-variant);
+      border-radius: 12px;
+      padding: 12px 16px;
+      display: flex;
+      flex-direction: column;
+    }
+    .label {
+      font: var(--mat-sys-label-medium);
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .value {
+      font: var(--mat-sys-headline-small);
+    }
+    .savings {
+      margin-top: 16px;
+      background: var(--mat-sys-primary-container);
+      color: var(--mat-sys-on-primary-container);
+      border-radius: 12px;
+      padding: 16px;
+    }
+    .savings h2 {
+      margin: 0;
+      font: var(--mat-sys-title-medium);
+    }
+    .savings .amount {
+      font: var(--mat-sys-display-small);
+      margin: 4px 0;
+    }
+    .savings .muted {
+      color: inherit;
+      opacity: 0.9;
+      margin: 0;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

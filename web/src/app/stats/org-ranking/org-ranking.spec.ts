@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { MIN_ENDED, rankOrganizations } from './org-ranking';
 
 const org = (name: string, successRate: number | null, agreed: number, failed: number, onTimeRate = 0.9) => ({
-  name, successRate, onTimeRate, agreed, failed, received: agreed + failed,
+  name,
+  successRate,
+  onTimeRate,
+  agreed,
+  failed,
+  received: agreed + failed,
 });
 
 describe('rankOrganizations (红黑榜)', () => {

@@ -38,34 +38,75 @@ export function rankOrganizations(rows: BreakdownRow[]): { red: RankedOrganizati
         <h3 id="red-heading">红榜 · 调解成功率最高</h3>
         <ol>
           @for (o of r.red; track o.name) {
-            <li><span class="name">{{ o.name }}</span><span class="rate">{{ pct(o.successRate) }}</span><span class="muted small">按期 {{ pct(o.onTimeRate) }} · {{ o.ended }} 件</span></li>
-          } @empty { <li class="muted">暂无符合条件的组织</li> }
+            <li>
+              <span class="name">{{ o.name }}</span><span class="rate">{{ pct(o.successRate) }}</span
+              ><span class="muted small">按期 {{ pct(o.onTimeRate) }} · {{ o.ended }} 件</span>
+            </li>
+          } @empty {
+            <li class="muted">暂无符合条件的组织</li>
+          }
         </ol>
       </section>
       <section aria-labelledby="black-heading" class="list black">
         <h3 id="black-heading">黑榜 · 调解成功率最低</h3>
         <ol>
           @for (o of r.black; track o.name) {
-            <li><span class="name">{{ o.name }}</span><span class="rate">{{ pct(o.successRate) }}</span><span class="muted small">按期 {{ pct(o.onTimeRate) }} · {{ o.ended }} 件</span></li>
-          } @empty { <li class="muted">暂无符合条件的组织</li> }
+            <li>
+              <span class="name">{{ o.name }}</span><span class="rate">{{ pct(o.successRate) }}</span
+              ><span class="muted small">按期 {{ pct(o.onTimeRate) }} · {{ o.ended }} 件</span>
+            </li>
+          } @empty {
+            <li class="muted">暂无符合条件的组织</li>
+          }
         </ol>
       </section>
     </div>
     <p class="muted small">仅统计期间内办结 {{ minEnded }} 件以上的调解组织。</p>
   `,
   styles: `
-    .lists { display: grid; grid-template-columns: 1fr 1fr; gap: 16px; }
-    @media (max-width: 800px) { .lists { grid-template-columns: 1fr; } }
-    .list { border-radius: 12px; padding: 12px 16px; border: 1px solid var(--mat-sys-outline-variant); }
-    .red { border-top: 4px solid #b3261e; }
-    .black { border-top: 4px solid var(--mat-sys-on-surface); }
-    h3 { margin: 0 0 8px; }
-    ol { margin: 0; padding-left: 24px; }
-    li { padding: 4px 0; }
-    li > span { margin-right: 8px; }
-    .name { font-weight: 600; }
-    .rate { font-variant-numeric: tabular-nums; }
-    .small { font: var(--mat-sys-body-small); }
+    .lists {
+      display: grid;
+      grid-template-columns: 1fr 1fr;
+      gap: 16px;
+    }
+    @media (max-width: 800px) {
+      .lists {
+        grid-template-columns: 1fr;
+      }
+    }
+    .list {
+      border-radius: 12px;
+      padding: 12px 16px;
+      border: 1px solid var(--mat-sys-outline-variant);
+    }
+    .red {
+      border-top: 4px solid #b3261e;
+    }
+    .black {
+      border-top: 4px solid var(--mat-sys-on-surface);
+    }
+    h3 {
+      margin: 0 0 8px;
+    }
+    ol {
+      margin: 0;
+      padding-left: 24px;
+    }
+    li {
+      padding: 4px 0;
+    }
+    li > span {
+      margin-right: 8px;
+    }
+    .name {
+      font-weight: 600;
+    }
+    .rate {
+      font-variant-numeric: tabular-nums;
+    }
+    .small {
+      font: var(--mat-sys-body-small);
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

@@ -19,8 +19,18 @@ import { TranslatePipe } from '../../core/i18n/i18n';
 @Component({
   selector: 'app-stats-dashboard',
   imports: [
-    ReactiveFormsModule, MatButtonModule, MatDatepickerModule, MatFormFieldModule, MatInputModule,
-    MatProgressBarModule, MatTabsModule, KpiCards, TrendChart, BreakdownPanel, OrgRanking, ExportPanel,
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatDatepickerModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressBarModule,
+    MatTabsModule,
+    KpiCards,
+    TrendChart,
+    BreakdownPanel,
+    OrgRanking,
+    ExportPanel,
     TranslatePipe,
   ],
   providers: [StatsStore],
@@ -43,8 +53,7 @@ export class StatsDashboard implements OnInit {
 
   preset(kind: 'year' | 'month' | 'last12'): void {
     const [y, m] = todayInChina().split('-').map(Number);
-    const from =
-      kind === 'year' ? new Date(y, 0, 1) : kind === 'month' ? new Date(y, m - 1, 1) : new Date(y - 1, m, 1);
+    const from = kind === 'year' ? new Date(y, 0, 1) : kind === 'month' ? new Date(y, m - 1, 1) : new Date(y - 1, m, 1);
     this.range.setValue({ from, to: this.today });
     this.apply();
   }

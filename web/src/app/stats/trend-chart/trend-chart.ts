@@ -14,7 +14,12 @@ export function inMonthOrder(rows: BreakdownRow[]): BreakdownRow[] {
   selector: 'app-trend-chart',
   imports: [NgxEchartsDirective],
   template: `<div echarts [options]="options()" class="chart" role="img" [attr.aria-label]="description()"></div>`,
-  styles: `.chart { height: 320px; width: 100%; }`,
+  styles: `
+    .chart {
+      height: 320px;
+      width: 100%;
+    }
+  `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class TrendChart {
@@ -42,7 +47,10 @@ export class TrendChart {
         { name: '达成协议', type: 'bar', data: rows.map((r) => r.agreed ?? 0) },
         { name: '司法确认', type: 'bar', data: rows.map((r) => r.confirmed ?? 0) },
         {
-          name: '调解成功率', type: 'line', yAxisIndex: 1, smooth: true,
+          name: '调解成功率',
+          type: 'line',
+          yAxisIndex: 1,
+          smooth: true,
           data: rows.map((r) => (r.successRate === null || r.successRate === undefined ? null : Math.round(r.successRate * 1000) / 10)),
         },
       ],

@@ -5,6 +5,7 @@ import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
+import type { PeriodUnit } from '@rules/calendar';
 import { friendlyError } from '../../core/api-error';
 import { fromIsoDate, todayInChina, toIsoDate } from '../../shared/dates';
 import { errorMessage } from '../../shared/form-validators';
@@ -33,7 +34,7 @@ export class DeadlineCalculator {
   readonly form = inject(NonNullableFormBuilder).group({
     start: new FormControl<Date | null>(fromIsoDate(todayInChina()), Validators.required),
     length: [3, [Validators.required, Validators.min(1), Validators.max(3650)]],
-    unit: ['workdays' as 'days' | 'workdays'],
+    unit: ['workdays' as PeriodUnit],
   });
   readonly answer = signal<DeadlineAnswer | null>(null);
   readonly error = signal<string | null>(null);

@@ -1,0 +1,44 @@
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { Case } from './case.entity.js';
+
+@Entity('mediation_sessions')
+@Index('ux_mediation_sessions_case_seq', ['caseId', 'seq'], { unique: true })
+@Check('ck_mediation_sessions_mode', `"mode" IN ('in_person','video','phone')`)
+export class MediationSession {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_mediation_sessions' })
+  id: string;
+
+  @Column({ type: 'uuid' })
+  caseId: string;
+
+  @ManyToOne(() => Case, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'case_id', foreignKeyConstraintName: 'fk_mediation_sessions_case' })
+  case: Relation<Case>;
+
+  @Column({ type: 'int' })
+  seq: number;
+
+  @Column({ type: 'timestamptz' })
+  heldAt: Date;
+
+  @Column({ type: 'varchar', length: 12 })
+  mode: 'in_person' | 'video' | 'phone';
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  location: string | null;
+
+  @Column({ type: 'jsonb' })
+  attendees: string[];
+
+  @Column({ type: 'text' })
+  minutes: string;
+
+  @Column({ type: 'text', nullable: true })
+  undisputedFacts: string | null;
+
+  @Column({ type: 'uuid' })
+  recordedById: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}

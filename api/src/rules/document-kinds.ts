@@ -1,0 +1,18 @@
+/**
+ * The kinds of legal document sutiao issues (contract: "Documents"). Declared once: entities,
+ * view models, label tables (API and web) are typed by this union, so a new kind without a label
+ * or a template does not compile.
+ */
+export const DOCUMENT_KINDS = [
+  'delegation_letter',
+  'session_record',
+  'agreement',
+  'termination_record',
+  'confirmation_application',
+  'ruling',
+] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+export function isDocumentKind(value: unknown): value is DocumentKind {
+  return typeof value === 'string' && (DOCUMENT_KINDS as readonly string[]).includes(value);
+}
