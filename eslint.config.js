@@ -46,6 +46,9 @@ export default tseslint.config(
     files: ['**/*.ts'],
     plugins: { 'import-x': importX },
     settings: {
+      // Parse TypeScript dependencies too: without it no-cycle cannot follow a .ts file's imports.
+      'import-x/extensions': ['.ts', '.js', '.mjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
       'import-x/resolver-next': [
         createTypeScriptImportResolver({
           project: ['tsconfig.test.json', 'web/tsconfig.app.json', 'web/tsconfig.spec.json'],
