@@ -62,7 +62,7 @@ async function main() {
     tmp = mkdtempSync(join(tmpdir(), 'sutiao-bench-'));
     chmodSync(tmp, 0o755);
     const db = await startEmbeddedPostgres({ dataDir: tmp, database: 'postgres', persistent: false, port: 0 });
-    adminUrl = db.url;
+    adminUrl = db.superuserUrl; // the bench creates its own database; the app's role may not
     stopDb = db.stop;
   }
   const dbName = `sutiao_bench_${randomBytes(3).toString('hex')}`;

@@ -56,7 +56,8 @@ export async function benchDatabase({ fresh }) {
   if (!url) {
     const { startEmbeddedPostgres } = await load('database/embedded.js');
     const db = await startEmbeddedPostgres({ dataDir: join(root, '.data/bench'), database: 'sutiao_bench', persistent: true, fast: true });
-    url = db.url;
+    // As the superuser: the bench drops and creates its database, which the app's role may not.
+    url = Object.assign(new URL(db.superuserUrl), { pathname: '/sutiao_bench' }).toString();
     stop = db.stop;
   }
   if (fresh) {
