@@ -15,7 +15,7 @@ const LAYERS = [
   ['rules'],
   ['common'],
   ['config'],
-  ['users', 'courts', 'organizations'],
+  ['users', 'courts', 'organizations', 'sms'],
   ['audit'],
   ['auth'],
   ['calendar', 'case-records'],

@@ -25,6 +25,7 @@ import { HealthModule } from './health/health.module.js';
 import { OrganizationsModule } from './organizations/organizations.module.js';
 import { QueueModule } from './queue/queue.module.js';
 import { ReferenceModule } from './reference/reference.module.js';
+import { SmsModule } from './sms/sms.module.js';
 import { StatsModule } from './stats/stats.module.js';
 import { UsersModule } from './users/users.module.js';
 
@@ -75,6 +76,7 @@ export class AppModule {
         CourtsModule,
         OrganizationsModule,
         UsersModule,
+        SmsModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },

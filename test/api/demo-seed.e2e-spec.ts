@@ -76,7 +76,7 @@ describe('demo seed', () => {
     const other = await startTestApp();
     try {
       await other.db.query(
-        `INSERT INTO courts (code, name, default_track, workload_cap, province) VALUES ('黔0381', '赤水市人民法院', 'pre_litigation', 20, '贵州省')`,
+        `INSERT INTO courts (code, name, default_track, allow_pre_litigation, workload_cap, province) VALUES ('黔0381', '赤水市人民法院', 'pre_litigation', true, 20, '贵州省')`,
       );
       await expect(seedDemo(other.app, config)).rejects.toBeInstanceOf(InterruptedSeedError);
     } finally {

@@ -227,6 +227,7 @@ describe('one-time passwords and npm run admin:create', () => {
 
 describe('production configuration', () => {
   const strong = 'Qm9yaW5nIGJ1dCByYW5kb206IDd4K2ZxL1ZzUkUzbVp1dWhUa2NXd0x0Yk5hUmRlcFl2';
+  const sms = { SMS_GATEWAY: 'http', SMS_HTTP_URL: 'https://sms.example.test/send', SMS_HTTP_SECRET: 's3cret' };
 
   it('refuses a missing or weak JWT_SECRET and says how to make one', () => {
     for (const env of [
@@ -237,13 +238,22 @@ describe('production configuration', () => {
       expect(() => loadConfig(env)).toThrow(ConfigError);
       expect(() => loadConfig(env)).toThrow(/JWT_SECRET.*openssl rand -base64 48/);
     }
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: strong }).jwtSecret).toBe(strong);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: strong, ...sms }).jwtSecret).toBe(strong);
   });
 
   it('never loads demo data: DEMO_SEED=1 is an error, and npm start’s default does not apply', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: strong, DEMO_SEED: '1' })).toThrow(/DEMO_SEED=1 is not allowed/);
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: strong }, { demoSeedByDefault: true }).demoSeed).toBe(false);
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: strong, DEMO_SEED: '1', ...sms })).toThrow(/DEMO_SEED=1 is not allowed/);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: strong, ...sms }, { demoSeedByDefault: true }).demoSeed).toBe(false);
     expect(loadConfig({ JWT_SECRET: 'dev', DATA_DIR: '/tmp/sutiao-test-data' }, { demoSeedByDefault: true }).demoSeed).toBe(true);
+  });
+
+  it('refuses the SMS outbox and an SMS gateway without an https URL and a secret', () => {
+    const prod = { NODE_ENV: 'production', JWT_SECRET: strong };
+    expect(() => loadConfig(prod)).toThrow(/SMS_GATEWAY=http .* is required/);
+    expect(() => loadConfig({ ...prod, SMS_GATEWAY: 'outbox' })).toThrow(/SMS_GATEWAY=outbox is not allowed/);
+    expect(() => loadConfig({ ...prod, ...sms, SMS_HTTP_URL: 'http://sms.example.test' })).toThrow(/https/);
+    expect(() => loadConfig({ ...prod, ...sms, SMS_HTTP_SECRET: '' })).toThrow(/SMS_HTTP_SECRET/);
+    expect(loadConfig({ JWT_SECRET: 'dev', DATA_DIR: '/tmp/sutiao-test-data' }).sms.gateway).toBe('outbox');
   });
 
   it('node dist/api/main.js exits at once with the reason, starting no database', () => {

@@ -34,6 +34,19 @@ export interface AppConfig {
    */
   trustProxy: TrustProxy;
   audit: AuditConfig;
+  sms: SmsConfig;
+}
+
+/** How text messages (sign-in codes, reminders) leave the system (sms/sms.module.ts). */
+export interface SmsConfig {
+  /** SMS_GATEWAY: `outbox` stores messages for the administrator to read (demos, tests); `http` posts them to a provider. */
+  gateway: 'outbox' | 'http';
+  /** SMS_HTTP_URL: the provider's endpoint (https in production). */
+  httpUrl: string | null;
+  /** SMS_HTTP_SECRET: sent as `Authorization: Bearer …`. */
+  httpSecret: string | null;
+  /** SMS_HTTP_TIMEOUT_MS (default 5000). */
+  httpTimeoutMs: number;
 }
 
 /** Signed audit checkpoints (audit/audit-checkpoint.service.ts, docs/security.md). */
@@ -252,7 +265,32 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: LoadConfi
     webRoot: resolve(env.WEB_ROOT || 'dist/web/browser'),
     trustProxy: trustProxyFrom(env),
     audit: auditConfigFrom(env, dataDir),
+    sms: smsConfigFrom(env, production),
   };
+}
+
+function smsConfigFrom(env: NodeJS.ProcessEnv, production: boolean): SmsConfig {
+  const raw = env.SMS_GATEWAY?.trim() || (production ? '' : 'outbox');
+  if (production && raw === 'outbox') {
+    throw new ConfigError(
+      'SMS_GATEWAY=outbox is not allowed when NODE_ENV=production: codes would never reach the parties. Set SMS_GATEWAY=http with SMS_HTTP_URL and SMS_HTTP_SECRET.',
+    );
+  }
+  if (raw !== 'outbox' && raw !== 'http') {
+    throw new ConfigError(
+      production
+        ? 'SMS_GATEWAY=http (with SMS_HTTP_URL and SMS_HTTP_SECRET) is required when NODE_ENV=production'
+        : `SMS_GATEWAY must be outbox or http, got "${raw}"`,
+    );
+  }
+  const httpUrl = env.SMS_HTTP_URL?.trim() || null;
+  const httpSecret = env.SMS_HTTP_SECRET?.trim() || null;
+  if (raw === 'http') {
+    if (!httpUrl || !/^https?:\/\//.test(httpUrl)) throw new ConfigError('SMS_GATEWAY=http needs SMS_HTTP_URL, an http(s) URL');
+    if (production && !httpUrl.startsWith('https://')) throw new ConfigError('SMS_HTTP_URL must be https:// in production');
+    if (!httpSecret) throw new ConfigError('SMS_GATEWAY=http needs SMS_HTTP_SECRET');
+  }
+  return { gateway: raw, httpUrl, httpSecret, httpTimeoutMs: intFrom(env, 'SMS_HTTP_TIMEOUT_MS', 5000, 100, 60000) };
 }
 
 /** `npm start`: this process's configuration; it is the demo, so DEMO_SEED defaults to 1 (outside production). */

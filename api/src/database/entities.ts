@@ -12,6 +12,7 @@ import { Termination } from '../case-records/termination.entity.js';
 import { Court, CourtPopulation } from '../courts/court.entity.js';
 import { DocumentRecord } from '../documents/document.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
+import { SmsOutboxMessage } from '../sms/sms-outbox.entity.js';
 import { CaseStatFact, StatsDirtyCase, StatsRollup } from '../stats/stats.entities.js';
 import { User } from '../users/user.entity.js';
 import { AppMeta } from './app-meta.entity.js';
@@ -40,4 +41,5 @@ export const ENTITIES = [
   StatsRollup,
   StatsDirtyCase,
   AppMeta,
+  SmsOutboxMessage,
 ];

@@ -107,7 +107,7 @@ export async function seedDemo(app: INestApplication, config: AppConfig, opts: {
 
   const { court, staff, mediators, organizations } = await ds.transaction(async (m) => {
     const [court] = await m.query(
-      `INSERT INTO courts (code, name, default_track, workload_cap, province) VALUES ($1, $2, 'pre_litigation', 20, $3) RETURNING id`,
+      `INSERT INTO courts (code, name, default_track, allow_pre_litigation, workload_cap, province) VALUES ($1, $2, 'pre_litigation', true, 20, $3) RETURNING id`,
       [COURT.code, COURT.name, COURT.province],
     );
     for (const p of POPULATION) {

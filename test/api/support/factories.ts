@@ -36,7 +36,7 @@ export async function createWorld(t: TestApp, opts: { mediators?: number; worklo
   passwordHash ??= hash(PASSWORD);
   const pw = await passwordHash;
   const [court] = await db.query(
-    `INSERT INTO courts (code, name, default_track, workload_cap) VALUES ('黔0381', '赤水市人民法院', 'pre_litigation', $1) RETURNING id`,
+    `INSERT INTO courts (code, name, default_track, allow_pre_litigation, workload_cap) VALUES ('黔0381', '赤水市人民法院', 'pre_litigation', true, $1) RETURNING id`,
     [opts.workloadCap ?? 20],
   );
   const [orgA] = await db.query(
