@@ -5,10 +5,13 @@
 // restores, the way a failover looks from the app: connections die, new ones are refused, then
 // the address answers again.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
+import { join } from 'node:path';
 import pg from 'pg';
 import { REPLICA_APPLICATION_NAME } from '../../api/src/database/data-source.js';
 import { QueueEventsService } from '../../api/src/queue/queue-events.service.js';
+import { embeddedUsable, freePort, spawnApp, tempDataDir, waitForHealth } from './support/embedded.js';
 import { auth, caseBody, createWorld, type World } from './support/factories.js';
 import { databaseUrlAs, freshDatabase, startTestApp, type TestApp } from './support/test-app.js';
 
@@ -193,21 +196,51 @@ describe('a lost database connection (failover as the app sees it)', () => {
     const [{ n: after }] = await t.db.query('SELECT count(*)::int AS n FROM cases');
     expect(after).toBe(before + 1);
     // The queue's LISTEN connection came back by itself (backoff ≤ 5 s).
-    for (const until = Date.now() + 10_000; Date.now() < until && !events.listening; ) await sleep(200);
+    for (const until = Date.now() + 10_000; Date.now() < until && !events.listening;) await sleep(200);
     expect(events.listening).toBe(true);
   });
 
   it('maps pg_terminate_backend (57P01 admin_shutdown) on pooled connections to 503 or a clean retry, then 200', async () => {
     const url = t.databaseUrl;
     await superuser(url, (c) =>
-      c.query(
-        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND application_name LIKE 'sutiao%'`,
-        [new URL(url).pathname.slice(1)],
-      ),
+      c.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND application_name LIKE 'sutiao%'`, [
+        new URL(url).pathname.slice(1),
+      ]),
     );
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++) statuses.push((await t.http.get('/api/stats/summary').set(auth(w.tokens.stats1!))).status);
     for (const s of statuses) expect([200, 503]).toContain(s);
     expect(statuses.at(-1)).toBe(200);
   });
+});
+
+describe('the embedded PostgreSQL dies under a running app', () => {
+  const usable = embeddedUsable();
+  (usable ? it : it.skip)(
+    'is restarted by the app (embedded-server supervision), which serves again without a restart',
+    async () => {
+      const dataDir = tempDataDir('sutiao-supervise-');
+      const port = await freePort();
+      const app = spawnApp({ DATA_DIR: dataDir, PORT: String(port), DEMO_SEED: '0', JWT_SECRET: 'test-secret', WEB_ROOT: '/nonexistent' });
+      try {
+        expect(await waitForHealth(port, 200, 45_000)).toBe(200);
+        const lock = join(dataDir, 'pg', 'postmaster.pid');
+        const pid = Number(readFileSync(lock, 'utf8').split('\n')[0]);
+        process.kill(pid, 'SIGKILL');
+        // The app answers 503 meanwhile and starts the server again on the same port.
+        for (const until = Date.now() + 30_000; Date.now() < until; await sleep(200)) {
+          const again = existsSync(lock) ? Number(readFileSync(lock, 'utf8').split('\n')[0]) : 0;
+          if (again && again !== pid && (await waitForHealth(port, 200, 1000)) === 200) break;
+        }
+        expect(await waitForHealth(port, 200, 5000)).toBe(200);
+        expect(app.output()).toMatch(/stopped unexpectedly .*restarting it/);
+        expect(app.output()).toMatch(/running again/);
+      } finally {
+        app.child.kill('SIGTERM');
+        await app.exited;
+        rmSync(dataDir, { recursive: true, force: true });
+      }
+    },
+    90_000,
+  );
 });

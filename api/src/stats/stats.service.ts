@@ -262,10 +262,10 @@ export class StatsService {
     const ids = [...groups.keys()].filter((k) => k !== '');
     const names = new Map<string, string>();
     if (ids.length) {
-      const orgs = (await m.query(
-        'SELECT id, name FROM organizations WHERE court_id = $1 AND id = ANY($2::uuid[])',
-        [user.courtId, ids],
-      )) as { id: string; name: string }[];
+      const orgs = (await m.query('SELECT id, name FROM organizations WHERE court_id = $1 AND id = ANY($2::uuid[])', [
+        user.courtId,
+        ids,
+      ])) as { id: string; name: string }[];
       for (const o of orgs) names.set(o.id, o.name);
     }
     const eligible = ids.flatMap((id) => {
