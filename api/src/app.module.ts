@@ -32,6 +32,8 @@ import { UsersModule } from './users/users.module.js';
 export interface AppModuleOptions {
   config: AppConfig;
   databaseUrl: string;
+  /** Read replicas (default: DATABASE_REPLICA_URLS); only ReadReplica reads from them. */
+  replicaUrls?: string[];
   /** Tests may share one renderer between app instances. */
   renderer?: PdfRenderer;
 }
@@ -53,7 +55,14 @@ export class AppModule {
       module: AppModule,
       imports: [
         // The app never migrates (main.ts and the CLI do): it does not load the migration files at all.
-        TypeOrmModule.forRoot({ ...dataSourceOptions({ url: opts.databaseUrl, poolSize: config.dbPoolSize }), migrations: [] }),
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions({
+            url: opts.databaseUrl,
+            poolSize: config.dbPoolSize,
+            replicaUrls: opts.replicaUrls ?? config.databaseReplicaUrls,
+          }),
+          migrations: [],
+        }),
         // A KeyObject made once: given a string, jsonwebtoken rebuilds (and first tries to parse as a public key) the key on every verify.
         JwtModule.register({
           global: true,

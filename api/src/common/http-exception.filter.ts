@@ -69,9 +69,12 @@ function codeOfStatus(status: number): string {
 const INPUT_SQLSTATES = new Set(['22P02', '22003', '22007', '22008', '22001', '22021', '23514']);
 
 /**
- * The database cannot be reached (down, restarting, connections cut, pool exhausted): a 503 the
- * client may retry, never a 500. pg raises these as socket errors, as messages of its own, or
- * with SQLSTATE class 08 (connection) / 57P01-57P03 (shutdown, crash, starting up) / 53300.
+ * The database cannot be reached (down, restarting, failing over, connections cut, pool
+ * exhausted): a 503 the client may retry, never a 500 and never a false success. pg raises these
+ * as socket errors, as messages of its own, or with SQLSTATE class 08 (connection) / 57P01-57P03
+ * (admin shutdown, crash, starting up or in recovery) / 53300 (too many connections) / 25006
+ * (read-only transaction: the server we reached was just demoted to a standby, or the load
+ * balancer still points at one). A failed statement changed nothing, so the retry is safe.
  */
 const UNREACHABLE_SYSCALLS = new Set([
   'ECONNREFUSED',
@@ -84,7 +87,8 @@ const UNREACHABLE_SYSCALLS = new Set([
   'EAI_AGAIN',
 ]);
 const UNREACHABLE_MESSAGES =
-  /Connection terminated|connection error and is not queryable|timeout exceeded when trying to connect|Cannot use a pool after calling end|Client was closed and is not queryable|Connection ended unexpectedly/i;
+  /Connection terminated|connection error and is not queryable|timeout exceeded when trying to connect|Cannot use a pool after calling end|Client was closed and is not queryable|Connection ended unexpectedly|server closed the connection unexpectedly|terminating connection due to administrator command|the database system is (starting up|shutting down|in recovery mode)/i;
+const UNREACHABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300', '25006']);
 
 export function isDatabaseUnavailable(exception: unknown): boolean {
   for (
@@ -93,7 +97,7 @@ export function isDatabaseUnavailable(exception: unknown): boolean {
     depth++
   ) {
     const code = typeof e.code === 'string' ? e.code : '';
-    if (UNREACHABLE_SYSCALLS.has(code) || code.startsWith('08') || ['57P01', '57P02', '57P03', '53300'].includes(code)) return true;
+    if (UNREACHABLE_SYSCALLS.has(code) || code.startsWith('08') || UNREACHABLE_SQLSTATES.has(code)) return true;
     if (typeof e.message === 'string' && UNREACHABLE_MESSAGES.test(e.message)) return true;
     e = (e.driverError ?? e.cause) as typeof e;
   }

@@ -14,6 +14,12 @@ export interface AppConfig {
   databaseUrl: string | null;
   /** DATABASE_MIGRATION_URL: the owner's connection that runs migrations (and backups); null = DATABASE_URL does both. */
   databaseMigrationUrl: string | null;
+  /**
+   * DATABASE_REPLICA_URLS (comma-separated): read-only standbys (or a load balancer's replica port)
+   * for the reads that tolerate a second of lag — statistics, exports, bulletins (see
+   * common/read-replica.ts). Empty: every query goes to DATABASE_URL. Needs DATABASE_URL.
+   */
+  databaseReplicaUrls: string[];
   dataDir: string;
   demoSeed: boolean;
   demoPassword: string;
@@ -215,6 +221,7 @@ function levelFrom(env: NodeJS.ProcessEnv): LogThreshold {
 export interface DatabaseConfig {
   databaseUrl: string | null;
   databaseMigrationUrl: string | null;
+  databaseReplicaUrls: string[];
   dataDir: string;
 }
 
@@ -232,7 +239,21 @@ export function loadDatabaseConfig(env: NodeJS.ProcessEnv = process.env): Databa
       'DATABASE_MIGRATION_URL needs DATABASE_URL too (the app connects with DATABASE_URL, migrations with DATABASE_MIGRATION_URL)',
     );
   }
-  return { databaseUrl, databaseMigrationUrl, dataDir: resolve(env.DATA_DIR || './.data') };
+  const databaseReplicaUrls = (env.DATABASE_REPLICA_URLS ?? '')
+    .split(',')
+    .map((u) => u.trim())
+    .filter(Boolean);
+  for (const replica of databaseReplicaUrls) {
+    if (!/^postgres(ql)?:\/\//.test(replica)) {
+      throw new ConfigError('DATABASE_REPLICA_URLS must be a comma-separated list of postgres:// or postgresql:// URLs');
+    }
+  }
+  if (databaseReplicaUrls.length && !databaseUrl) {
+    throw new ConfigError(
+      'DATABASE_REPLICA_URLS needs DATABASE_URL too (the primary takes the writes and the queue; the embedded PostgreSQL has no replicas)',
+    );
+  }
+  return { databaseUrl, databaseMigrationUrl, databaseReplicaUrls, dataDir: resolve(env.DATA_DIR || './.data') };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: LoadConfigOptions = {}): AppConfig {
@@ -246,13 +267,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: LoadConfi
   const jwtSecret = production ? productionJwtSecret(env.JWT_SECRET) : undefined;
   const port = intFrom(env, 'PORT', 3000, 0, 65535);
   const dataDir = resolve(env.DATA_DIR || './.data');
-  const { databaseUrl, databaseMigrationUrl } = loadDatabaseConfig(env);
+  const { databaseUrl, databaseMigrationUrl, databaseReplicaUrls } = loadDatabaseConfig(env);
   const demoPassword = env.DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD;
   return {
     production,
     port,
     databaseUrl,
     databaseMigrationUrl,
+    databaseReplicaUrls,
     dataDir,
     demoSeed,
     demoPassword,

@@ -11,13 +11,35 @@ export interface DatabaseOptions {
   url: string;
   poolSize?: number;
   applicationName?: string;
+  /**
+   * Read-only standbys. With any, TypeORM keeps one pool per server (`replication`); only code that
+   * asks for it (common/read-replica.ts, a query runner in 'slave' mode) reads from them —
+   * `defaultMode: 'master'`, so repositories, query builders and transactions stay on the primary.
+   */
+  replicaUrls?: string[];
 }
+
+/** application_name of the replica pools (pg_stat_activity on a standby, and the replica e2e test). */
+export const REPLICA_APPLICATION_NAME = 'sutiao-replica';
 
 /** Shared by the app, the migration CLI and the tests: one definition of the schema's source. */
 export function dataSourceOptions(opts: DatabaseOptions): DataSourceOptions {
+  const replicas = opts.replicaUrls ?? [];
+  const applicationName = opts.applicationName ?? 'sutiao';
   return {
     type: 'postgres',
     url: opts.url,
+    // Explicit routing: reads go to a replica only through ReadReplica; everything else (writes,
+    // the queue's claims, reads that must see the request's own writes) to the primary.
+    ...(replicas.length
+      ? {
+          replication: {
+            master: { url: opts.url, applicationName },
+            slaves: replicas.map((url) => ({ url, applicationName: REPLICA_APPLICATION_NAME })),
+            defaultMode: 'master' as const,
+          },
+        }
+      : {}),
     uuidExtension: 'pgcrypto',
     // gen_random_uuid() is built in (PostgreSQL 13+); neither the app role nor the owner may (or needs to) CREATE EXTENSION.
     installExtensions: false,
@@ -33,7 +55,8 @@ export function dataSourceOptions(opts: DatabaseOptions): DataSourceOptions {
     maxQueryExecutionTime: 2000,
     extra: {
       max: opts.poolSize ?? 20,
-      application_name: opts.applicationName ?? 'sutiao',
+      // Per pool with replicas (primary `sutiao`, standbys `sutiao-replica`); `extra` would override it.
+      ...(replicas.length ? {} : { application_name: applicationName }),
       // A database that is down (or a pool exhausted for 10 s) answers 503 instead of letting requests hang.
       connectionTimeoutMillis: 10_000,
       // A hot, shared table: never let one request or a forgotten transaction hold it.

@@ -1,10 +1,10 @@
 import type { Writable } from 'node:stream';
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type QueryRunner } from 'typeorm';
+import type { QueryRunner } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { AuditService } from '../audit/audit.service.js';
 import { Clock } from '../common/clock.js';
+import { ReadReplica } from '../common/read-replica.js';
 import { STATUS_LABELS, type CaseStatus } from '../rules/case-status.js';
 import { chinaDateOf } from '../rules/chinese-date.js';
 import { disputeTypeOf } from '../rules/dispute-types.js';
@@ -111,7 +111,7 @@ export class StatsExportService {
   private readonly logger = new Logger(StatsExportService.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly replica: ReadReplica,
     private readonly stats: StatsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -157,8 +157,12 @@ export class StatsExportService {
   }
 
   /** Runs `fn` in one REPEATABLE READ snapshot; a failure half-way aborts the download (no truncated file that looks whole). */
-  private async snapshot(out: Writable, fn: (qr: QueryRunner, client: RawClient) => Promise<void>): Promise<void> {
-    const qr = this.dataSource.createQueryRunner();
+  private snapshot(out: Writable, fn: (qr: QueryRunner, client: RawClient) => Promise<void>): Promise<void> {
+    // On a replica: a long export holds its snapshot there, not on the primary the queue claims on.
+    return this.replica.read((_m, qr) => this.snapshotOn(qr, out, fn));
+  }
+
+  private async snapshotOn(qr: QueryRunner, out: Writable, fn: (qr: QueryRunner, client: RawClient) => Promise<void>): Promise<void> {
     const client = (await qr.connect()) as RawClient;
     try {
       await qr.startTransaction('REPEATABLE READ');
@@ -172,8 +176,6 @@ export class StatsExportService {
       this.logger.error(`Export failed: ${(e as Error).message}`);
       out.destroy(e as Error);
       throw e;
-    } finally {
-      await qr.release();
     }
   }
 

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module.js';
 import { CalendarModule } from '../calendar/calendar.module.js';
+import { ReadReplica } from '../common/read-replica.js';
 import { BulletinService } from './bulletin.service.js';
 import { StatsExportService } from './stats-export.service.js';
 import { StatsRefreshService } from './stats-refresh.service.js';
@@ -16,7 +17,7 @@ import { StatsService } from './stats.service.js';
 @Module({
   imports: [TypeOrmModule.forFeature([CaseStatFact, StatsRollup, StatsDirtyCase]), AuditModule, CalendarModule],
   controllers: [StatsController],
-  providers: [StatsService, StatsRefreshService, StatsExportService, BulletinService],
-  exports: [TypeOrmModule, StatsService, StatsRefreshService],
+  providers: [StatsService, StatsRefreshService, StatsExportService, BulletinService, ReadReplica],
+  exports: [TypeOrmModule, StatsService, StatsRefreshService, ReadReplica],
 })
 export class StatsModule {}

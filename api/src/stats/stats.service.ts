@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CalendarService } from '../calendar/calendar.service.js';
+import { isDatabaseUnavailable } from '../common/http-exception.filter.js';
+import { ReadReplica } from '../common/read-replica.js';
 import { DISPUTE_TYPES } from '../rules/dispute-types.js';
 import { FEE_BASIS, DEFAULT_PROVINCE, FeeRuleError, feeScheduleOn } from '../rules/fees.js';
 import {
@@ -88,11 +90,17 @@ export class StatsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly calendar: CalendarService,
     private readonly refresh: StatsRefreshService,
+    private readonly replica: ReadReplica,
   ) {}
 
   /** Refreshes cases changed outside the action hook, so what follows equals a recount. */
-  ensureFresh(): Promise<void> {
-    return this.refresh.ensureFresh();
+  async ensureFresh(): Promise<void> {
+    try {
+      await this.refresh.ensureFresh();
+    } catch (e) {
+      // Primary unreachable (a failover) but replicas configured: the report reads the replica as it is.
+      if (!this.replica.enabled || !isDatabaseUnavailable(e)) throw e;
+    }
   }
 
   period(from: string | undefined, to: string | undefined): Period {
@@ -104,7 +112,7 @@ export class StatsService {
   }
 
   courtOf(courtId: string): Promise<{ name: string; province: string }[]> {
-    return this.dataSource.query('SELECT name, province FROM courts WHERE id = $1', [courtId]);
+    return this.replica.read((m) => m.query('SELECT name, province FROM courts WHERE id = $1', [courtId]));
   }
 
   /** Summed counters of a court in a period, per group (`by`) or in total. */
@@ -146,7 +154,11 @@ export class StatsService {
 
   async summary(user: AuthUser, q: { from?: string; to?: string; basis: SavingsBasis }, m?: Queryable): Promise<StatsSummary> {
     const p = this.period(q.from, q.to);
-    if (!m) await this.ensureFresh();
+    if (!m) {
+      // Refreshed on the primary; read on a replica (a second of lag is fine for a report).
+      await this.ensureFresh();
+      return this.replica.read((r) => this.summary(user, q, r));
+    }
     const totals = (await this.counters(user.courtId, p, 'total', m)).get('') ?? zeroCounters();
     return this.summaryOf(user.courtId, totals, p, q.basis, m);
   }
@@ -184,7 +196,10 @@ export class StatsService {
     m?: Queryable,
   ): Promise<BreakdownResponse> {
     const p = this.period(q.from, q.to);
-    if (!m) await this.ensureFresh();
+    if (!m) {
+      await this.ensureFresh();
+      return this.replica.read((r) => this.breakdown(user, q, r));
+    }
     const groups = await this.counters(user.courtId, p, q.by, m);
     const totals = zeroCounters();
     for (const c of groups.values()) for (const k of COUNTERS) totals[k] += c[k];
@@ -239,15 +254,18 @@ export class StatsService {
   async ranking(user: AuthUser, q: { month?: string; minCases: number; size: number }, m?: Queryable): Promise<RankingResponse> {
     const month = q.month ?? monthOf(this.today());
     const p = monthPeriod(month);
-    if (!m) await this.ensureFresh();
+    if (!m) {
+      await this.ensureFresh();
+      return this.replica.read((r) => this.ranking(user, q, r));
+    }
     const groups = await this.counters(user.courtId, p, 'organization', m);
     const ids = [...groups.keys()].filter((k) => k !== '');
     const names = new Map<string, string>();
     if (ids.length) {
-      const orgs = (await (m ?? this.dataSource.manager).query(
-        'SELECT id, name FROM organizations WHERE court_id = $1 AND id = ANY($2::uuid[])',
-        [user.courtId, ids],
-      )) as { id: string; name: string }[];
+      const orgs = (await m.query('SELECT id, name FROM organizations WHERE court_id = $1 AND id = ANY($2::uuid[])', [
+        user.courtId,
+        ids,
+      ])) as { id: string; name: string }[];
       for (const o of orgs) names.set(o.id, o.name);
     }
     const eligible = ids.flatMap((id) => {
@@ -282,8 +300,11 @@ export class StatsService {
 
   /** 万人起诉率 per year: 民初 (entrusted) registrations ÷ population × 10,000. */
   async litigationRate(user: AuthUser, q: { year?: number }): Promise<LitigationRateResponse> {
-    const m = this.dataSource.manager;
     await this.ensureFresh();
+    return this.replica.read((m) => this.litigationRateOn(m, user, q));
+  }
+
+  private async litigationRateOn(m: Queryable, user: AuthUser, q: { year?: number }): Promise<LitigationRateResponse> {
     const [court] = (await m.query('SELECT id, name FROM courts WHERE id = $1', [user.courtId])) as { id: string; name: string }[];
     const cases = (await m.query(
       `SELECT extract(year FROM period)::int AS year, sum(entrusted_received)::int AS cases
