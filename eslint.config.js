@@ -39,7 +39,18 @@ const processEnv = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.angular/**', '.data/**', 'coverage/**', 'docs/**', 'test/bench/.*'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      '.angular/**',
+      '.data/**',
+      'coverage/**',
+      'docs/**',
+      'test/bench/.*',
+      'test/openapi-client/.generated/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

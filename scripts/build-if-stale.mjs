@@ -28,7 +28,10 @@ const targets = [
   },
 ];
 const force = process.argv.includes('--force');
+// `--only api`: just the API (scripts that need dist/api but not the web app, e.g. openapi:write).
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
 for (const t of targets) {
+  if (only && t.name !== only) continue;
   const built = existsSync(t.stamp) ? statSync(t.stamp).mtimeMs : 0;
   if (!force && built > Math.max(...t.inputs.map(newest))) continue;
   execSync(t.cmd, { stdio: 'inherit', env: { ...process.env, NG_CLI_ANALYTICS: 'false' } });

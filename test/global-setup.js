@@ -2,7 +2,7 @@
 // and an app role for this run, and migrates a template database as the owner. The app under test
 // connects as the app role, so every test also proves the app needs no more than its grants.
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdtempSync } from 'node:fs';
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -45,4 +45,9 @@ export default async function globalSetup() {
   process.env.SUTIAO_TEST_TEMPLATE = template;
   process.env.SUTIAO_TEST_OWNER_URL = as(owner);
   process.env.SUTIAO_TEST_APP_URL = as(app);
+  // Every response the API tests receive is checked against the OpenAPI document and recorded
+  // here (test/api/support/openapi-validator.ts); the teardown counts and reports them.
+  const results = join(mkdtempSync(join(tmpdir(), 'sutiao-openapi-')), 'responses.jsonl');
+  writeFileSync(results, '');
+  process.env.SUTIAO_OPENAPI_RESULTS = results;
 }

@@ -1,75 +1,103 @@
-import type { OpenAPIObject } from '@nestjs/swagger';
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { ERROR_SCHEMA_REF, ERROR_STATUS_MEANINGS } from './common/api-docs.js';
+import { ERROR_CODES, FILTER_ERROR_CODES } from './common/domain-error.js';
 
 type OperationObject = OpenAPIObject['paths'][string]['get'] & object;
+type ParameterObject = { in?: string; name?: string; schema?: { type?: string; format?: string } };
+
 /** Operations anyone may call without a token. */
 const PUBLIC_OPERATIONS = new Set(['get /api/health', 'post /api/auth/login', 'get /api/verify/{sha256}']);
+/** Operations every signed-in user may call, even before changing a one-time password: no 403. */
+const ANY_SIGNED_IN = new Set(['post /api/auth/password', 'post /api/auth/logout']);
 
-const ERROR_SCHEMA = {
+/** Every tag, in the order the UI shows them. */
+export const TAGS = [
+  { name: 'health', description: '健康检查：数据库可用即可服务（Health: the app can serve）' },
+  { name: 'auth', description: '登录、修改密码、退出（Accounts and sessions）' },
+  { name: 'reference', description: '调解组织、调解员、案由、期限计算器、诉讼费计算（Reference data and calculators）' },
+  { name: 'cases', description: '立案、委派、接收、调解、协议、终结、司法确认（Cases and their actions）' },
+  { name: 'documents', description: '文书下载、调解卷宗、公开验真（Documents and public verification）' },
+  { name: 'queue', description: '调解员共享队列、实时事件、超期与接收统计（The mediators’ shared queue）' },
+  { name: 'stats', description: '统计、红黑榜、万人起诉率、导出、月度通报（Statistics and reports）' },
+];
+
+/** The contract's error body: {statusCode, error, message, code, errors?}. */
+export const ERROR_SCHEMA = {
   type: 'object',
   required: ['statusCode', 'error', 'message', 'code'],
   properties: {
-    statusCode: { type: 'integer', example: 400 },
+    statusCode: { type: 'integer', minimum: 400, maximum: 599, example: 400 },
     error: { type: 'string', example: 'Bad Request' },
     message: { type: 'string', example: 'Validation failed — parties.0.idNumber: checksum' },
     code: {
       type: 'string',
-      enum: [
-        'VALIDATION_FAILED',
-        'UNAUTHENTICATED',
-        'FORBIDDEN',
-        'PASSWORD_CHANGE_REQUIRED',
-        'NOT_FOUND',
-        'ILLEGAL_TRANSITION',
-        'ALREADY_CLAIMED',
-        'VERSION_CONFLICT',
-        'DEADLINE_PASSED',
-        'WORKLOAD_CAP',
-        'RATE_LIMITED',
-        'PAYLOAD_TOO_LARGE',
-        'UNPROCESSABLE',
-        'SERVICE_UNAVAILABLE',
-      ],
+      enum: [...ERROR_CODES, ...FILTER_ERROR_CODES],
+      example: 'VALIDATION_FAILED',
+      description:
+        'Machine-readable reason. TIMEOUT: the database cancelled a slow statement (503); ERROR: another framework 4xx; INTERNAL: an unexpected failure (500).',
     },
-    errors: { type: 'object', additionalProperties: { type: 'string' }, example: { 'parties.0.idNumber': 'checksum' } },
+    errors: {
+      type: 'object',
+      additionalProperties: { type: 'string' },
+      description: 'VALIDATION_FAILED: a short code per invalid field',
+      example: { 'parties.0.idNumber': 'checksum' },
+    },
   },
+  description: 'Some codes add details (e.g. WORKLOAD_CAP: activeCases and cap; ILLEGAL_TRANSITION: status).',
 };
 
-const error = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+const errorResponse = (status: number) => ({
+  description: ERROR_STATUS_MEANINGS[status] ?? 'Error',
+  content: { 'application/json': { schema: { $ref: ERROR_SCHEMA_REF } } },
 });
 
 /**
- * Completes the generated document with what decorators cannot say once for all operations:
- * the security of each operation, the contract's error responses, and the error schema.
+ * Completes the generated document with what decorators cannot say once for all operations: the
+ * security of each operation and the errors every operation of a kind can answer (a token, input,
+ * a path id, a body, the database). Operation-specific errors (409, 422, 429) are declared on the
+ * handlers with ApiErrors (common/api-docs.ts).
  */
 export function completeOpenApi(doc: OpenAPIObject): OpenAPIObject {
   doc.components ??= {};
   doc.components.schemas = { ...(doc.components.schemas ?? {}), Error: ERROR_SCHEMA };
+  doc.tags = TAGS;
   for (const [path, item] of Object.entries(doc.paths)) {
     for (const [method, op] of Object.entries(item) as [string, OperationObject][]) {
       if (!['get', 'post', 'put', 'patch', 'delete'].includes(method)) continue;
       const key = `${method} ${path}`;
       const isPublic = PUBLIC_OPERATIONS.has(key);
       op.security = isPublic ? [] : [{ bearer: [] }];
-      op.summary ??= op.operationId;
       const responses: Record<string, unknown> = (op.responses ??= {});
-      const hasInput = (op.parameters?.length ?? 0) > 0 || !!op.requestBody;
-      if (hasInput) responses['400'] ??= error('Invalid input: `errors` maps each field to a short code');
-      if (!isPublic) {
-        responses['401'] ??= error('Missing or expired token');
-        responses['403'] ??= error(
-          'FORBIDDEN: the caller’s role may not do this; PASSWORD_CHANGE_REQUIRED: a one-time password must be changed first',
-        );
-      }
-      if (path.includes('{')) responses['404'] ??= error('No such resource visible to the caller');
-      if (method === 'post' && path.startsWith('/api/cases/{id}/')) {
-        responses['409'] ??= error('ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED or WORKLOAD_CAP');
-      }
-      if (key === 'post /api/auth/login' || key === 'post /api/auth/password' || key === 'get /api/verify/{sha256}')
-        responses['429'] ??= error('Rate limited');
-      if (!Object.keys(responses).some((s) => s.startsWith('4'))) responses['400'] = error('Invalid request');
+      const params = (op.parameters ?? []) as ParameterObject[];
+      const add = (status: number) => (responses[String(status)] ??= errorResponse(status));
+      // Path ids are uuids (ParseUUIDPipe) except the verification hash, which answers 404 for anything unknown.
+      for (const p of params) if (p.in === 'path' && p.name !== 'sha256') p.schema = { ...p.schema, type: 'string', format: 'uuid' };
+      // Query DTOs and uuid path ids are validated; a body is validated and limited to 1 MB.
+      if (params.some((p) => p.in === 'query' || (p.in === 'path' && p.schema?.format === 'uuid')) || op.requestBody) add(400);
+      if (!isPublic) add(401);
+      if (!isPublic && !ANY_SIGNED_IN.has(key)) add(403);
+      if (params.some((p) => p.in === 'path')) add(404);
+      if (op.requestBody) add(413);
+      add(503);
+      op.responses = Object.fromEntries(Object.entries(responses).sort(([a], [b]) => a.localeCompare(b))) as OperationObject['responses'];
     }
   }
   return doc;
+}
+
+/** The document served at /api/docs-json (and written by `npm run openapi:write`). */
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('sutiao — 诉调对接 API')
+    .setDescription(
+      'Court intake, delegated mediation, agreements and online judicial confirmation. Errors: {statusCode, error, message, code, errors?}.',
+    )
+    .setVersion('1.0.0')
+    .setLicense('Proprietary', 'https://example.org/sutiao/license')
+    .setContact('sutiao team', '', 'dev@sutiao.invalid')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
+    .addServer('/')
+    .build();
+  return completeOpenApi(SwaggerModule.createDocument(app, config));
 }

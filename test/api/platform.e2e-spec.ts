@@ -37,19 +37,38 @@ describe('health and docs', () => {
     }
   });
 
-  it('describes every operation with a summary, its security and its error responses', async () => {
+  it('describes every operation: a stable operationId, a tag, a summary, its security, its success body and its errors', async () => {
     const doc = (await t.http.get('/api/docs-json')).body;
     expect(doc.components.schemas.Error).toBeDefined();
+    const tags = new Set((doc.tags as { name: string; description?: string }[]).filter((t) => t.description).map((t) => t.name));
+    const ids = new Set<string>();
     for (const [path, item] of Object.entries<
-      Record<string, { summary?: string; security?: unknown[]; responses: Record<string, unknown> }>
+      Record<
+        string,
+        { operationId: string; tags?: string[]; summary?: string; security?: unknown[]; responses: Record<string, { content?: unknown }> }
+      >
     >(doc.paths)) {
       for (const [method, op] of Object.entries(item)) {
-        expect({ op: `${method} ${path}`, summary: !!op.summary, security: Array.isArray(op.security) }).toEqual({
+        const success = Object.entries(op.responses).filter(([s]) => s.startsWith('2'));
+        expect({
           op: `${method} ${path}`,
+          operationId: /^[a-z][A-Za-z]+$/.test(op.operationId),
+          tagged: (op.tags ?? []).length > 0 && op.tags!.every((tag) => tags.has(tag)),
+          summary: !!op.summary,
+          security: Array.isArray(op.security),
+          successBody: success.length > 0 && success.every(([s, r]) => s === '204' || !!r.content),
+          errors: Object.keys(op.responses).some((s) => s.startsWith('4') || s.startsWith('5')),
+        }).toEqual({
+          op: `${method} ${path}`,
+          operationId: true,
+          tagged: true,
           summary: true,
           security: true,
+          successBody: true,
+          errors: true,
         });
-        expect(Object.keys(op.responses).some((s) => s.startsWith('4'))).toBe(true);
+        expect(ids.has(op.operationId)).toBe(false);
+        ids.add(op.operationId);
       }
     }
   });

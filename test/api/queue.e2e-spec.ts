@@ -177,8 +177,8 @@ describe('claiming', () => {
     const crew = await team(1);
     const odd = await delegatedCase({ organizationId: crew.orgId });
     await t.db.query(
-      `UPDATE cases SET extensions = '[{"days": 10, "reason": "x", "at": "2026-01-01T00:00:00Z", "byUserId": "x"}]' WHERE id = $1`,
-      [odd.id],
+      `UPDATE cases SET extensions = jsonb_build_array(jsonb_build_object('days', 10, 'reason', 'x', 'at', '2026-01-01T00:00:00Z', 'byUserId', $2::text)) WHERE id = $1`,
+      [odd.id, crew.ids[0]],
     );
     const claimed = await post('/api/queue/next', crew.tokens[0]!, { region: crew.region });
     expect(claimed.body.id).toBe(odd.id);

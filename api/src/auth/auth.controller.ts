@@ -1,5 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Ip, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../common/api-docs.js';
+import { AuthUserView, LoginResponse } from './auth-responses.js';
 import type { AuthUser, ClientInfo, SessionToken } from './auth-user.js';
 import { AuthService, type LoginResult } from './auth.service.js';
 import { AllowBeforePasswordChange, CurrentToken, CurrentUser, Public } from './decorators.js';
@@ -16,9 +18,13 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @ApiOperation({
-    summary:
-      'Log in; 401 on wrong credentials, 429 after 10 failures in 15 minutes for the account; mustChangePassword for a one-time password',
+    operationId: 'login',
+    summary: '登录',
+    description:
+      'Log in; 401 on wrong credentials (or a deactivated account), 429 after 10 failures in 15 minutes for the account; mustChangePassword for a one-time password.',
   })
+  @ApiOkResponse({ type: LoginResponse })
+  @ApiErrors(400, 401, 429)
   login(@Body() body: LoginDto, @Ip() ip: string | undefined, @Headers('user-agent') userAgent: string | undefined): Promise<LoginResult> {
     return this.auth.login(body.username, body.password, clientOf(ip, userAgent));
   }
@@ -27,7 +33,13 @@ export class AuthController {
   @HttpCode(204)
   @AllowBeforePasswordChange()
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Change the caller’s password; every token issued before stops working (log in again with the new one)' })
+  @ApiOperation({
+    operationId: 'changePassword',
+    summary: '修改密码',
+    description: 'Change the caller’s password; every token issued before stops working (log in again with the new one).',
+  })
+  @ApiNoContentResponse({ description: 'Changed' })
+  @ApiErrors(400, 429)
   async changePassword(
     @CurrentUser() user: AuthUser,
     @Body() body: ChangePasswordDto,
@@ -41,7 +53,8 @@ export class AuthController {
   @HttpCode(204)
   @AllowBeforePasswordChange()
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'End this token (other sessions of the account go on)' })
+  @ApiOperation({ operationId: 'logout', summary: '退出登录', description: 'End this token (other sessions of the account go on).' })
+  @ApiNoContentResponse({ description: 'Logged out' })
   async logout(
     @CurrentUser() user: AuthUser,
     @CurrentToken() token: SessionToken,
@@ -53,7 +66,8 @@ export class AuthController {
 
   @Get('me')
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'The caller as carried by the token' })
+  @ApiOperation({ operationId: 'getMe', summary: '当前用户', description: 'The caller as carried by the token.' })
+  @ApiOkResponse({ type: AuthUserView })
   me(@CurrentUser() user: AuthUser): AuthUser {
     return user;
   }

@@ -2,21 +2,29 @@
  * Coded domain errors. Services throw these; one filter maps them to HTTP
  * (see common/http-exception.filter.ts). Codes are the contract's.
  */
-export type ErrorCode =
-  | 'VALIDATION_FAILED'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'PASSWORD_CHANGE_REQUIRED'
-  | 'NOT_FOUND'
-  | 'ILLEGAL_TRANSITION'
-  | 'ALREADY_CLAIMED'
-  | 'VERSION_CONFLICT'
-  | 'DEADLINE_PASSED'
-  | 'WORKLOAD_CAP'
-  | 'RATE_LIMITED'
-  | 'PAYLOAD_TOO_LARGE'
-  | 'UNPROCESSABLE'
-  | 'SERVICE_UNAVAILABLE';
+export const ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'PASSWORD_CHANGE_REQUIRED',
+  'NOT_FOUND',
+  'ILLEGAL_TRANSITION',
+  'ALREADY_CLAIMED',
+  'VERSION_CONFLICT',
+  'DEADLINE_PASSED',
+  'WORKLOAD_CAP',
+  'RATE_LIMITED',
+  'PAYLOAD_TOO_LARGE',
+  'UNPROCESSABLE',
+  'SERVICE_UNAVAILABLE',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/**
+ * Codes only the HTTP filter answers (common/http-exception.filter.ts): a statement the database
+ * cancelled (503), another 4xx of the framework (405, 415 …), and an unexpected failure (500).
+ */
+export const FILTER_ERROR_CODES = ['TIMEOUT', 'ERROR', 'INTERNAL'] as const;
 
 export class DomainError extends Error {
   constructor(

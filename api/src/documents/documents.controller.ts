@@ -1,5 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, ApiFileResponse } from '../common/api-docs.js';
+import { DocumentListItem, VerifyResponse } from './document-responses.js';
 import type { Response } from 'express';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Public, Roles } from '../auth/decorators.js';
@@ -23,9 +25,14 @@ export class DocumentsController {
   @ApiBearerAuth()
   @Roles('clerk', 'judge', 'admin', 'mediator')
   @ApiOperation({
-    summary: 'Documents issued for a case',
-    description: 'Metadata only (kind, title, sha256), for whoever may see the case; downloading is GET /api/documents/{id}.',
+    operationId: 'listCaseDocuments',
+    summary: '案件文书列表',
+    description:
+      'Documents issued for a case' +
+      '\n\n' +
+      'Metadata only (kind, title, sha256), for whoever may see the case; downloading is GET /api/documents/{id}.',
   })
+  @ApiOkResponse({ type: [DocumentListItem] })
   list(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
     return this.documents.listForCase(user, id);
   }
@@ -33,11 +40,12 @@ export class DocumentsController {
   @Get('documents/:id')
   @ApiBearerAuth()
   @Roles('clerk', 'judge', 'admin', 'mediator')
-  @ApiProduces('application/pdf')
   @ApiOperation({
-    summary: 'The PDF; the filename carries the case number',
-    description: `${DOWNLOAD_RULE} ETag: the sha256 of the bytes served.`,
+    operationId: 'downloadDocument',
+    summary: '下载文书',
+    description: 'The PDF; the filename carries the case number' + '\n\n' + `${DOWNLOAD_RULE} ETag: the sha256 of the bytes served.`,
   })
+  @ApiFileResponse(['application/pdf'], 'The PDF (a mediator gets the masked copy)')
   async pdf(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Res() res: Response): Promise<void> {
     const { pdf, filename, sha256 } = await this.documents.pdf(user, id);
     res.setHeader('Content-Type', 'application/pdf');
@@ -51,11 +59,16 @@ export class DocumentsController {
   @Get('cases/:id/dossier')
   @ApiBearerAuth()
   @Roles('clerk', 'judge', 'admin', 'mediator')
-  @ApiProduces('application/pdf')
   @ApiOperation({
-    summary: 'The whole case file (调解卷宗) as one PDF: cover, contents and every document in the MoJ order',
-    description: `${DOWNLOAD_RULE} The dossier is audited as \`dossier.printed\` with the documents it contains.`,
+    operationId: 'downloadDossier',
+    summary: '下载调解卷宗',
+    description:
+      'The whole case file (调解卷宗) as one PDF: cover, contents and every document in the MoJ order' +
+      '\n\n' +
+      `${DOWNLOAD_RULE} The dossier is audited as \`dossier.printed\` with the documents it contains.`,
   })
+  @ApiFileResponse(['application/pdf'], 'The dossier PDF')
+  @ApiErrors(422)
   async dossier(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Res() res: Response): Promise<void> {
     const { pdf, filename } = await this.documents.dossier(user, id);
     res.setHeader('Content-Type', 'application/pdf');
@@ -68,10 +81,13 @@ export class DocumentsController {
   @RateLimit(60, 60_000)
   @Get('verify/:sha256')
   @ApiOperation({
-    summary: 'Public check that this system issued a document (by PDF sha256 or the QR content hash); no party data',
+    operationId: 'verifyDocument',
+    summary: '文书验真',
     description:
       "Answers facts only (kind, title, case number, issue time, the issued sha256), never the PDF. A mediator's masked copy carries the issued document's QR content hash, so it verifies too.",
   })
+  @ApiOkResponse({ type: VerifyResponse })
+  @ApiErrors(400, 404, 429)
   async verify(@Param('sha256') sha256: string) {
     const result = await this.documents.verify(sha256);
     if (!result) throw notFound('Document');

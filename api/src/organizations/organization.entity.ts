@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export type OrganizationKind = 'township' | 'village' | 'community' | 'industry' | 'court_invited';
+export const ORGANIZATION_KINDS = ['township', 'village', 'community', 'industry', 'court_invited'] as const;
+export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
 
 @Entity('organizations')
 @Index('ix_organizations_court', ['courtId'])

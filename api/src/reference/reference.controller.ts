@@ -1,5 +1,15 @@
 import { Body, Controller, Get, HttpCode, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../common/api-docs.js';
+import {
+  CalendarOverrideResult,
+  CalendarOverrideView,
+  DeadlineView,
+  DisputeTypeView,
+  LitigationFeeView,
+  MediatorPage,
+  OrganizationPage,
+} from './reference-responses.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Roles } from '../auth/decorators.js';
 import { CalendarService } from '../calendar/calendar.service.js';
@@ -16,32 +26,50 @@ export class ReferenceController {
   ) {}
 
   @Get('organizations')
-  @ApiOperation({ summary: 'Mediation organizations of the caller’s court' })
+  @ApiOperation({ operationId: 'listOrganizations', summary: '调解组织列表', description: 'Mediation organizations of the caller’s court' })
+  @ApiOkResponse({ type: OrganizationPage })
   organizations(@CurrentUser() user: AuthUser, @Query() q: OrganizationQuery) {
     return this.reference.organizations(user, q);
   }
 
   @Get('mediators')
   @Roles('clerk', 'admin')
-  @ApiOperation({ summary: 'Mediators with current load; with disputeType, recommended by expertise then load' })
+  @ApiOperation({
+    operationId: 'listMediators',
+    summary: '调解员列表',
+    description: 'Mediators with current load; with disputeType, recommended by expertise then load',
+  })
+  @ApiOkResponse({ type: MediatorPage })
   mediators(@CurrentUser() user: AuthUser, @Query() q: MediatorQuery) {
     return this.reference.mediators(user, q);
   }
 
   @Get('dispute-types')
-  @ApiOperation({ summary: '案由 with fee category' })
+  @ApiOperation({ operationId: 'listDisputeTypes', summary: '案由列表', description: '案由 with fee category' })
+  @ApiOkResponse({ type: [DisputeTypeView] })
   disputeTypes() {
     return this.reference.disputeTypes();
   }
 
   @Get('calendar/deadline')
-  @ApiOperation({ summary: '期限计算器: CPL Art. 85 day counting on the working-day calendar' })
+  @ApiOperation({
+    operationId: 'computeDeadline',
+    summary: '期限计算',
+    description: '期限计算器: CPL Art. 85 day counting on the working-day calendar',
+  })
+  @ApiOkResponse({ type: DeadlineView })
+  @ApiErrors(422)
   deadline(@Query() q: DeadlineQuery) {
     return this.reference.deadline(q.start, q.length, q.unit);
   }
 
   @Get('calendar/overrides')
-  @ApiOperation({ summary: 'Admin corrections to the holiday schedule' })
+  @ApiOperation({
+    operationId: 'listCalendarOverrides',
+    summary: '节假日调整列表',
+    description: 'Admin corrections to the holiday schedule',
+  })
+  @ApiOkResponse({ type: [CalendarOverrideView] })
   overrides() {
     return this.calendar.listOverrides();
   }
@@ -49,13 +77,24 @@ export class ReferenceController {
   @Put('calendar/overrides')
   @HttpCode(200)
   @Roles('admin')
-  @ApiOperation({ summary: 'Mark a day as rest or work (or remove the override); running clocks are recomputed' })
+  @ApiOperation({
+    operationId: 'setCalendarOverride',
+    summary: '设置节假日调整',
+    description: 'Mark a day as rest or work (or remove the override); running clocks are recomputed',
+  })
+  @ApiOkResponse({ type: CalendarOverrideResult })
   setOverride(@CurrentUser() user: AuthUser, @Body() dto: CalendarOverrideDto) {
     return this.calendar.setOverride(user, dto.date, dto.kind === 'none' ? null : dto.kind, dto.note);
   }
 
   @Get('fees/litigation')
-  @ApiOperation({ summary: 'Litigation acceptance fee (诉讼费用交纳办法), explained bracket by bracket' })
+  @ApiOperation({
+    operationId: 'computeLitigationFee',
+    summary: '诉讼费计算',
+    description: 'Litigation acceptance fee (诉讼费用交纳办法), explained bracket by bracket',
+  })
+  @ApiOkResponse({ type: LitigationFeeView })
+  @ApiErrors(422)
   fee(@Query() q: FeeQuery) {
     return this.reference.litigationFee(q.amount, q.disputeType);
   }

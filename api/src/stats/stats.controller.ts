@@ -1,5 +1,6 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiFileResponse } from '../common/api-docs.js';
 import type { Response } from 'express';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Roles } from '../auth/decorators.js';
@@ -28,8 +29,9 @@ export class StatsController {
 
   @Get('summary')
   @ApiOperation({
-    summary: 'Figures of the caller’s court for a period',
-    description: `${PERIODS}\n\n${Object.values(DEFINITIONS).join('\n')}`,
+    operationId: 'getStatsSummary',
+    summary: '统计汇总',
+    description: 'Figures of the caller’s court for a period' + '\n\n' + `${PERIODS}\n\n${Object.values(DEFINITIONS).join('\n')}`,
   })
   @ApiOkResponse({ type: StatsSummary })
   summary(@CurrentUser() user: AuthUser, @Query() q: StatsQuery) {
@@ -38,8 +40,9 @@ export class StatsController {
 
   @Get('breakdown')
   @ApiOperation({
-    summary: 'The same figures per organization, mediator, month or dispute type',
-    description: `${PERIODS}\n\n${DEFINITIONS.groups}`,
+    operationId: 'getStatsBreakdown',
+    summary: '分组统计',
+    description: 'The same figures per organization, mediator, month or dispute type' + '\n\n' + `${PERIODS}\n\n${DEFINITIONS.groups}`,
   })
   @ApiOkResponse({ type: BreakdownResponse })
   breakdown(@CurrentUser() user: AuthUser, @Query() q: BreakdownQuery) {
@@ -47,7 +50,11 @@ export class StatsController {
   }
 
   @Get('ranking')
-  @ApiOperation({ summary: '红黑榜: monthly ranking of mediation organizations (on-time rate, success rate, average days)' })
+  @ApiOperation({
+    operationId: 'getStatsRanking',
+    summary: '红黑榜',
+    description: '红黑榜: monthly ranking of mediation organizations (on-time rate, success rate, average days)',
+  })
   @ApiOkResponse({ type: RankingResponse })
   ranking(@CurrentUser() user: AuthUser, @Query() q: RankingQuery) {
     return this.stats.ranking(user, q);
@@ -56,16 +63,21 @@ export class StatsController {
   @Get('litigation-rate')
   @ApiOperation({ summary: '万人起诉率 per year from the court’s population settings', description: DEFINITIONS.litigationRate })
   @ApiOkResponse({ type: LitigationRateResponse })
+  @ApiOperation({ operationId: 'getLitigationRate', summary: '万人起诉率' })
   litigationRate(@CurrentUser() user: AuthUser, @Query() q: LitigationRateQuery) {
     return this.stats.litigationRate(user, q);
   }
 
   @Get('export')
   @ApiOperation({
-    summary: 'The figures as a file: xlsx (figures, cases behind them with their fee basis, definitions) or csv (the breakdown)',
-    description: 'Streams the file; every export is recorded in the audit trail (system stream). No party data.',
+    operationId: 'exportStats',
+    summary: '导出统计',
+    description:
+      'The figures as a file: xlsx (figures, cases behind them with their fee basis, definitions) or csv (the breakdown)' +
+      '\n\n' +
+      'Streams the file; every export is recorded in the audit trail (system stream). No party data.',
   })
-  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv')
+  @ApiFileResponse(['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv'], 'xlsx or csv, by `format`')
   async export(@CurrentUser() user: AuthUser, @Query() q: ExportQuery, @Res() res: Response): Promise<void> {
     const file = await this.exports.prepare(user, q);
     res.setHeader('Content-Type', file.contentType);
@@ -75,8 +87,12 @@ export class StatsController {
   }
 
   @Get('bulletin')
-  @ApiOperation({ summary: '月度通报: monthly bulletin PDF with charts (trend, savings, ranking), from the same figures as the reports' })
-  @ApiProduces('application/pdf')
+  @ApiOperation({
+    operationId: 'getBulletin',
+    summary: '月度通报',
+    description: '月度通报: monthly bulletin PDF with charts (trend, savings, ranking), from the same figures as the reports',
+  })
+  @ApiFileResponse(['application/pdf'], 'The bulletin PDF')
   async bulletin(@CurrentUser() user: AuthUser, @Query() q: BulletinQuery, @Res() res: Response): Promise<void> {
     const { pdf, filename, asciiName } = await this.bulletins.render(user, q);
     res.setHeader('Content-Type', 'application/pdf');

@@ -7,12 +7,16 @@ import type { DataSource } from 'typeorm';
 import { createApp } from '../../../api/src/bootstrap.js';
 import { loadConfig } from '../../../api/src/config/app-config.js';
 import { PdfRenderer } from '../../../api/src/documents/pdf/renderer.js';
+import { OpenApiValidator, validatingAgent } from './openapi-validator.js';
 
 let renderer: Promise<PdfRenderer> | undefined;
 
 export interface TestApp {
   app: INestApplication;
+  /** Every response is checked against the served OpenAPI document (openapi-validator.ts). */
   http: ReturnType<typeof request>;
+  /** The same agent without the check, for requests that are deliberately not API operations. */
+  rawHttp: ReturnType<typeof request>;
   db: DataSource;
   databaseUrl: string;
   close(): Promise<void>;
@@ -53,6 +57,14 @@ export async function freshDatabase(): Promise<string> {
   return databaseUrlAs('app', `postgres://x/${name}`);
 }
 
+const validators = new Map<string, OpenApiValidator>();
+/** One validator per distinct document (compiled schemas are reused by every app of the worker). */
+function validatorFor(docText: string): OpenApiValidator {
+  let v = validators.get(docText);
+  if (!v) validators.set(docText, (v = new OpenApiValidator(JSON.parse(docText) as ConstructorParameters<typeof OpenApiValidator>[0])));
+  return v;
+}
+
 /** Boots the production app (same pipes, filters, guards) on a fresh database. */
 export async function startTestApp(opts: { databaseUrl?: string; listen?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
   const databaseUrl = opts.databaseUrl ?? (await freshDatabase());
@@ -68,9 +80,13 @@ export async function startTestApp(opts: { databaseUrl?: string; listen?: boolea
   const app = await createApp({ config, databaseUrl, logger: false, renderer: await renderer });
   if (opts.listen) await app.listen(0, '127.0.0.1');
   else await app.init();
+  const raw = request(app.getHttpServer());
+  const served = await raw.get('/api/docs-json');
+  if (served.status !== 200) throw new Error(`GET /api/docs-json answered ${served.status}`);
   return {
     app,
-    http: request(app.getHttpServer()),
+    http: validatingAgent(raw, validatorFor(served.text)),
+    rawHttp: raw,
     db: app.get<DataSource>(getDataSourceToken()),
     databaseUrl,
     close: () => app.close(),

@@ -17,11 +17,11 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsCalendarDate, IsInstant, IsMoney, NotBlank } from '../../common/validators.js';
-import { REJECTION_GROUNDS, TERMINATION_REASONS } from '../../rules/case-status.js';
+import { CASE_STATUSES, REJECTION_GROUNDS, TERMINATION_REASONS } from '../../rules/case-status.js';
 
 /** Every state-changing request may carry the case version last read (409 VERSION_CONFLICT if stale). */
 export class VersionedDto {
-  @ApiPropertyOptional({ description: 'The case version as last read' })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, description: 'The case version as last read' })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -55,7 +55,7 @@ export class ReasonDto extends VersionedDto {
 }
 
 export class SessionDto extends VersionedDto {
-  @ApiProperty({ example: '2026-11-21T09:30:00+08:00' })
+  @ApiProperty({ format: 'date-time', example: '2026-11-21T09:30:00+08:00' })
   @IsInstant()
   heldAt: string;
 
@@ -92,7 +92,7 @@ export class SessionDto extends VersionedDto {
 }
 
 export class ExtensionDto extends VersionedDto {
-  @ApiProperty({ minimum: 1, maximum: 365 })
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 365 })
   @IsInt()
   @Min(1)
   @Max(365)
@@ -119,11 +119,17 @@ export class TermInput {
   @IsUUID()
   obligeePartyId: string;
 
-  @ApiProperty({ example: '25000.00', oneOf: [{ type: 'string' }, { type: 'number' }] })
+  @ApiProperty({
+    example: '25000.00',
+    oneOf: [
+      { type: 'string', pattern: '^\\d+(\\.\\d{1,2})?$' },
+      { type: 'number', minimum: 0 },
+    ],
+  })
   @IsMoney()
   amount: string | number;
 
-  @ApiProperty({ example: '2026-12-31' })
+  @ApiProperty({ format: 'date', example: '2026-12-31' })
   @IsCalendarDate()
   dueOn: string;
 
@@ -155,7 +161,11 @@ export class AgreementDto extends VersionedDto {
   @MaxLength(200)
   performancePlace?: string;
 
-  @ApiProperty({ example: '2026-11-22T10:00:00+08:00', description: 'When the last party signed; the agreement takes effect that day' })
+  @ApiProperty({
+    format: 'date-time',
+    example: '2026-11-22T10:00:00+08:00',
+    description: 'When the last party signed; the agreement takes effect that day',
+  })
   @IsInstant()
   signedAt: string;
 }
@@ -184,7 +194,7 @@ export class ConfirmationApplyDto extends VersionedDto {
   @Equals(true)
   jointApplication: boolean;
 
-  @ApiPropertyOptional({ example: '2026-11-25' })
+  @ApiPropertyOptional({ format: 'date', example: '2026-11-25' })
   @IsOptional()
   @IsCalendarDate()
   appliedOn?: string;
@@ -214,7 +224,7 @@ export class DecisionDto extends VersionedDto {
 }
 
 export class CaseListQuery {
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ description: `Comma-separated statuses: ${CASE_STATUSES.join(', ')}`, example: 'delegated,in_mediation' })
   @IsOptional()
   @IsString()
   @MaxLength(40)
@@ -226,7 +236,7 @@ export class CaseListQuery {
   @MaxLength(100)
   q?: string;
 
-  @ApiPropertyOptional({ description: 'Only overdue cases' })
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'Only overdue cases' })
   @IsOptional()
   @IsIn(['true', 'false'])
   overdue?: string;
@@ -236,7 +246,7 @@ export class CaseListQuery {
   @IsIn(['receivedOn', '-receivedOn', 'acceptBy', 'mediationEndsOn', 'decisionDueOn', 'caseNumber'])
   sort?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 1_000_000, default: 1 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -244,7 +254,7 @@ export class CaseListQuery {
   @Max(1_000_000)
   page: number = 1;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 200, default: 50 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -82,7 +82,10 @@ export class CreateCaseDto {
   @ApiProperty({
     example: '120000.00',
     description: 'Yuan, string or number with at most 2 decimals',
-    oneOf: [{ type: 'string' }, { type: 'number' }],
+    oneOf: [
+      { type: 'string', pattern: '^\\d+(\\.\\d{1,2})?$' },
+      { type: 'number', minimum: 0 },
+    ],
   })
   @IsMoney()
   claimAmount: string | number;
@@ -102,7 +105,7 @@ export class CreateCaseDto {
   @NotBlank({ each: true })
   claims: string[];
 
-  @ApiPropertyOptional({ example: '2026-11-20', description: 'Not in the future; today (China time) when omitted' })
+  @ApiPropertyOptional({ format: 'date', example: '2026-11-20', description: 'Not in the future; today (China time) when omitted' })
   @IsOptional()
   @IsCalendarDate()
   receivedOn?: string;

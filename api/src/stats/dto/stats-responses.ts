@@ -3,6 +3,7 @@
  * exactly one, computed in stats/facts.ts and rules/kpi.ts and used by every report.
  */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { MONEY_PATTERN } from '../../common/api-docs.js';
 import { BASES, BREAKDOWNS, type BreakdownBy, type SavingsBasis } from './stats.dto.js';
 
 export const DEFINITIONS = {
@@ -29,6 +30,8 @@ export const DEFINITIONS = {
 
 export class FeeRuleInfo {
   @ApiProperty({
+    type: 'string',
+    format: 'date',
     example: '2007-04-01',
     nullable: true,
     description:
@@ -44,10 +47,17 @@ export class FeeRuleInfo {
 }
 
 export class SavingsFigures {
-  @ApiProperty({ example: '104250.00', description: `Decimal string in yuan. ${DEFINITIONS.savings}` })
+  @ApiProperty({
+    type: 'string',
+    pattern: MONEY_PATTERN,
+    example: '104250.00',
+    description: `Decimal string in yuan. ${DEFINITIONS.savings}`,
+  })
   litigationFeesAvoided: string;
 
   @ApiProperty({
+    type: 'integer',
+    minimum: 0,
     example: 52,
     description: 'Cases behind the figure: those whose mediation ended with an agreement in the period (= agreed).',
   })
@@ -58,7 +68,7 @@ export class SavingsFigures {
 }
 
 export class SummarySavings extends SavingsFigures {
-  @ApiProperty({ example: true, description: 'Always true: the saving is an estimate (估算).' })
+  @ApiProperty({ type: 'boolean', enum: [true], example: true, description: 'Always true: the saving is an estimate (估算).' })
   estimate: true;
 
   @ApiProperty({ example: '估算' })
@@ -72,17 +82,20 @@ export class SummarySavings extends SavingsFigures {
 }
 
 export class CountsAndRates {
-  @ApiProperty({ description: DEFINITIONS.received }) received: number;
-  @ApiProperty({ description: DEFINITIONS.delegated }) delegated: number;
-  @ApiProperty({ description: DEFINITIONS.inMediation }) inMediation: number;
-  @ApiProperty({ description: DEFINITIONS.agreed }) agreed: number;
-  @ApiProperty({ description: DEFINITIONS.confirmed }) confirmed: number;
-  @ApiProperty({ description: DEFINITIONS.confirmationRejected }) confirmationRejected: number;
-  @ApiProperty({ description: DEFINITIONS.failed }) failed: number;
-  @ApiProperty({ description: DEFINITIONS.withdrawn }) withdrawn: number;
-  @ApiProperty({ nullable: true, example: 0.6872, description: DEFINITIONS.successRate }) successRate: number | null;
-  @ApiProperty({ nullable: true, example: 12.5, description: DEFINITIONS.averageMediationDays }) averageMediationDays: number | null;
-  @ApiProperty({ nullable: true, example: 0.9512, description: DEFINITIONS.onTimeRate }) onTimeRate: number | null;
+  @ApiProperty({ type: 'integer', minimum: 0, description: DEFINITIONS.received }) received: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: DEFINITIONS.delegated }) delegated: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: DEFINITIONS.inMediation }) inMediation: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: DEFINITIONS.agreed }) agreed: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: DEFINITIONS.confirmed }) confirmed: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: DEFINITIONS.confirmationRejected }) confirmationRejected: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: DEFINITIONS.failed }) failed: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: DEFINITIONS.withdrawn }) withdrawn: number;
+  @ApiProperty({ type: 'number', nullable: true, minimum: 0, maximum: 1, example: 0.6872, description: DEFINITIONS.successRate })
+  successRate: number | null;
+  @ApiProperty({ type: 'number', nullable: true, minimum: 0, example: 12.5, description: DEFINITIONS.averageMediationDays })
+  averageMediationDays: number | null;
+  @ApiProperty({ type: 'number', nullable: true, minimum: 0, maximum: 1, example: 0.9512, description: DEFINITIONS.onTimeRate })
+  onTimeRate: number | null;
 }
 
 export class StatsFigures extends CountsAndRates {
@@ -94,20 +107,24 @@ export class StatsSummary extends CountsAndRates {
 }
 
 export class BreakdownRow extends StatsFigures {
-  @ApiProperty({ nullable: true, description: 'Group key: organization / mediator id, YYYY-MM, or dispute-type code; null = 未指定.' })
+  @ApiProperty({
+    type: 'string',
+    nullable: true,
+    description: 'Group key: organization / mediator id, YYYY-MM, or dispute-type code; null = 未指定.',
+  })
   key: string | null;
 
   @ApiProperty({ example: '天台镇人民调解委员会', description: 'Chinese label of the group.' })
   label: string;
 
-  @ApiPropertyOptional({ description: 'Mediator rows: the organization of the mediator.' })
+  @ApiPropertyOptional({ type: 'string', nullable: true, description: 'Mediator rows: the organization of the mediator.' })
   organizationName?: string | null;
 }
 
 export class BreakdownResponse {
   @ApiProperty({ enum: BREAKDOWNS }) by: BreakdownBy;
-  @ApiProperty({ example: '2026-01-01' }) from: string;
-  @ApiProperty({ example: '2026-11-23' }) to: string;
+  @ApiProperty({ type: 'string', format: 'date', example: '2026-01-01' }) from: string;
+  @ApiProperty({ type: 'string', format: 'date', example: '2026-11-23' }) to: string;
   @ApiProperty({ enum: BASES }) basis: SavingsBasis;
   @ApiProperty({
     type: [BreakdownRow],
@@ -119,37 +136,39 @@ export class BreakdownResponse {
 }
 
 export class RankingEntry {
-  @ApiProperty() rank: number;
-  @ApiProperty() organizationId: string;
+  @ApiProperty({ type: 'integer', minimum: 1 }) rank: number;
+  @ApiProperty({ type: 'string', format: 'uuid' }) organizationId: string;
   @ApiProperty() name: string;
-  @ApiProperty({ description: 'Cases whose mediation ended in the month.' }) ended: number;
-  @ApiProperty() agreed: number;
-  @ApiProperty({ nullable: true, description: DEFINITIONS.onTimeRate }) onTimeRate: number | null;
-  @ApiProperty({ nullable: true, description: DEFINITIONS.successRate }) successRate: number | null;
-  @ApiProperty({ nullable: true, description: DEFINITIONS.averageMediationDays }) averageMediationDays: number | null;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Cases whose mediation ended in the month.' }) ended: number;
+  @ApiProperty({ type: 'integer', minimum: 0 }) agreed: number;
+  @ApiProperty({ type: 'number', nullable: true, description: DEFINITIONS.onTimeRate }) onTimeRate: number | null;
+  @ApiProperty({ type: 'number', nullable: true, description: DEFINITIONS.successRate }) successRate: number | null;
+  @ApiProperty({ type: 'number', nullable: true, description: DEFINITIONS.averageMediationDays }) averageMediationDays: number | null;
 }
 
 export class RankingResponse {
-  @ApiProperty({ example: '2026-10' }) month: string;
-  @ApiProperty() from: string;
-  @ApiProperty() to: string;
-  @ApiProperty({ description: 'Organizations with fewer ended cases are not ranked.' }) minCases: number;
+  @ApiProperty({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$', example: '2026-10' }) month: string;
+  @ApiProperty({ type: 'string', format: 'date', example: '2026-10-01' }) from: string;
+  @ApiProperty({ type: 'string', format: 'date', example: '2026-10-31' }) to: string;
+  @ApiProperty({ type: 'integer', minimum: 1, description: 'Organizations with fewer ended cases are not ranked.' }) minCases: number;
   @ApiProperty({ description: 'How organizations are ordered.' }) criteria: string;
-  @ApiProperty({ description: 'Organizations ranked (with at least minCases ended cases).' }) eligible: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Organizations ranked (with at least minCases ended cases).' }) eligible: number;
   @ApiProperty({ type: [RankingEntry], description: '红榜: the best, best first.' }) red: RankingEntry[];
   @ApiProperty({ type: [RankingEntry], description: '黑榜: the worst of the rest, worst first; rank counts from the bottom.' })
   black: RankingEntry[];
 }
 
 export class LitigationRateRow {
-  @ApiProperty() courtId: string;
+  @ApiProperty({ type: 'string', format: 'uuid' }) courtId: string;
   @ApiProperty({ example: '赤水市人民法院' }) courtName: string;
-  @ApiProperty({ example: 2026 }) year: number;
-  @ApiProperty({ description: '民初 registrations (entrusted track) received in the year.' }) cases: number;
-  @ApiProperty({ nullable: true }) resident: number | null;
-  @ApiProperty({ nullable: true }) floating: number | null;
-  @ApiProperty({ nullable: true, description: 'resident + floating; null when not configured.' }) population: number | null;
+  @ApiProperty({ type: 'integer', example: 2026 }) year: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: '民初 registrations (entrusted track) received in the year.' }) cases: number;
+  @ApiProperty({ type: 'integer', nullable: true }) resident: number | null;
+  @ApiProperty({ type: 'integer', nullable: true }) floating: number | null;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'resident + floating; null when not configured.' }) population:
+    number | null;
   @ApiProperty({
+    type: 'number',
     nullable: true,
     example: 60,
     description: `Cases per 10,000 people, two decimals; null without population. ${DEFINITIONS.litigationRate}`,

@@ -10,7 +10,7 @@ export class DisputeTypeStore {
   private requested = false;
 
   readonly types = this.state.asReadonly();
-  readonly names = computed(() => new Map(this.state().map((t) => [t.code, t.name])));
+  readonly names = computed(() => new Map<string, string>(this.state().map((t) => [t.code, t.name])));
 
   load(): void {
     if (this.requested) return;

@@ -1,64 +1,17 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { TrackCode } from '@rules/tracks';
 import { Observable } from 'rxjs';
 import { CaseRecord, Page } from '../cases/case-models';
-import { PartyKind, PartyRole } from '../shared/case-status';
 import { TerminationBody } from '../cases/termination-dialog/termination-dialog';
+import type { ApiSchema } from '../core/api/api';
 
-export interface PartyInput {
-  role: PartyRole;
-  kind: PartyKind;
-  name: string;
-  idNumber?: string;
-  creditCode?: string;
-  representative?: string;
-  phone?: string;
-  address?: string;
-}
-
-export interface NewCase {
-  track?: TrackCode;
-  disputeType: string;
-  claimAmount: string;
-  summary: string;
-  claims: string[];
-  receivedOn?: string;
-  consentToMediation: boolean;
-  parties: PartyInput[];
-}
-
-export interface Organization {
-  id: string;
-  name: string;
-  kind: string;
-  region: string;
-  mediatorCount: number;
-}
-
-export interface Mediator {
-  id: string;
-  displayName: string;
-  organizationId: string;
-  activeCases: number;
-  organizationName?: string;
-  /** Whether the mediator's fields of expertise include the dispute type asked for. */
-  matchesExpertise?: boolean;
-}
-
-export interface DelegateBody {
-  organizationId?: string;
-  mediatorId?: string;
-  note?: string;
-  version?: number;
-}
-
-export interface FeeEstimate {
-  fullFee: string;
-  halfFee: string;
-  feeCategory: string;
-  basis: string;
-}
+// Request and response bodies generated from the OpenAPI document (core/api/api-types.ts).
+export type PartyInput = ApiSchema<'PartyInput'>;
+export type NewCase = ApiSchema<'CreateCaseDto'>;
+export type Organization = ApiSchema<'OrganizationView'>;
+export type Mediator = ApiSchema<'MediatorView'>;
+export type DelegateBody = ApiSchema<'DelegateDto'>;
+export type FeeEstimate = ApiSchema<'LitigationFeeView'>;
 
 /** The clerk's calls: filing, delegating, applying for confirmation, terminating. */
 @Injectable({ providedIn: 'root' })

@@ -1,16 +1,11 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { ConfirmationResult, RejectionGround } from '@rules/case-status';
 import { Observable, map } from 'rxjs';
 import { CaseRecord, Page } from '../cases/case-models';
 import { readBlobErrors } from '../core/api-error';
+import type { ApiSchema } from '../core/api/api';
 
-export interface DecisionBody {
-  result: ConfirmationResult;
-  grounds?: RejectionGround[];
-  reasoning: string;
-  version?: number;
-}
+export type DecisionBody = ApiSchema<'DecisionDto'>;
 
 /** The judge's calls: pending confirmation applications and the ruling on them. */
 @Injectable({ providedIn: 'root' })

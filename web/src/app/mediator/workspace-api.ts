@@ -1,32 +1,23 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable } from 'rxjs';
-import { AgreementTerm, CaseRecord, Session } from '../cases/case-models';
+import { CaseRecord } from '../cases/case-models';
+import type { ApiSchema } from '../core/api/api';
 import { TerminationBody } from '../cases/termination-dialog/termination-dialog';
 import { readBlobErrors } from '../core/api-error';
 
-export interface AgreementBody {
-  content: string;
-  terms: AgreementTerm[];
-  performancePlace?: string;
-  signedAt: string;
-  version?: number;
-}
-
-export interface ExtensionBody {
-  days: number;
-  reason: string;
-  partiesConsent: true;
-  version?: number;
-}
+export type AgreementBody = ApiSchema<'AgreementDto'>;
+export type ExtensionBody = ApiSchema<'ExtensionDto'>;
+export type SessionBody = ApiSchema<'SessionDto'>;
 
 /** What the mediator holding a case can do with it. */
 @Injectable({ providedIn: 'root' })
 export class WorkspaceApi {
   private readonly http = inject(HttpClient);
 
-  recordSession(id: string, body: Session & { version?: number }): Observable<Session> {
-    return this.http.post<Session>(`/api/cases/${id}/sessions`, body);
+  /** 201 with the case, the new session in its `sessions`. */
+  recordSession(id: string, body: SessionBody): Observable<CaseRecord> {
+    return this.http.post<CaseRecord>(`/api/cases/${id}/sessions`, body);
   }
 
   signAgreement(id: string, body: AgreementBody): Observable<CaseRecord> {

@@ -1,27 +1,10 @@
+import type { ApiSchema } from '../core/api/api';
+
+// Generated from the OpenAPI document (core/api/api-types.ts, `npm run api:types`).
 /** Figures of `GET /api/stats/summary`; the breakdown rows carry the same figures per group. */
-export interface StatsFigures {
-  received: number;
-  delegated: number;
-  inMediation: number;
-  agreed: number;
-  confirmed: number;
-  confirmationRejected: number;
-  failed: number;
-  withdrawn: number;
-  successRate: number | null;
-  averageMediationDays: number | null;
-  onTimeRate: number | null;
-}
-
-export interface Savings {
-  litigationFeesAvoided: string;
-  casesCounted: number;
-  basis: string;
-}
-
-export interface StatsSummary extends StatsFigures {
-  savings: Savings;
-}
+export type StatsFigures = Omit<ApiSchema<'StatsSummary'>, 'savings'>;
+export type Savings = ApiSchema<'SavingsFigures'>;
+export type StatsSummary = ApiSchema<'StatsSummary'>;
 
 export type BreakdownBy = 'organization' | 'mediator' | 'month' | 'disputeType';
 

@@ -2,16 +2,9 @@ import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { PeriodUnit } from '@rules/calendar';
 import { Observable } from 'rxjs';
+import type { ApiSchema } from '../core/api/api';
 
-export interface DeadlineAnswer {
-  start: string;
-  length: number;
-  unit: PeriodUnit;
-  endsOn: string;
-  rolledOver: boolean;
-  basis: string;
-  provisional?: boolean;
-}
+export type DeadlineAnswer = ApiSchema<'DeadlineView'>;
 
 /** The deadline calculator (期限计算器), open to every signed-in role. */
 @Injectable({ providedIn: 'root' })

@@ -1,14 +1,9 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { DocumentKind } from '@rules/document-kinds';
 import { Observable } from 'rxjs';
+import type { ApiSchema } from '../core/api/api';
 
-export interface VerifyAnswer {
-  valid: boolean;
-  kind: DocumentKind;
-  caseNumber: string;
-  issuedAt: string;
-}
+export type VerifyAnswer = ApiSchema<'VerifyResponse'>;
 
 /** Public document check: no login, used by whoever scans the QR code on a printed document. */
 @Injectable({ providedIn: 'root' })

@@ -7,7 +7,7 @@ import { authInterceptor } from './auth-interceptor';
 import { AuthStore } from './auth-store';
 import { Relogin } from './relogin';
 
-const user = { id: 'u1', username: 'clerk1', displayName: '书记员', role: 'clerk' as const, organizationId: null, courtId: null };
+const user = { id: 'u1', username: 'clerk1', displayName: '书记员', role: 'clerk' as const, organizationId: null, courtId: 'court1' };
 
 describe('authInterceptor', () => {
   let http: HttpClient;
@@ -28,7 +28,7 @@ describe('authInterceptor', () => {
     http = TestBed.inject(HttpClient);
     backend = TestBed.inject(HttpTestingController);
     auth = TestBed.inject(AuthStore);
-    auth.setSession({ accessToken: 'old', user });
+    auth.setSession({ accessToken: 'old', user, mustChangePassword: false });
   });
 
   it('adds the bearer token to API calls only', () => {
@@ -40,7 +40,7 @@ describe('authInterceptor', () => {
 
   it('on 401 asks the user to sign in again and repeats the request with the new token', () => {
     relogin.relogin.mockImplementation(() => {
-      auth.setSession({ accessToken: 'new', user });
+      auth.setSession({ accessToken: 'new', user, mustChangePassword: false });
       return of(true);
     });
     let answer: unknown;

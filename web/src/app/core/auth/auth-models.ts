@@ -1,20 +1,9 @@
-export type Role = 'admin' | 'clerk' | 'mediator' | 'judge' | 'statistician';
+import type { ApiSchema } from '../api/api';
 
-export interface User {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  organizationId: string | null;
-  courtId: string | null;
-}
-
-export interface LoginResponse {
-  accessToken: string;
-  user: User;
-  /** Signed in with a one-time password: it must be changed before anything else. */
-  mustChangePassword?: boolean;
-}
+// Generated from the OpenAPI document (core/api/api-types.ts, `npm run api:types`).
+export type User = ApiSchema<'AuthUserView'>;
+export type Role = User['role'];
+export type LoginResponse = ApiSchema<'LoginResponse'>;
 
 export const ROLE_LABELS: Record<Role, string> = {
   admin: '系统管理员',

@@ -15,7 +15,8 @@ async function render(role: Role) {
   TestBed.configureTestingModule({ imports: [Shell], providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()] });
   TestBed.inject(AuthStore).setSession({
     accessToken: 't',
-    user: { id: 'u', username: 'x', displayName: '王法官', role, organizationId: null, courtId: null },
+    mustChangePassword: false,
+    user: { id: 'u', username: 'x', displayName: '王法官', role, organizationId: null, courtId: 'court1' },
   });
   const fixture = TestBed.createComponent(Shell);
   await fixture.whenStable();

@@ -63,7 +63,8 @@ describe('QueuePage', () => {
     });
     TestBed.inject(AuthStore).setSession({
       accessToken: 'tok en',
-      user: { id: 'm1', username: 'mediator001', displayName: '调解员一', role: 'mediator', organizationId: 'o1', courtId: null },
+      mustChangePassword: false,
+      user: { id: 'm1', username: 'mediator001', displayName: '调解员一', role: 'mediator', organizationId: 'o1', courtId: 'court1' },
     });
     fixture = TestBed.createComponent(QueuePage);
     loader = TestbedHarnessEnvironment.loader(fixture);

@@ -5,11 +5,11 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { apiErrorOf, friendlyError } from '../../core/api-error';
-import { Session } from '../../cases/case-models';
+import { CaseRecord, Session } from '../../cases/case-models';
 import { SESSION_MODE_LABELS } from '../../shared/case-status';
 import { errorMessage, notBlankValidator } from '../../shared/form-validators';
 import { applyServerErrors } from '../../shared/server-errors';
-import { WorkspaceApi } from '../workspace-api';
+import { SessionBody, WorkspaceApi } from '../workspace-api';
 
 function localDateTime(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
@@ -27,7 +27,7 @@ export class SessionForm {
   private readonly api = inject(WorkspaceApi);
   readonly caseId = input.required<string>();
   readonly version = input<number>();
-  readonly saved = output<Session>();
+  readonly saved = output<CaseRecord>();
 
   readonly modes = Object.entries(SESSION_MODE_LABELS).map(([value, label]) => ({ value, label }));
   readonly message = errorMessage;
@@ -51,7 +51,7 @@ export class SessionForm {
     }
     if (this.busy()) return;
     const v = this.form.getRawValue();
-    const body: Session & { version?: number } = {
+    const body: SessionBody = {
       heldAt: new Date(v.heldAt).toISOString(),
       mode: v.mode,
       attendees: v.attendees

@@ -1,0 +1,180 @@
+/**
+ * Response shapes of /api/cases (OpenAPI): what cases/case-view.ts builds, field by field.
+ * Enums come from the rules, so the document lists exactly what the server can answer.
+ */
+import { ApiProperty } from '@nestjs/swagger';
+import { calendarDate, instant, integer, money, PageMeta, uuid } from '../../common/api-docs.js';
+import { CASE_STATUSES, type CaseStatus, REJECTION_GROUNDS, TERMINATION_REASONS } from '../../rules/case-status.js';
+import { DISPUTE_TYPES } from '../../rules/dispute-types.js';
+import { DOCUMENT_STATUSES } from '../../documents/document-responses.js';
+import { DOCUMENT_KINDS, type DocumentKind } from '../../rules/document-kinds.js';
+import { TRACK_CODES, type Procedure, type TrackCode } from '../../rules/tracks.js';
+import { ROLES, type Role } from '../../users/user.entity.js';
+
+export const DISPUTE_TYPE_CODES = DISPUTE_TYPES.map((d) => d.code);
+const TERMINATION_REASON_CODES = Object.keys(TERMINATION_REASONS);
+const REJECTION_GROUND_CODES = Object.keys(REJECTION_GROUNDS);
+
+export class PartyView {
+  @ApiProperty(uuid()) id: string;
+  @ApiProperty({ enum: ['applicant', 'respondent'] }) role: 'applicant' | 'respondent';
+  @ApiProperty({ enum: ['person', 'organization'] }) kind: 'person' | 'organization';
+  @ApiProperty({ example: '刘小富' }) name: string;
+  @ApiProperty({ type: 'string', nullable: true, example: '520381********123X', description: 'First 6 and last 4 characters' })
+  idNumberMasked: string | null;
+  @ApiProperty({ type: 'string', nullable: true, example: '91520381MA6DKQ0X1B' }) creditCode: string | null;
+  @ApiProperty({ type: 'string', nullable: true, example: '张某' }) representative: string | null;
+  @ApiProperty({ type: 'string', nullable: true, example: '13800000000' }) phone: string | null;
+  @ApiProperty({ type: 'string', nullable: true, example: '贵州省赤水市市中街道' }) address: string | null;
+}
+
+export class PartyUnmaskedView {
+  @ApiProperty(uuid()) id: string;
+  @ApiProperty({ enum: ['applicant', 'respondent'] }) role: 'applicant' | 'respondent';
+  @ApiProperty({ enum: ['person', 'organization'] }) kind: 'person' | 'organization';
+  @ApiProperty({ example: '刘小富' }) name: string;
+  @ApiProperty({ type: 'string', nullable: true, example: '52038119900101123X' }) idNumber: string | null;
+  @ApiProperty({ type: 'string', nullable: true, example: '91520381MA6DKQ0X1B' }) creditCode: string | null;
+  @ApiProperty({ type: 'string', nullable: true, example: '张某' }) representative: string | null;
+  @ApiProperty({ type: 'string', nullable: true, example: '13800000000' }) phone: string | null;
+  @ApiProperty({ type: 'string', nullable: true, example: '贵州省赤水市市中街道' }) address: string | null;
+}
+
+export class DelegationView {
+  @ApiProperty(uuid({ nullable: true })) organizationId: string | null;
+  @ApiProperty(uuid({ nullable: true })) mediatorId: string | null;
+  @ApiProperty({ enum: ['organization', 'mediator', 'court'], nullable: true, description: 'Which queue the case waits in' })
+  scope: 'organization' | 'mediator' | 'court' | null;
+  @ApiProperty(instant()) delegatedAt: string;
+  @ApiProperty({ type: 'string', nullable: true }) note: string | null;
+}
+
+export class AssigneeView {
+  @ApiProperty(uuid()) id: string;
+  @ApiProperty({ example: '王调解' }) displayName: string;
+}
+
+export class DeadlinesView {
+  @ApiProperty(calendarDate({ nullable: true, description: 'The mediator must accept by (三个工作日)' })) acceptBy: string | null;
+  @ApiProperty(calendarDate({ nullable: true })) mediationEndsOn: string | null;
+  @ApiProperty(calendarDate({ nullable: true })) confirmationApplyBy: string | null;
+  @ApiProperty(calendarDate({ nullable: true })) decisionDueOn: string | null;
+}
+
+export class ConfirmationSummaryView {
+  @ApiProperty({ example: '（2026）黔0381诉前调确1号' }) caseNumber: string;
+  @ApiProperty(calendarDate()) appliedOn: string;
+  @ApiProperty({ enum: ['confirmed', 'rejected'], nullable: true }) result: 'confirmed' | 'rejected' | null;
+}
+
+export class ConfirmationView extends ConfirmationSummaryView {
+  @ApiProperty({ enum: REJECTION_GROUND_CODES, isArray: true }) grounds: string[];
+  @ApiProperty({ type: 'string', nullable: true }) reasoning: string | null;
+  @ApiProperty(instant({ nullable: true })) decidedAt: string | null;
+}
+
+/** A case in a list: no sessions, agreement or documents. */
+export class CaseSummaryView {
+  @ApiProperty(uuid()) id: string;
+  @ApiProperty({ example: '（2026）黔0381民诉前调1号' }) caseNumber: string;
+  @ApiProperty({ enum: TRACK_CODES }) track: TrackCode;
+  @ApiProperty({ enum: ['ordinary', 'simple'] }) procedure: Procedure;
+  @ApiProperty({ enum: CASE_STATUSES }) status: CaseStatus;
+  @ApiProperty({ enum: DISPUTE_TYPE_CODES, example: 'sale_contract' }) disputeType: string;
+  @ApiProperty(money({ example: '120000.00' })) claimAmount: string;
+  @ApiProperty({ example: '纠纷简要情况' }) summary: string;
+  @ApiProperty({ type: [String] }) claims: string[];
+  @ApiProperty(calendarDate()) receivedOn: string;
+  @ApiProperty({ type: [PartyView] }) parties: PartyView[];
+  @ApiProperty({ type: DelegationView, nullable: true }) delegation: DelegationView | null;
+  @ApiProperty({ type: AssigneeView, nullable: true }) assignee: AssigneeView | null;
+  @ApiProperty({ type: DeadlinesView }) deadlines: DeadlinesView;
+  @ApiProperty({ description: 'A deadline lies in a year without a published holiday schedule' }) deadlinesProvisional: boolean;
+  @ApiProperty() overdue: boolean;
+  @ApiProperty(integer({ minimum: 1, example: 3 })) version: number;
+  @ApiProperty({ type: ConfirmationSummaryView, nullable: true }) confirmation: ConfirmationSummaryView | null;
+}
+
+export class ExtensionView {
+  @ApiProperty(integer({ minimum: 1 })) days: number;
+  @ApiProperty() reason: string;
+  @ApiProperty(instant()) at: string;
+  @ApiProperty(uuid()) byUserId: string;
+}
+
+export class SessionView {
+  @ApiProperty(uuid()) id: string;
+  @ApiProperty(integer({ minimum: 1 })) seq: number;
+  @ApiProperty(instant()) heldAt: string;
+  @ApiProperty({ enum: ['in_person', 'video', 'phone'] }) mode: 'in_person' | 'video' | 'phone';
+  @ApiProperty({ type: 'string', nullable: true }) location: string | null;
+  @ApiProperty({ type: [String] }) attendees: string[];
+  @ApiProperty() minutes: string;
+  @ApiProperty({ type: 'string', nullable: true }) undisputedFacts: string | null;
+}
+
+export class AgreementTermView {
+  @ApiProperty(uuid()) id: string;
+  @ApiProperty(uuid()) obligorPartyId: string;
+  @ApiProperty(uuid()) obligeePartyId: string;
+  @ApiProperty(money()) amount: string;
+  @ApiProperty(calendarDate()) dueOn: string;
+  @ApiProperty({ type: 'string', nullable: true, example: '银行转账' }) method: string | null;
+}
+
+export class AgreementView {
+  @ApiProperty() content: string;
+  @ApiProperty({ type: [AgreementTermView] }) terms: AgreementTermView[];
+  @ApiProperty({ type: 'string', nullable: true }) performancePlace: string | null;
+  @ApiProperty(instant()) signedAt: string;
+  @ApiProperty(calendarDate()) effectiveOn: string;
+}
+
+export class TerminationView {
+  @ApiProperty({ enum: TERMINATION_REASON_CODES }) reason: string;
+  @ApiProperty() details: string;
+  @ApiProperty({ type: 'string', nullable: true }) undisputedFacts: string | null;
+  @ApiProperty(instant()) at: string;
+}
+
+export class CaseDocumentView {
+  @ApiProperty(uuid()) id: string;
+  @ApiProperty({ enum: DOCUMENT_KINDS }) kind: DocumentKind;
+  @ApiProperty({ example: '人民调解协议书' }) title: string;
+  @ApiProperty({ type: 'string', nullable: true, pattern: '^[0-9a-f]{64}$', description: 'null until the PDF is rendered' })
+  sha256: string | null;
+  @ApiProperty({ enum: DOCUMENT_STATUSES }) status: (typeof DOCUMENT_STATUSES)[number];
+  @ApiProperty(instant({ description: 'When the document was issued' })) createdAt: string;
+}
+
+/** The case representation of the contract (GET /api/cases/{id}, and every action's answer). */
+export class CaseView extends CaseSummaryView {
+  @ApiProperty(instant({ nullable: true, description: 'When the assignee claimed it' })) acceptedAt: string | null;
+  @ApiProperty({ type: [ExtensionView] }) extensions: ExtensionView[];
+  @ApiProperty({ type: [SessionView] }) sessions: SessionView[];
+  @ApiProperty({ type: AgreementView, nullable: true }) agreement: AgreementView | null;
+  @ApiProperty({ type: TerminationView, nullable: true }) termination: TerminationView | null;
+  @ApiProperty({ type: ConfirmationView, nullable: true }) declare confirmation: ConfirmationView | null;
+  @ApiProperty({ type: [CaseDocumentView] }) documents: CaseDocumentView[];
+}
+
+export class CasePage extends PageMeta {
+  @ApiProperty({ type: [CaseSummaryView] }) items: CaseSummaryView[];
+}
+
+export class EventActorView {
+  @ApiProperty(uuid()) id: string;
+  @ApiProperty({ type: 'string', nullable: true, example: 'clerk1' }) username: string | null;
+  @ApiProperty({ enum: ROLES, nullable: true }) role: Role | null;
+}
+
+export class CaseEventView {
+  @ApiProperty(integer({ minimum: 1 })) seq: number;
+  @ApiProperty({ example: 'case.registered' }) type: string;
+  @ApiProperty(instant()) at: string;
+  @ApiProperty({ type: EventActorView, nullable: true, description: 'null for system events' }) actor: EventActorView | null;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Event details (type-specific)' })
+  data: Record<string, unknown>;
+  @ApiProperty({ pattern: '^[0-9a-f]{64}$' }) hash: string;
+  @ApiProperty({ pattern: '^[0-9a-f]{64}$' }) prevHash: string;
+}
