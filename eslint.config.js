@@ -22,7 +22,7 @@ const LAYERS = [
   ['documents'],
   ['stats'],
   ['cases'],
-  ['queue', 'reference', 'health'],
+  ['queue', 'reference', 'health', 'followup'],
 ];
 const ENTRY_POINTS = ['database', 'seed'];
 const layerZones = LAYERS.flatMap((layer, i) =>

@@ -21,6 +21,7 @@ import { CourtsModule } from './courts/courts.module.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { DocumentsModule } from './documents/documents.module.js';
 import type { PdfRenderer } from './documents/pdf/renderer.js';
+import { FollowupModule } from './followup/followup.module.js';
 import { HealthModule } from './health/health.module.js';
 import { OrganizationsModule } from './organizations/organizations.module.js';
 import { QueueModule } from './queue/queue.module.js';
@@ -76,6 +77,7 @@ export class AppModule {
         AuthModule,
         ReferenceModule,
         CasesModule,
+        FollowupModule,
         DocumentsModule,
         QueueModule,
         StatsModule,

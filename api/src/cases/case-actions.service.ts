@@ -6,6 +6,7 @@ import { Agreement, AgreementTerm } from '../case-records/agreement.entity.js';
 import type { Case } from '../case-records/case.entity.js';
 import { Confirmation } from '../case-records/confirmation.entity.js';
 import { eligibleForMediator } from '../case-records/eligibility.js';
+import { Obligation, obligationsOfTerms } from '../case-records/obligation.entity.js';
 import { Party } from '../case-records/party.entity.js';
 import { MediationSession } from '../case-records/session.entity.js';
 import { Termination } from '../case-records/termination.entity.js';
@@ -291,9 +292,13 @@ export class CaseActionsService {
             createdById: user.id,
           }),
         );
-        await m.save(
+        const savedTerms = await m.save(
           AgreementTerm,
           terms.map((t) => m.create(AgreementTerm, { ...t, agreementId: agreement.id })),
+        );
+        await m.save(
+          Obligation,
+          obligationsOfTerms(c.courtId, c.id, savedTerms).map((o) => m.create(Obligation, o)),
         );
         const totalFen = terms.reduce((s, t) => s + t.amountFen, 0n);
         return {

@@ -6,6 +6,7 @@ import { Agreement, AgreementTerm } from '../case-records/agreement.entity.js';
 import { Case } from '../case-records/case.entity.js';
 import type { CaseAggregate } from './case-view.js';
 import { Confirmation } from '../case-records/confirmation.entity.js';
+import { Obligation } from '../case-records/obligation.entity.js';
 import { Party } from '../case-records/party.entity.js';
 import { MediationSession } from '../case-records/session.entity.js';
 import { Termination } from '../case-records/termination.entity.js';
@@ -25,11 +26,13 @@ export async function loadAggregate(m: EntityManager, c: Case): Promise<CaseAggr
   });
   const assignee = c.assigneeId ? await m.findOne(User, { where: { id: c.assigneeId }, select: { id: true, displayName: true } }) : null;
   const terms = agreement ? await m.find(AgreementTerm, { where: { agreementId: agreement.id }, order: { position: 'ASC' } }) : [];
+  const obligations = agreement ? await m.find(Obligation, { where: { caseId: c.id }, order: { position: 'ASC' } }) : [];
   return {
     case: c,
     parties,
     sessions,
     agreement: agreement ? Object.assign(agreement, { terms }) : null,
+    obligations,
     confirmation,
     termination,
     documents,
@@ -82,6 +85,7 @@ export function aggregateFromRow(
     parties: many(Party, 'childParties'),
     sessions: many(MediationSession, 'childSessions'),
     agreement: null,
+    obligations: [],
     confirmation: null,
     termination: null,
     documents: many(DocumentRecord, 'childDocuments'),

@@ -5,7 +5,9 @@ import type { DocumentRecord } from '../documents/document.entity.js';
 import type { Agreement, AgreementTerm } from '../case-records/agreement.entity.js';
 import type { Case } from '../case-records/case.entity.js';
 import type { Confirmation } from '../case-records/confirmation.entity.js';
+import type { Obligation } from '../case-records/obligation.entity.js';
 import type { Party } from '../case-records/party.entity.js';
+import { outstandingFen } from '../rules/obligations.js';
 import type { MediationSession } from '../case-records/session.entity.js';
 import type { Termination } from '../case-records/termination.entity.js';
 
@@ -15,6 +17,8 @@ export interface CaseAggregate {
   parties: Party[];
   sessions: MediationSession[];
   agreement: (Agreement & { terms: AgreementTerm[] }) | null;
+  /** The agreement's terms as obligations to perform (absent for aggregates built without them). */
+  obligations?: Obligation[];
   confirmation: Confirmation | null;
   termination: Termination | null;
   documents: Pick<DocumentRecord, 'id' | 'kind' | 'title' | 'sha256' | 'contentSha256' | 'status' | 'issuedAt'>[];
@@ -83,6 +87,29 @@ export function caseSummaryView(
   };
 }
 
+/** One obligation as the case view and the follow-up desk show it (money as 2-decimal strings). */
+export function obligationView(o: Obligation, parties: Pick<Party, 'id' | 'name' | 'phone'>[]) {
+  const party = (id: string) => {
+    const p = parties.find((x) => x.id === id);
+    return { id, name: p?.name ?? null, phone: p?.phone ?? null };
+  };
+  return {
+    id: o.id,
+    position: o.position,
+    obligor: party(o.obligorPartyId),
+    obligee: party(o.obligeePartyId),
+    amount: formatMoney(o.amountFen),
+    dueOn: o.dueOn,
+    method: o.method,
+    status: o.status,
+    paidAmount: formatMoney(o.paidFen),
+    outstanding: formatMoney(outstandingFen(o)),
+    paidOn: o.paidOn,
+    evidenceNote: o.evidenceNote,
+    version: o.version,
+  };
+}
+
 export function caseView(a: CaseAggregate, today: string) {
   const c = a.case;
   return {
@@ -113,6 +140,7 @@ export function caseView(a: CaseAggregate, today: string) {
       signedAt: a.agreement.signedAt.toISOString(),
       effectiveOn: a.agreement.effectiveOn,
     },
+    obligations: (a.obligations ?? []).map((o) => obligationView(o, a.parties)),
     termination: a.termination && {
       reason: a.termination.reason,
       details: a.termination.details,

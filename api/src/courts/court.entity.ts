@@ -37,6 +37,10 @@ export class Court {
   @Column({ type: 'int', default: 3 })
   acceptanceWindowDays: number;
 
+  /** Working days before an agreement's due date that the obligor is reminded by text message. */
+  @Column({ type: 'int', default: 3 })
+  reminderLeadDays: number;
+
   /** What 节约诉讼费 counts: the Art. 15 half fee a mediated suit would have paid, or the full fee. */
   @Column({ type: 'varchar', length: 10, default: 'half_fee' })
   savingsBasis: SavingsBasis;

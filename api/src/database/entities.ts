@@ -7,6 +7,7 @@ import { Agreement, AgreementTerm } from '../case-records/agreement.entity.js';
 import { Case, CaseNumberSequence } from '../case-records/case.entity.js';
 import { Confirmation } from '../case-records/confirmation.entity.js';
 import { Party } from '../case-records/party.entity.js';
+import { Obligation, ObligationReminder } from '../case-records/obligation.entity.js';
 import { MediationSession } from '../case-records/session.entity.js';
 import { Termination } from '../case-records/termination.entity.js';
 import { Court, CourtPopulation } from '../courts/court.entity.js';
@@ -42,4 +43,6 @@ export const ENTITIES = [
   StatsDirtyCase,
   AppMeta,
   SmsOutboxMessage,
+  Obligation,
+  ObligationReminder,
 ];

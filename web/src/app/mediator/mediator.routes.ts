@@ -9,6 +9,7 @@ export const mediatorRoutes: Routes = [
     children: [
       { path: '', pathMatch: 'full', redirectTo: 'queue' },
       { path: 'queue', title: '待领取案件', loadComponent: () => import('./queue-page/queue-page').then((m) => m.QueuePage) },
+      { path: 'followups', title: '回访工作台', loadComponent: () => import('../followup/followup-desk').then((m) => m.FollowupDesk) },
       { path: 'cases', title: '我的案件', loadComponent: () => import('./my-cases/my-cases').then((m) => m.MyCases) },
       {
         path: 'cases/:id',

@@ -142,6 +142,7 @@ export const EN: Readonly<Record<string, string>> = {
   分类统计: 'Breakdowns',
   按调解组织: 'By committee',
   按调解员: 'By mediator',
+  回访工作台: 'Follow-up desk',
   按案由: 'By cause of action',
   导出报表: 'Export',
   '导出文件不含当事人个人信息。': 'Exports contain no personal data of the parties.',

@@ -9,11 +9,13 @@ export const NAV_ITEMS: Record<Role, NavItem[]> = {
   clerk: [
     { label: '新收案件登记', link: '/clerk/cases/new' },
     { label: '案件列表', link: '/clerk/cases' },
+    { label: '回访工作台', link: '/clerk/followups' },
     { label: '期限计算器', link: '/tools/deadline' },
   ],
   mediator: [
     { label: '待领取案件', link: '/mediator/queue' },
     { label: '我的案件', link: '/mediator/cases' },
+    { label: '回访工作台', link: '/mediator/followups' },
     { label: '期限计算器', link: '/tools/deadline' },
   ],
   judge: [

@@ -58,7 +58,12 @@ describe('Shell', () => {
     const { fixture, loader } = await render('mediator');
     await (await loader.getHarness(MatButtonHarness.with({ text: 'English' }))).click();
     const items = await (await loader.getHarness(MatNavListHarness)).getItems();
-    expect(await Promise.all(items.map((i) => i.getFullText()))).toEqual(['Case queue', 'My cases', 'Deadline calculator']);
+    expect(await Promise.all(items.map((i) => i.getFullText()))).toEqual([
+      'Case queue',
+      'My cases',
+      'Follow-up desk',
+      'Deadline calculator',
+    ]);
     const text = fixture.nativeElement.textContent as string;
     expect(text).toContain('Sign out');
     expect(text).toContain("People's mediator");
