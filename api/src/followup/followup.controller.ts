@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../common/api-docs.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Roles } from '../auth/decorators.js';
 import { FollowupPageDto, FollowupQuery, PerformanceDto, PerformanceResponseDto } from './followup.dto.js';
@@ -14,12 +15,13 @@ export class FollowupController {
   @Post('cases/:id/obligations/:obligationId/performance')
   @HttpCode(200)
   @Roles('mediator', 'clerk')
-  @ApiOperation({ summary: '登记协议履行情况（已履行、部分履行、未履行、放弃）' })
+  @ApiOperation({
+    operationId: 'recordPerformance',
+    summary: '登记协议履行情况（已履行、部分履行、未履行、放弃）',
+    description: 'Record the performance of one agreement term (an instalment paid, performed, defaulted or waived); audited and versioned',
+  })
   @ApiOkResponse({ type: PerformanceResponseDto })
-  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED' })
-  @ApiResponse({ status: 403, description: 'FORBIDDEN: not the handling mediator' })
-  @ApiResponse({ status: 404, description: 'NOT_FOUND' })
-  @ApiResponse({ status: 409, description: 'ILLEGAL_TRANSITION or VERSION_CONFLICT' })
+  @ApiErrors(400, 403, 404, 409)
   perform(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
@@ -31,9 +33,14 @@ export class FollowupController {
 
   @Get('followups')
   @Roles('mediator', 'clerk', 'judge')
-  @ApiOperation({ summary: '回访工作台：即将到期或逾期未履行的协议义务' })
+  @ApiOperation({
+    operationId: 'listFollowups',
+    summary: '回访工作台：即将到期或逾期未履行的协议义务',
+    description:
+      'Obligations due soon or overdue, most urgent first, with the party to call (mediators: their own cases; clerks and judges: their court)',
+  })
   @ApiOkResponse({ type: FollowupPageDto })
-  @ApiResponse({ status: 400, description: 'VALIDATION_FAILED' })
+  @ApiErrors(400)
   desk(@CurrentUser() user: AuthUser, @Query() q: FollowupQuery) {
     return this.followup.desk(user, q);
   }

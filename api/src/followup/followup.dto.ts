@@ -2,13 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { IsCalendarDate, IsMoney } from '../common/validators.js';
-import {
-  FOLLOWUP_WINDOWS,
-  type FollowupWindow,
-  OBLIGATION_STATUSES,
-  RECORDABLE_STATUSES,
-  type RecordableStatus,
-} from '../rules/obligations.js';
+import { ObligationView as ObligationDto } from '../cases/dto/case-responses.js';
+import { integer, money } from '../common/api-docs.js';
+import { FOLLOWUP_WINDOWS, type FollowupWindow, RECORDABLE_STATUSES, type RecordableStatus } from '../rules/obligations.js';
 
 export class PerformanceDto {
   @ApiProperty({
@@ -64,41 +60,19 @@ export class FollowupQuery {
   pageSize: number = 50;
 }
 
-export class PartyContactDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ nullable: true, type: String }) name: string | null;
-  @ApiProperty({ nullable: true, type: String }) phone: string | null;
-}
-
-export class ObligationDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ type: 'integer' }) position: number;
-  @ApiProperty({ type: PartyContactDto }) obligor: PartyContactDto;
-  @ApiProperty({ type: PartyContactDto }) obligee: PartyContactDto;
-  @ApiProperty({ example: '1000.00' }) amount: string;
-  @ApiProperty({ format: 'date' }) dueOn: string;
-  @ApiProperty({ nullable: true, type: String }) method: string | null;
-  @ApiProperty({ enum: OBLIGATION_STATUSES }) status: string;
-  @ApiProperty({ example: '500.00' }) paidAmount: string;
-  @ApiProperty({ example: '500.00' }) outstanding: string;
-  @ApiProperty({ format: 'date', nullable: true, type: String }) paidOn: string | null;
-  @ApiProperty({ nullable: true, type: String }) evidenceNote: string | null;
-  @ApiProperty({ type: 'integer' }) version: number;
-}
-
 export class PerformanceResponseDto {
   @ApiProperty({ type: ObligationDto }) obligation: ObligationDto;
   @ApiProperty({ type: [ObligationDto] }) obligations: ObligationDto[];
-  @ApiProperty({ example: '1000.00', description: 'All terms of the agreement' }) totalAmount: string;
-  @ApiProperty({ example: '500.00' }) totalPaid: string;
-  @ApiProperty({ example: '500.00' }) totalOutstanding: string;
+  @ApiProperty(money({ description: 'All terms of the agreement' })) totalAmount: string;
+  @ApiProperty(money()) totalPaid: string;
+  @ApiProperty(money()) totalOutstanding: string;
 }
 
 export class FollowupItemDto extends ObligationDto {
   @ApiProperty({ format: 'uuid' }) caseId: string;
   @ApiProperty() caseNumber: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) assigneeId: string | null;
-  @ApiProperty({ type: 'integer', description: 'Days past the due date (negative: days left)' }) daysOverdue: number;
+  @ApiProperty(integer({ description: 'Days past the due date (negative: days left)' })) daysOverdue: number;
   @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'When the obligor was reminded' })
   remindedAt: string | null;
   @ApiProperty({ nullable: true, type: Boolean, description: 'Whether the reminder went out by text' }) reminderSent: boolean | null;

@@ -6,6 +6,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { calendarDate, instant, integer, money, PageMeta, uuid } from '../../common/api-docs.js';
 import { CASE_STATUSES, type CaseStatus, REJECTION_GROUNDS, TERMINATION_REASONS } from '../../rules/case-status.js';
 import { DISPUTE_TYPES } from '../../rules/dispute-types.js';
+import { OBLIGATION_STATUSES } from '../../rules/obligations.js';
 import { DOCUMENT_STATUSES } from '../../documents/document-responses.js';
 import { DOCUMENT_KINDS, type DocumentKind } from '../../rules/document-kinds.js';
 import { TRACK_CODES, type Procedure, type TrackCode } from '../../rules/tracks.js';
@@ -147,12 +148,36 @@ export class CaseDocumentView {
   @ApiProperty(instant({ description: 'When the document was issued' })) createdAt: string;
 }
 
+export class PartyContactView {
+  @ApiProperty(uuid()) id: string;
+  @ApiProperty({ nullable: true, type: String }) name: string | null;
+  @ApiProperty({ nullable: true, type: String }) phone: string | null;
+}
+
+/** An agreement term as an obligation to perform (issue 17). */
+export class ObligationView {
+  @ApiProperty(uuid()) id: string;
+  @ApiProperty(integer({ minimum: 1 })) position: number;
+  @ApiProperty({ type: PartyContactView }) obligor: PartyContactView;
+  @ApiProperty({ type: PartyContactView }) obligee: PartyContactView;
+  @ApiProperty(money()) amount: string;
+  @ApiProperty(calendarDate()) dueOn: string;
+  @ApiProperty({ nullable: true, type: String }) method: string | null;
+  @ApiProperty({ enum: OBLIGATION_STATUSES }) status: (typeof OBLIGATION_STATUSES)[number];
+  @ApiProperty(money()) paidAmount: string;
+  @ApiProperty(money()) outstanding: string;
+  @ApiProperty(calendarDate({ nullable: true })) paidOn: string | null;
+  @ApiProperty({ nullable: true, type: String }) evidenceNote: string | null;
+  @ApiProperty(integer({ minimum: 1 })) version: number;
+}
+
 /** The case representation of the contract (GET /api/cases/{id}, and every action's answer). */
 export class CaseView extends CaseSummaryView {
   @ApiProperty(instant({ nullable: true, description: 'When the assignee claimed it' })) acceptedAt: string | null;
   @ApiProperty({ type: [ExtensionView] }) extensions: ExtensionView[];
   @ApiProperty({ type: [SessionView] }) sessions: SessionView[];
   @ApiProperty({ type: AgreementView, nullable: true }) agreement: AgreementView | null;
+  @ApiProperty({ type: [ObligationView] }) obligations: ObligationView[];
   @ApiProperty({ type: TerminationView, nullable: true }) termination: TerminationView | null;
   @ApiProperty({ type: ConfirmationView, nullable: true }) declare confirmation: ConfirmationView | null;
   @ApiProperty({ type: [CaseDocumentView] }) documents: CaseDocumentView[];

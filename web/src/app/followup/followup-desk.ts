@@ -3,38 +3,14 @@ import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/cor
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
+import type { ApiQuery, ApiSchema } from '../core/api/api';
 import { AuthStore } from '../core/auth/auth-store';
 
-type Window = 'overdue' | 'week' | 'month';
+type Window = ApiQuery<'listFollowups'>['due'] & string;
 
-export interface FollowupItem {
-  id: string;
-  caseId: string;
-  caseNumber: string;
-  position: number;
-  obligor: { id: string; name: string | null; phone: string | null };
-  obligee: { id: string; name: string | null; phone: string | null };
-  amount: string;
-  dueOn: string;
-  status: 'due' | 'performed' | 'partially_performed' | 'defaulted' | 'waived';
-  paidAmount: string;
-  outstanding: string;
-  daysOverdue: number;
-  remindedAt: string | null;
-  reminderSent: boolean | null;
-  version: number;
-}
-
-interface FollowupPage {
-  items: FollowupItem[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
-interface PerformanceResponse {
-  totalOutstanding: string;
-}
+export type FollowupItem = ApiSchema<'FollowupItemDto'>;
+type FollowupPage = ApiSchema<'FollowupPageDto'>;
+type PerformanceResponse = ApiSchema<'PerformanceResponseDto'>;
 
 export const OBLIGATION_STATUS_LABELS: Record<FollowupItem['status'], string> = {
   due: '待履行',

@@ -552,6 +552,46 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/cases/{id}/obligations/{obligationId}/performance': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 登记协议履行情况（已履行、部分履行、未履行、放弃）
+     * @description Record the performance of one agreement term (an instalment paid, performed, defaulted or waived); audited and versioned
+     */
+    post: operations['recordPerformance'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/followups': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 回访工作台：即将到期或逾期未履行的协议义务
+     * @description Obligations due soon or overdue, most urgent first, with the party to call (mediators: their own cases; clerks and judges: their court)
+     */
+    get: operations['listFollowups'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/cases/{id}/documents': {
     parameters: {
       query?: never;
@@ -1434,6 +1474,46 @@ export interface components {
        */
       effectiveOn: string;
     };
+    PartyContactView: {
+      /**
+       * Format: uuid
+       * @example 3f2b8c1e-6d4a-4c1b-9f5e-2a7d8e9b0c11
+       */
+      id: string;
+      name: string | null;
+      phone: string | null;
+    };
+    ObligationView: {
+      /**
+       * Format: uuid
+       * @example 3f2b8c1e-6d4a-4c1b-9f5e-2a7d8e9b0c11
+       */
+      id: string;
+      position: number;
+      obligor: components['schemas']['PartyContactView'];
+      obligee: components['schemas']['PartyContactView'];
+      /** @example 25000.00 */
+      amount: string;
+      /**
+       * Format: date
+       * @example 2026-11-20
+       */
+      dueOn: string;
+      method: string | null;
+      /** @enum {string} */
+      status: 'due' | 'performed' | 'partially_performed' | 'defaulted' | 'waived';
+      /** @example 25000.00 */
+      paidAmount: string;
+      /** @example 25000.00 */
+      outstanding: string;
+      /**
+       * Format: date
+       * @example 2026-11-20
+       */
+      paidOn: string | null;
+      evidenceNote: string | null;
+      version: number;
+    };
     TerminationView: {
       /** @enum {string} */
       reason: 'applicant_withdrew' | 'unreachable' | 'party_refused' | 'irreconcilable' | 'expired' | 'refused_to_sign' | 'other';
@@ -1546,6 +1626,7 @@ export interface components {
       extensions: components['schemas']['ExtensionView'][];
       sessions: components['schemas']['SessionView'][];
       agreement: components['schemas']['AgreementView'] | null;
+      obligations: components['schemas']['ObligationView'][];
       termination: components['schemas']['TerminationView'] | null;
       documents: components['schemas']['CaseDocumentView'][];
     };
@@ -1810,6 +1891,91 @@ export interface components {
         | 'other'
       )[];
       reasoning: string;
+    };
+    PerformanceDto: {
+      /**
+       * @description performed（已履行）, partially_performed（部分履行）, defaulted（未履行）, waived（权利人放弃）
+       * @enum {string}
+       */
+      status: 'performed' | 'partially_performed' | 'defaulted' | 'waived';
+      /**
+       * @description Paid with this record (an instalment), yuan with 2 decimals
+       * @example 500.00
+       */
+      paidAmount?: string;
+      /**
+       * Format: date
+       * @description Day of payment (default today)
+       */
+      paidOn?: string;
+      /** @description 履行凭证: transfer slip, receipt… */
+      evidenceNote?: string;
+      /** @description The obligation's version as last read */
+      version?: number;
+    };
+    PerformanceResponseDto: {
+      obligation: components['schemas']['ObligationView'];
+      obligations: components['schemas']['ObligationView'][];
+      /**
+       * @description All terms of the agreement
+       * @example 25000.00
+       */
+      totalAmount: string;
+      /** @example 25000.00 */
+      totalPaid: string;
+      /** @example 25000.00 */
+      totalOutstanding: string;
+    };
+    FollowupItemDto: {
+      /**
+       * Format: uuid
+       * @example 3f2b8c1e-6d4a-4c1b-9f5e-2a7d8e9b0c11
+       */
+      id: string;
+      position: number;
+      obligor: components['schemas']['PartyContactView'];
+      obligee: components['schemas']['PartyContactView'];
+      /** @example 25000.00 */
+      amount: string;
+      /**
+       * Format: date
+       * @example 2026-11-20
+       */
+      dueOn: string;
+      method: string | null;
+      /** @enum {string} */
+      status: 'due' | 'performed' | 'partially_performed' | 'defaulted' | 'waived';
+      /** @example 25000.00 */
+      paidAmount: string;
+      /** @example 25000.00 */
+      outstanding: string;
+      /**
+       * Format: date
+       * @example 2026-11-20
+       */
+      paidOn: string | null;
+      evidenceNote: string | null;
+      version: number;
+      /** Format: uuid */
+      caseId: string;
+      caseNumber: string;
+      /** Format: uuid */
+      assigneeId: string | null;
+      /** @description Days past the due date (negative: days left) */
+      daysOverdue: number;
+      /**
+       * Format: date-time
+       * @description When the obligor was reminded
+       */
+      remindedAt: string | null;
+      /** @description Whether the reminder went out by text */
+      reminderSent: boolean | null;
+    };
+    FollowupPageDto: {
+      items: components['schemas']['FollowupItemDto'][];
+      total: number;
+      page: number;
+      pageSize: number;
     };
     DocumentListItem: {
       /**
@@ -4323,6 +4489,154 @@ export interface operations {
       };
       /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: the database is not reachable at the moment; try again shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  recordPerformance: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        obligationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PerformanceDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PerformanceResponseDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED: invalid input; `errors` maps each field to a short code */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token (or wrong credentials on login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN: the caller’s role may not do this; PASSWORD_CHANGE_REQUIRED: a one-time password must be changed first */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED or WORKLOAD_CAP */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: the database is not reachable at the moment; try again shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  listFollowups: {
+    parameters: {
+      query?: {
+        due?: 'overdue' | 'week' | 'month';
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FollowupPageDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED: invalid input; `errors` maps each field to a short code */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token (or wrong credentials on login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN: the caller’s role may not do this; PASSWORD_CHANGE_REQUIRED: a one-time password must be changed first */
+      403: {
         headers: {
           [name: string]: unknown;
         };
