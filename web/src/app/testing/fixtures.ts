@@ -35,6 +35,7 @@ export function aCase(overrides: Partial<CaseRecord> = {}): CaseRecord {
     extensions: [],
     sessions: [],
     agreement: null,
+    obligations: [],
     termination: null,
     confirmation: null,
     documents: [],
