@@ -22,7 +22,7 @@ const LAYERS = [
   ['documents'],
   ['stats'],
   ['cases'],
-  ['queue', 'reference', 'health', 'followup'],
+  ['queue', 'reference', 'health', 'followup', 'review'],
 ];
 const ENTRY_POINTS = ['database', 'seed'];
 const layerZones = LAYERS.flatMap((layer, i) =>

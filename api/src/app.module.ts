@@ -25,6 +25,7 @@ import { FollowupModule } from './followup/followup.module.js';
 import { HealthModule } from './health/health.module.js';
 import { OrganizationsModule } from './organizations/organizations.module.js';
 import { QueueModule } from './queue/queue.module.js';
+import { ReviewModule } from './review/review.module.js';
 import { ReferenceModule } from './reference/reference.module.js';
 import { SmsModule } from './sms/sms.module.js';
 import { StatsModule } from './stats/stats.module.js';
@@ -80,6 +81,7 @@ export class AppModule {
         FollowupModule,
         DocumentsModule,
         QueueModule,
+        ReviewModule,
         StatsModule,
         AuditModule,
         CalendarModule,

@@ -20,6 +20,7 @@ export const TAGS = [
   { name: 'documents', description: '文书下载、调解卷宗、公开验真（Documents and public verification）' },
   { name: 'queue', description: '调解员共享队列、实时事件、超期与接收统计（The mediators’ shared queue）' },
   { name: 'stats', description: '统计、红黑榜、万人起诉率、导出、月度通报（Statistics and reports）' },
+  { name: 'review', description: '司法确认审查卷、补交材料、不予受理/撤回裁定、民事调解书（The judge’s review file）' },
   { name: 'followup', description: '协议履行、回访工作台、履行提醒（Performance follow-up of agreements）' },
 ];
 

@@ -109,6 +109,7 @@ describe('access and validation', () => {
     expect(Object.keys(implicit).sort()).toEqual([
       'agreed',
       'averageMediationDays',
+      'concludedByDecree',
       'confirmationRejected',
       'confirmed',
       'delegated',
@@ -119,6 +120,7 @@ describe('access and validation', () => {
       'savings',
       'successRate',
       'withdrawn',
+      'withdrawnAfterAgreement',
     ]);
     expect(implicit.savings).toMatchObject({
       basis: 'full',

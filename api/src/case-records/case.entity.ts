@@ -22,7 +22,7 @@ export interface ExtensionRecord {
 @Index('ix_cases_queue', ['courtId', 'acceptBy', 'receivedOn', 'delegatedAt', 'id'], { where: `"status" = 'delegated'` })
 @Check(
   'ck_cases_status',
-  `"status" IN ('registered','delegated','in_mediation','agreed','confirmation_pending','confirmed','confirmation_rejected','failed','withdrawn')`,
+  `"status" IN ('registered','delegated','in_mediation','agreed','confirmation_pending','confirmed','confirmation_rejected','failed','withdrawn','concluded','confirmation_closed')`,
 )
 @Check('ck_cases_track', `"track" IN ('pre_litigation','entrusted')`)
 @Check('ck_cases_claim_amount', `"claim_amount_fen" >= 0 AND "claim_amount_fen" < 100000000000000`)

@@ -19,6 +19,7 @@ import { confirmationNumberType, formatCaseNumber } from '../rules/case-number.j
 import { chinaDateOf } from '../rules/chinese-date.js';
 import { disputeTypeOf } from '../rules/dispute-types.js';
 import { parseMoney } from '../rules/money.js';
+import { settlementPathOf } from '../rules/regime.js';
 import { checkExtension } from '../rules/tracks.js';
 import { User } from '../users/user.entity.js';
 import { CaseTransitions } from './case-transitions.service.js';
@@ -352,6 +353,15 @@ export class CaseActionsService {
       dto.version,
       {},
       async (m, c) => {
+        if (settlementPathOf(c.track) !== 'confirmation') {
+          // Issue 14 item 2: a registered (民初) case ends by 民事调解书 or 撤诉 in the same case (POST /api/cases/:id/conclusion).
+          throw new DomainError(
+            'ILLEGAL_TRANSITION',
+            '立案后委托调解的案件达成协议后，应由本院出具民事调解书或准许撤诉，不另行申请司法确认',
+            undefined,
+            { status: c.status, track: c.track },
+          );
+        }
         const today = this.calendar.today();
         const appliedOn = dto.appliedOn ?? today;
         if (appliedOn > today) throw new DomainError('VALIDATION_FAILED', 'appliedOn is in the future', { appliedOn: 'in_future' });

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { IsoDate, WorkingCalendar } from '../rules/calendar.js';
+import { STATUSES_WITH_AGREEMENT } from '../rules/case-status.js';
 import { chinaDateOf } from '../rules/chinese-date.js';
 import { computeClocks } from '../rules/clocks.js';
 import { Agreement } from '../case-records/agreement.entity.js';
@@ -44,7 +45,7 @@ export function clocksOfCase(calendar: WorkingCalendar, c: ClockedCase, facts: C
 
 export async function loadClockFacts(m: EntityManager, caseId: string, status?: string): Promise<ClockFacts> {
   // Before an agreement there is nothing to load (saves two queries on the busiest actions).
-  const agreed = status === undefined || ['agreed', 'confirmation_pending', 'confirmed', 'confirmation_rejected'].includes(status);
+  const agreed = status === undefined || (STATUSES_WITH_AGREEMENT as readonly string[]).includes(status);
   const applied = agreed && status !== 'agreed';
   const agreement = agreed ? await m.findOne(Agreement, { where: { caseId }, select: { effectiveOn: true } }) : null;
   const confirmation = applied ? await m.findOne(Confirmation, { where: { caseId }, select: { appliedOn: true } }) : null;

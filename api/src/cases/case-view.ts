@@ -1,6 +1,7 @@
 import { maskIdNumber } from '../rules/id-number.js';
 import { formatMoney } from '../rules/money.js';
 import { isOverdue } from '../rules/clocks.js';
+import { regimeWarning } from '../rules/regime.js';
 import type { DocumentRecord } from '../documents/document.entity.js';
 import type { Agreement, AgreementTerm } from '../case-records/agreement.entity.js';
 import type { Case } from '../case-records/case.entity.js';
@@ -69,6 +70,8 @@ export function caseSummaryView(
     id: c.id,
     caseNumber: c.caseNumber,
     track: c.track,
+    /** Set on a pre_litigation case received under the 2025 regime (rules/regime.ts); every screen shows it. */
+    regimeWarning: regimeWarning(c.track, c.receivedOn),
     procedure: c.procedure,
     status: c.status,
     disputeType: c.disputeType,

@@ -45,6 +45,7 @@ export class CasesController {
     description: 'Register a dispute (立案登记); numbers it gaplessly per court, type and year',
   })
   @ApiCreatedResponse({ type: CaseView, description: 'The registered case' })
+  @ApiErrors(409)
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateCaseDto) {
     return this.cases.create(user, dto);
   }

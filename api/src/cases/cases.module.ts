@@ -18,6 +18,6 @@ import { RunningClocks } from './clock-recompute.js';
   imports: [CaseRecordsModule, AuditModule, CalendarModule, DocumentsModule],
   controllers: [CasesController],
   providers: [CasesService, CaseActionsService, CaseTransitions, RunningClocks],
-  exports: [CasesService, CaseActionsService],
+  exports: [CasesService, CaseActionsService, CaseTransitions],
 })
 export class CasesModule {}

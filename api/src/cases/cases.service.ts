@@ -18,7 +18,7 @@ import { disputeTypeOf } from '../rules/dispute-types.js';
 import { normalizeResidentId } from '../rules/id-number.js';
 import { normalizeCreditCode } from '../rules/credit-code.js';
 import { parseMoney } from '../rules/money.js';
-import { trackAllowedOn } from '../rules/tracks.js';
+import { resolveTrack } from '../rules/regime.js';
 import { confirmationsByCase, displayNames, loadAggregate, partiesByCase } from './case-loader.js';
 import { caseSummaryView, caseView, type CaseView } from './case-view.js';
 import type { CaseListQuery } from './dto/actions.dto.js';
@@ -68,14 +68,21 @@ export class CasesService {
 
     return this.dataSource.transaction(async (m) => {
       const court = await m.findOneByOrFail(Court, { id: user.courtId });
-      const track = dto.track ?? court.defaultTrack;
-      if (!trackAllowedOn(track, receivedOn)) {
-        throw new DomainError(
-          'VALIDATION_FAILED',
-          `Track ${track} is not available for cases received on ${receivedOn} (立案后委托调解 applies from 2025-01-01)`,
-          { track: 'not_in_force' },
-        );
+      const resolved = resolveTrack(dto.track, receivedOn, court);
+      if (!resolved.ok) {
+        // not_in_force: the request's date and track disagree (400); pre_litigation_not_allowed: the court's settings refuse it (409).
+        if (resolved.code === 'not_in_force') {
+          throw new DomainError(
+            'VALIDATION_FAILED',
+            `Track ${dto.track ?? court.defaultTrack} is not available for cases received on ${receivedOn}: ${resolved.message}`,
+            {
+              track: 'not_in_force',
+            },
+          );
+        }
+        throw new DomainError('ILLEGAL_TRANSITION', resolved.message, { track: 'pre_litigation_not_allowed' });
       }
+      const track = resolved.track;
       const numberType = registrationNumberType(track);
       const year = Number(receivedOn.slice(0, 4));
       const seq = await nextSequence(m, court.id, numberType, year);
@@ -130,6 +137,7 @@ export class CasesService {
           claimAmountFen: c.claimAmountFen.toString(),
           receivedOn,
           parties: parties.length,
+          ...(resolved.warning ? { regimeWarning: resolved.warning } : {}),
         },
       });
       if (bulk.skipResponseView)

@@ -5,7 +5,9 @@ import { RevokedToken } from '../auth/revoked-token.entity.js';
 import { CalendarOverride } from '../calendar/calendar-override.entity.js';
 import { Agreement, AgreementTerm } from '../case-records/agreement.entity.js';
 import { Case, CaseNumberSequence } from '../case-records/case.entity.js';
+import { CaseConclusion } from '../case-records/conclusion.entity.js';
 import { Confirmation } from '../case-records/confirmation.entity.js';
+import { ConfirmationReview } from '../case-records/confirmation-review.entity.js';
 import { Party } from '../case-records/party.entity.js';
 import { Obligation, ObligationReminder } from '../case-records/obligation.entity.js';
 import { MediationSession } from '../case-records/session.entity.js';
@@ -33,6 +35,8 @@ export const ENTITIES = [
   AgreementTerm,
   Confirmation,
   Termination,
+  CaseConclusion,
+  ConfirmationReview,
   DocumentRecord,
   AuditEvent,
   AuditCheckpoint,

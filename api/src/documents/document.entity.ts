@@ -1,7 +1,8 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export type DocumentKind =
-  'delegation_letter' | 'session_record' | 'agreement' | 'termination_record' | 'confirmation_application' | 'ruling';
+import type { DocumentKind } from '../rules/document-kinds.js';
+
+export type { DocumentKind };
 
 /**
  * An issued legal document. The row (with its frozen view model) commits in the same

@@ -15,6 +15,7 @@ import { Termination } from '../case-records/termination.entity.js';
 import { Party } from '../case-records/party.entity.js';
 import type { DocumentKind } from '../rules/document-kinds.js';
 import type * as VM from './pdf/view-models.js';
+import { buildReviewViewModel, isReviewKind, type ReviewKind } from './review-view-model-builder.js';
 
 /** The case and what hangs off it, as far as the document at hand needs them. */
 interface CaseFacts {
@@ -69,6 +70,10 @@ const NEEDS: Record<DocumentKind, { sessions?: true; agreement?: true; confirmat
   termination_record: { sessions: true, termination: true },
   confirmation_application: { agreement: true, confirmation: true },
   ruling: { agreement: true, confirmation: true },
+  mediation_decree: { agreement: true },
+  ruling_not_accepted: { confirmation: true },
+  ruling_withdrawal_permitted: { confirmation: true },
+  ruling_deemed_withdrawn: { confirmation: true },
 };
 
 async function contextOf(m: EntityManager, c: Case, need: (typeof NEEDS)[DocumentKind] | 'all'): Promise<Context> {
@@ -148,7 +153,7 @@ function agreementNumberOf(c: Case): string {
   return n ? `（${n.year}）调协字第${n.seq}号` : c.caseNumber;
 }
 
-function build(kind: DocumentKind, ctx: Context, at: Date): VM.ViewModels[DocumentKind] {
+function build(kind: Exclude<DocumentKind, ReviewKind>, ctx: Context, at: Date): VM.ViewModels[DocumentKind] {
   const c = ctx.agg.case;
   const a = ctx.agg.agreement;
   const conf = ctx.agg.confirmation;
@@ -258,7 +263,10 @@ function build(kind: DocumentKind, ctx: Context, at: Date): VM.ViewModels[Docume
 
 /** Maps the case, as it stands inside the issuing transaction, to the document's view model. */
 export async function buildViewModel(m: EntityManager, kind: DocumentKind, c: Case, at: Date) {
-  return build(kind, await contextOf(m, c, NEEDS[kind]), at);
+  const ctx = await contextOf(m, c, NEEDS[kind]);
+  return isReviewKind(kind)
+    ? buildReviewViewModel(m, kind, { ...ctx, basics: basics(ctx), terms: termsOf(ctx) }, at)
+    : build(kind, ctx, at);
 }
 
 export async function buildDossierContext(m: EntityManager, c: Case) {

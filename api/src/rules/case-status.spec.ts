@@ -34,12 +34,18 @@ const ALLOWED: Record<CaseStatus, Partial<Record<CaseAction, CaseStatus>>> = {
     agree: 'agreed',
     terminate: 'failed',
   },
-  agreed: { apply_confirmation: 'confirmation_pending' },
-  confirmation_pending: { decide_confirmation: 'confirmed' },
+  agreed: { apply_confirmation: 'confirmation_pending', conclude: 'concluded' },
+  confirmation_pending: {
+    decide_confirmation: 'confirmed',
+    review_confirmation: 'confirmation_pending',
+    close_confirmation: 'confirmation_closed',
+  },
   confirmed: {},
   confirmation_rejected: {},
   failed: {},
   withdrawn: {},
+  concluded: {},
+  confirmation_closed: {},
 };
 
 /** The detail each action is taken with in the matrix below. */
@@ -51,8 +57,8 @@ const DEFAULT_DETAIL: Partial<Record<CaseAction, TransitionDetail>> = {
 const ALL_PAIRS = CASE_STATUSES.flatMap((status) => CASE_ACTIONS.map((action) => [status, action] as const));
 
 describe('every (status, action) pair', () => {
-  it('covers 9 statuses × 10 actions', () => {
-    expect(ALL_PAIRS).toHaveLength(90);
+  it('covers 11 statuses × 13 actions', () => {
+    expect(ALL_PAIRS).toHaveLength(143);
   });
 
   it.each(ALL_PAIRS)('%s + %s', (status, action) => {
@@ -200,6 +206,13 @@ describe('labels and codes', () => {
   });
 
   it('lists the statuses reached through an agreement', () => {
-    expect([...STATUSES_WITH_AGREEMENT]).toEqual(['agreed', 'confirmation_pending', 'confirmed', 'confirmation_rejected']);
+    expect([...STATUSES_WITH_AGREEMENT]).toEqual([
+      'agreed',
+      'confirmation_pending',
+      'confirmed',
+      'confirmation_rejected',
+      'concluded',
+      'confirmation_closed',
+    ]);
   });
 });

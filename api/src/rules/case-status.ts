@@ -5,6 +5,8 @@
  *                    ↑   │        │  │                                    ↘ confirmation_rejected
  *                    │   └decline─┘  └─ release: in_mediation → delegated
  *   termination: registered | delegated | in_mediation → failed (调解不成) | withdrawn (撤回)
+ *   entrusted track: agreed → concluded (民事调解书 or 撤诉; the confirmation path refuses it)
+ *   review file: confirmation_pending → confirmation_closed (不予受理 / 准许撤回 / 按撤回处理)
  *
  * The table below is the only place that decides which action is legal in which status; services
  * ask `nextStatus`/`canAct` and answer 409 ILLEGAL_TRANSITION when it says no. Who may act is data
@@ -22,6 +24,8 @@ export const CASE_STATUSES = [
   'confirmation_rejected',
   'failed',
   'withdrawn',
+  'concluded',
+  'confirmation_closed',
 ] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
@@ -36,6 +40,9 @@ export const CASE_ACTIONS = [
   'terminate',
   'apply_confirmation',
   'decide_confirmation',
+  'conclude',
+  'review_confirmation',
+  'close_confirmation',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -146,6 +153,27 @@ export const TRANSITIONS: readonly TransitionRule[] = [
     actors: ['judge'],
     basis: '裁定驳回申请（民事诉讼法第二百零六条）',
   },
+  {
+    action: 'conclude',
+    from: ['agreed'],
+    to: 'concluded',
+    actors: ['judge'],
+    basis: '立案后委托调解达成协议：出具民事调解书（民事诉讼法第一百条、第一百零一条）或准许撤诉（2024年意见第四条）',
+  },
+  {
+    action: 'review_confirmation',
+    from: ['confirmation_pending'],
+    to: 'confirmation_pending',
+    actors: ['judge', 'clerk'],
+    basis: '司法确认审查卷：受理、材料清单、补交材料、延长审查期限（民诉法解释第三百五十一条至第三百五十八条）',
+  },
+  {
+    action: 'close_confirmation',
+    from: ['confirmation_pending'],
+    to: 'confirmation_closed',
+    actors: ['judge'],
+    basis: '裁定不予受理（民诉法解释第三百五十五条）、准许撤回或按撤回处理（第三百五十四条、第三百五十七条）',
+  },
 ];
 
 function rulesFor(status: CaseStatus, action: CaseAction): TransitionRule[] {
@@ -186,6 +214,8 @@ export const STATUSES_WITH_AGREEMENT = [
   'confirmation_pending',
   'confirmed',
   'confirmation_rejected',
+  'concluded',
+  'confirmation_closed',
 ] as const satisfies readonly CaseStatus[];
 
 export const STATUS_LABELS: Readonly<Record<CaseStatus, string>> = {
@@ -198,6 +228,8 @@ export const STATUS_LABELS: Readonly<Record<CaseStatus, string>> = {
   confirmation_rejected: '司法确认被驳回',
   failed: '调解不成',
   withdrawn: '已撤回',
+  concluded: '已结案',
+  confirmation_closed: '司法确认申请已终结',
 };
 
 export const ACTION_LABELS: Readonly<Record<CaseAction, string>> = {
@@ -211,6 +243,9 @@ export const ACTION_LABELS: Readonly<Record<CaseAction, string>> = {
   terminate: '终结调解',
   apply_confirmation: '申请司法确认',
   decide_confirmation: '司法确认裁定',
+  conclude: '出具调解书或准许撤诉',
+  review_confirmation: '司法确认审查',
+  close_confirmation: '不予受理或撤回裁定',
 };
 
 /** A coded reason or ground with its Chinese label and the provision it rests on. */

@@ -10,6 +10,10 @@ export const DOCUMENT_KINDS = [
   'termination_record',
   'confirmation_application',
   'ruling',
+  'mediation_decree',
+  'ruling_not_accepted',
+  'ruling_withdrawal_permitted',
+  'ruling_deemed_withdrawn',
 ] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 

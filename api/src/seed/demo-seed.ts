@@ -107,7 +107,7 @@ export async function seedDemo(app: INestApplication, config: AppConfig, opts: {
 
   const { court, staff, mediators, organizations } = await ds.transaction(async (m) => {
     const [court] = await m.query(
-      `INSERT INTO courts (code, name, default_track, allow_pre_litigation, workload_cap, province) VALUES ($1, $2, 'pre_litigation', true, 20, $3) RETURNING id`,
+      `INSERT INTO courts (code, name, default_track, allow_pre_litigation, workload_cap, province) VALUES ($1, $2, 'entrusted', true, 20, $3) RETURNING id`,
       [COURT.code, COURT.name, COURT.province],
     );
     for (const p of POPULATION) {
@@ -498,6 +498,8 @@ async function replay(ctx: Ctx, plan: CasePlan, view: CaseView): Promise<void> {
   )
     return;
   if (target === 'agreed') return;
+  // An entrusted (民初) case is not confirmed (issue 14): the demo leaves it agreed, for the judge's 调解书 or 撤诉.
+  if (plan.dto.track === 'entrusted') return;
   if (!(await step(r.int(1, 8) * DAY, () => actions.applyForConfirmation(clerk, v.id, { jointApplication: true }, BULK)))) return;
   if (target === 'confirmation_pending') return;
   const rejected = target === 'confirmation_rejected';

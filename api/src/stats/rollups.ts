@@ -350,12 +350,12 @@ const REBUILD_DAY_ROLLUPS = `
              0::bigint AS fees_full_fen, 0::bigint AS fees_half_fen, 0 AS confirmed, 0 AS confirmation_rejected
       UNION ALL
       SELECT f.ended_on, 0, 0, 0, 0,
-             (f.status IN ('agreed','confirmation_pending','confirmed','confirmation_rejected'))::int,
+             (f.status IN ('agreed','confirmation_pending','confirmed','confirmation_rejected','concluded','confirmation_closed'))::int,
              (f.status = 'failed')::int, (f.status = 'withdrawn')::int,
              (f.mediation_ends_on IS NULL OR f.ended_on <= f.mediation_ends_on)::int,
              greatest(0, coalesce(f.ended_on - f.accepted_on, 0))::bigint,
-             CASE WHEN f.status IN ('agreed','confirmation_pending','confirmed','confirmation_rejected') THEN f.fee_full_fen ELSE 0 END,
-             CASE WHEN f.status IN ('agreed','confirmation_pending','confirmed','confirmation_rejected') THEN f.fee_half_fen ELSE 0 END,
+             CASE WHEN f.status IN ('agreed','confirmation_pending','confirmed','confirmation_rejected','concluded','confirmation_closed') THEN f.fee_full_fen ELSE 0 END,
+             CASE WHEN f.status IN ('agreed','confirmation_pending','confirmed','confirmation_rejected','concluded','confirmation_closed') THEN f.fee_half_fen ELSE 0 END,
              0, 0
        WHERE f.ended_on IS NOT NULL
       UNION ALL

@@ -171,15 +171,25 @@ export class StatsService {
     m: Queryable = this.dataSource.manager,
   ): Promise<StatsSummary> {
     const figures = figuresOf(totals, basis);
-    const [court] = (await m.query('SELECT province FROM courts WHERE id = $1', [courtId])) as { province: string }[];
     let version: string | null = null;
     try {
       version = feeScheduleOn(p.to).version;
     } catch (e) {
       if (!(e instanceof FeeRuleError)) throw e;
     }
+    // Issue 14: how entrusted agreements ended, by the day the judge concluded them (case_conclusions).
+    const [outcomes] = (await m.query(
+      `SELECT count(*) FILTER (WHERE k.outcome = 'decree')::int AS decree, count(*) FILTER (WHERE k.outcome = 'withdrawal')::int AS withdrawal
+         FROM case_conclusions k JOIN cases c ON c.id = k.case_id
+        WHERE c.court_id = $1 AND k.concluded_on BETWEEN $2::date AND $3::date`,
+      [courtId, p.from, p.to],
+    )) as { decree: number; withdrawal: number }[];
+    // Last, so the replica test sees the summary's final statement on the replica connection.
+    const [court] = (await m.query('SELECT province FROM courts WHERE id = $1', [courtId])) as { province: string }[];
     return {
       ...figures,
+      concludedByDecree: outcomes?.decree ?? 0,
+      withdrawnAfterAgreement: outcomes?.withdrawal ?? 0,
       savings: {
         ...figures.savings,
         estimate: true,

@@ -79,6 +79,12 @@ export class CaseSummaryView {
   @ApiProperty(uuid()) id: string;
   @ApiProperty({ example: '（2026）黔0381民诉前调1号' }) caseNumber: string;
   @ApiProperty({ enum: TRACK_CODES }) track: TrackCode;
+  @ApiProperty({
+    type: 'string',
+    nullable: true,
+    description: 'Set on a pre_litigation case received under the 2025 regime (the court kept 诉前委派调解); shown on every screen',
+  })
+  regimeWarning: string | null;
   @ApiProperty({ enum: ['ordinary', 'simple'] }) procedure: Procedure;
   @ApiProperty({ enum: CASE_STATUSES }) status: CaseStatus;
   @ApiProperty({ enum: DISPUTE_TYPE_CODES, example: 'sale_contract' }) disputeType: string;

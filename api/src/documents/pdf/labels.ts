@@ -47,7 +47,11 @@ export const DOSSIER_SECTIONS: ReadonlyArray<{ title: string; mandatory: boolean
   { title: '人民调解协议书', mandatory: true, kinds: ['agreement'] },
   { title: '收条或汇款单等履行凭证', mandatory: false, kinds: [] },
   { title: '人民调解回访记录', mandatory: false, kinds: [] },
-  { title: '司法确认有关材料', mandatory: false, kinds: ['confirmation_application', 'ruling'] },
+  {
+    title: '司法确认有关材料',
+    mandatory: false,
+    kinds: ['confirmation_application', 'ruling', 'ruling_not_accepted', 'ruling_withdrawal_permitted', 'ruling_deemed_withdrawn'],
+  },
   { title: '卷宗情况说明', mandatory: false, kinds: [] },
   { title: '封底', mandatory: true, kinds: [] },
 ];
@@ -59,4 +63,8 @@ export const DOCUMENT_TITLES: Record<DocumentKind, string> = {
   termination_record: '调解终结记录',
   confirmation_application: '司法确认申请书',
   ruling: '民事裁定书',
+  mediation_decree: '民事调解书',
+  ruling_not_accepted: '民事裁定书（不予受理）',
+  ruling_withdrawal_permitted: '民事裁定书（准许撤回）',
+  ruling_deemed_withdrawn: '民事裁定书（按撤回处理）',
 };

@@ -12,6 +12,10 @@ export const TEMPLATE_NAMES = [
   'termination_record',
   'confirmation_application',
   'ruling',
+  'mediation_decree',
+  'ruling_not_accepted',
+  'ruling_withdrawal_permitted',
+  'ruling_deemed_withdrawn',
   'dossier_cover',
   'dossier_contents',
 ] as const;

@@ -17,6 +17,7 @@
 import type { RejectionGround, TerminationReason } from '../../rules/case-status.js';
 import type { DocumentKind } from '../../rules/document-kinds.js';
 import type { TrackCode } from '../../rules/tracks.js';
+import type { ReviewViewModels } from './review-view-models.js';
 
 export type DateString = string;
 export type InstantString = string;
@@ -191,7 +192,7 @@ export interface RulingView extends CaseBasics {
   decidedOn: DateString;
 }
 
-export interface ViewModels {
+export interface ViewModels extends ReviewViewModels {
   delegation_letter: DelegationLetterView;
   session_record: SessionRecordView;
   agreement: AgreementView;

@@ -104,6 +104,15 @@ export class StatsFigures extends CountsAndRates {
 
 export class StatsSummary extends CountsAndRates {
   @ApiProperty({ type: SummarySavings }) savings: SummarySavings;
+
+  @ApiProperty({
+    type: 'integer',
+    description: 'Entrusted (民初) cases concluded by 民事调解书 in the period (issue 14); also counted in `agreed` (a success).',
+  })
+  concludedByDecree: number;
+
+  @ApiProperty({ type: 'integer', description: 'Entrusted cases whose agreement ended by 撤诉 in the period; also counted in `agreed`.' })
+  withdrawnAfterAgreement: number;
 }
 
 export class BreakdownRow extends StatsFigures {

@@ -18,6 +18,8 @@ export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
   confirmation_rejected: '确认驳回',
   failed: '调解不成',
   withdrawn: '已撤回',
+  concluded: '已结案',
+  confirmation_closed: '确认申请已终结',
 };
 
 /**
@@ -34,10 +36,12 @@ export function statusTone(status: CaseStatus): '' | 'warn' | 'done' | 'ended' {
     case 'agreed':
       return 'warn';
     case 'confirmed':
+    case 'concluded':
       return 'done';
     case 'failed':
     case 'withdrawn':
     case 'confirmation_rejected':
+    case 'confirmation_closed':
       return 'ended';
     default:
       return '';
@@ -99,6 +103,10 @@ export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
   termination_record: '调解终结书',
   confirmation_application: '司法确认申请书',
   ruling: '民事裁定书',
+  mediation_decree: '民事调解书',
+  ruling_not_accepted: '不予受理裁定',
+  ruling_withdrawal_permitted: '准许撤回裁定',
+  ruling_deemed_withdrawn: '按撤回处理裁定',
 };
 
 export const SESSION_MODE_LABELS = {

@@ -8,6 +8,7 @@ export function aCase(overrides: Partial<CaseRecord> = {}): CaseRecord {
     id: 'c1',
     caseNumber: '（2026）黔0381民诉前调1号',
     track: 'pre_litigation',
+    regimeWarning: null,
     procedure: 'ordinary',
     status: 'delegated',
     disputeType: 'sale_contract',

@@ -778,6 +778,166 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/cases/{id}/review': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 审查卷：材料清单、补交材料、审查期限、虚假调解筛查提示
+     * @description The judicial-confirmation review file: Art. 354 materials checklist, supplement requests, the decision clock from acceptance (+10-day extension, 30-day legal maximum) and 虚假调解 screening flags (advice only)
+     */
+    get: operations['getReviewFile'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{id}/review/acceptance': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 记录司法确认申请的受理日期（审查期限自受理起算）
+     * @description Records the day the court accepted (受理) the confirmation application; the decision clock runs from it (2011 provisions Art. 5; CPL 187)
+     */
+    post: operations['recordAcceptance'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{id}/review/materials': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 更新材料清单（民诉法解释第三百五十四条）
+     * @description Marks each Art. 354 material as provided, missing or not applicable
+     */
+    post: operations['updateMaterials'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{id}/review/supplements': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 通知补交材料并设定期限（审查期限暂停）
+     * @description 补交材料: asks the applicants for missing materials by a due date; the decision clock pauses until they are received
+     */
+    post: operations['requestSupplement'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{id}/review/supplements/received': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 记录补交材料已收到（审查期限恢复计算）
+     * @description Records that the requested materials arrived; the decision clock resumes
+     */
+    post: operations['receiveSupplement'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{id}/review/extension': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 记录院长批准延长审查期限十日（仅一次）
+     * @description Records the president’s approval of the one 10-day extension, counted from the rolled expiry
+     */
+    post: operations['extendDecisionPeriod'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{id}/review/closure': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 裁定不予受理、准许撤回或按撤回处理（出具民事裁定书）
+     * @description Ends the application by ruling: 不予受理 (Art. 355), 准许撤回 or 按撤回处理 (Art. 357); each ruling is rendered from its own template
+     */
+    post: operations['closeConfirmation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{id}/conclusion': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 立案后委托调解达成协议：出具民事调解书或记录撤诉（→ concluded）
+     * @description An entrusted (民初) case whose mediation reached an agreement ends by 民事调解书 (CPL 100) or by 撤诉 → concluded
+     */
+    post: operations['concludeCase'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/stats/summary': {
     parameters: {
       query?: never;
@@ -1532,7 +1692,17 @@ export interface components {
        */
       id: string;
       /** @enum {string} */
-      kind: 'delegation_letter' | 'session_record' | 'agreement' | 'termination_record' | 'confirmation_application' | 'ruling';
+      kind:
+        | 'delegation_letter'
+        | 'session_record'
+        | 'agreement'
+        | 'termination_record'
+        | 'confirmation_application'
+        | 'ruling'
+        | 'mediation_decree'
+        | 'ruling_not_accepted'
+        | 'ruling_withdrawal_permitted'
+        | 'ruling_deemed_withdrawn';
       /** @example 人民调解协议书 */
       title: string;
       /** @description null until the PDF is rendered */
@@ -1556,6 +1726,8 @@ export interface components {
       caseNumber: string;
       /** @enum {string} */
       track: 'pre_litigation' | 'entrusted';
+      /** @description Set on a pre_litigation case received under the 2025 regime (the court kept 诉前委派调解); shown on every screen */
+      regimeWarning: string | null;
       /** @enum {string} */
       procedure: 'ordinary' | 'simple';
       /** @enum {string} */
@@ -1568,7 +1740,9 @@ export interface components {
         | 'confirmed'
         | 'confirmation_rejected'
         | 'failed'
-        | 'withdrawn';
+        | 'withdrawn'
+        | 'concluded'
+        | 'confirmation_closed';
       /**
        * @example sale_contract
        * @enum {string}
@@ -1651,6 +1825,8 @@ export interface components {
       caseNumber: string;
       /** @enum {string} */
       track: 'pre_litigation' | 'entrusted';
+      /** @description Set on a pre_litigation case received under the 2025 regime (the court kept 诉前委派调解); shown on every screen */
+      regimeWarning: string | null;
       /** @enum {string} */
       procedure: 'ordinary' | 'simple';
       /** @enum {string} */
@@ -1663,7 +1839,9 @@ export interface components {
         | 'confirmed'
         | 'confirmation_rejected'
         | 'failed'
-        | 'withdrawn';
+        | 'withdrawn'
+        | 'concluded'
+        | 'confirmation_closed';
       /**
        * @example sale_contract
        * @enum {string}
@@ -1984,7 +2162,17 @@ export interface components {
        */
       id: string;
       /** @enum {string} */
-      kind: 'delegation_letter' | 'session_record' | 'agreement' | 'termination_record' | 'confirmation_application' | 'ruling';
+      kind:
+        | 'delegation_letter'
+        | 'session_record'
+        | 'agreement'
+        | 'termination_record'
+        | 'confirmation_application'
+        | 'ruling'
+        | 'mediation_decree'
+        | 'ruling_not_accepted'
+        | 'ruling_withdrawal_permitted'
+        | 'ruling_deemed_withdrawn';
       /** @example 人民调解协议书 */
       title: string;
       /** @description null until the PDF is rendered */
@@ -2007,7 +2195,17 @@ export interface components {
        */
       valid: true;
       /** @enum {string} */
-      kind: 'delegation_letter' | 'session_record' | 'agreement' | 'termination_record' | 'confirmation_application' | 'ruling';
+      kind:
+        | 'delegation_letter'
+        | 'session_record'
+        | 'agreement'
+        | 'termination_record'
+        | 'confirmation_application'
+        | 'ruling'
+        | 'mediation_decree'
+        | 'ruling_not_accepted'
+        | 'ruling_withdrawal_permitted'
+        | 'ruling_deemed_withdrawn';
       /** @example 人民调解协议书 */
       title: string;
       /** @example （2026）黔0381民诉前调1号 */
@@ -2054,6 +2252,8 @@ export interface components {
       caseNumber: string;
       /** @enum {string} */
       track: 'pre_litigation' | 'entrusted';
+      /** @description Set on a pre_litigation case received under the 2025 regime (the court kept 诉前委派调解); shown on every screen */
+      regimeWarning: string | null;
       /** @enum {string} */
       procedure: 'ordinary' | 'simple';
       /** @enum {string} */
@@ -2066,7 +2266,9 @@ export interface components {
         | 'confirmed'
         | 'confirmation_rejected'
         | 'failed'
-        | 'withdrawn';
+        | 'withdrawn'
+        | 'concluded'
+        | 'confirmation_closed';
       /**
        * @example sale_contract
        * @enum {string}
@@ -2176,6 +2378,140 @@ export interface components {
       totals: components['schemas']['QueueFiguresTotals'];
       items: components['schemas']['MediatorQueueFiguresView'][];
     };
+    MaterialItemDto: {
+      /** @enum {string} */
+      code: 'agreement' | 'identity' | 'authorization' | 'service_address' | 'evidence';
+      label: string;
+      /** @enum {string} */
+      state: 'provided' | 'missing' | 'not_applicable';
+    };
+    DecisionClockDto: {
+      /** Format: date */
+      acceptedOn: string;
+      /** Format: date */
+      targetDueOn: string;
+      /** Format: date */
+      extendedDueOn: string | null;
+      /** Format: date */
+      decisionDueOn: string;
+      /**
+       * Format: date
+       * @description 30-day legal maximum (CPL 187)
+       */
+      legalMaxOn: string;
+      pausedDays: number;
+      paused: boolean;
+      exceedsLegalMax: boolean;
+      provisional: boolean;
+      basis: string;
+    };
+    ScreeningFlagDto: {
+      /** @enum {string} */
+      code: 'RECURRING_PARTIES' | 'RELATED_PARTIES' | 'LARGE_SUM_THIN_EVIDENCE';
+      reason: string;
+    };
+    ReviewFileResponseDto: {
+      /** Format: uuid */
+      caseId: string;
+      caseNumber: string;
+      /** @enum {string} */
+      track: 'pre_litigation' | 'entrusted';
+      status: string;
+      version: number;
+      regimeWarning: string | null;
+      /** @enum {string} */
+      settlementPath: 'confirmation' | 'decree_or_withdrawal';
+      confirmationCaseNumber: string | null;
+      /** Format: date */
+      appliedOn: string | null;
+      agentApplies: boolean;
+      materials: components['schemas']['MaterialItemDto'][];
+      /** @description 补交材料 requests: {requestedOn, dueOn, items, note, receivedOn} */
+      supplements: Record<string, never>[];
+      /** @description {approvedBy, approvedOn, reason, recordedAt} */
+      extension: Record<string, never> | null;
+      /** @description {kind, code, reasoning, decidedOn} */
+      closure: Record<string, never> | null;
+      decisionClock: components['schemas']['DecisionClockDto'] | null;
+      /** @description 虚假调解 screening (advice only; the judge decides) */
+      screeningFlags: components['schemas']['ScreeningFlagDto'][];
+      /** @description {outcome: decree|withdrawal, concludedOn, note} */
+      conclusion: Record<string, never> | null;
+    };
+    AcceptanceDto: {
+      /** @description The case version as last read */
+      version?: number;
+      /**
+       * Format: date
+       * @description 受理/立案 date; the decision clock runs from it (default: the application date)
+       */
+      acceptedOn?: string;
+      /** @description An agent applies for a party (授权委托书 then required) */
+      agentApplies?: boolean;
+    };
+    MaterialsDto: {
+      /** @description The case version as last read */
+      version?: number;
+      /** @description code → provided | missing | not_applicable; codes: agreement, identity, authorization, service_address, evidence */
+      materials: Record<string, never>;
+    };
+    SupplementDto: {
+      /** @description The case version as last read */
+      version?: number;
+      items: ('agreement' | 'identity' | 'authorization' | 'service_address' | 'evidence')[];
+      /** @description Time limit in days (default 7) */
+      days?: number;
+      note?: string;
+    };
+    SupplementReceivedDto: {
+      /** @description The case version as last read */
+      version?: number;
+      /**
+       * Format: date
+       * @description Day the materials arrived (default today); the clock resumes
+       */
+      receivedOn?: string;
+    };
+    DecisionExtensionDto: {
+      /** @description The case version as last read */
+      version?: number;
+      /** @description The president (院长) who approved the +10 days */
+      approvedBy: string;
+      /** Format: date */
+      approvedOn: string;
+      reason: string;
+    };
+    ClosureDto: {
+      /** @description The case version as last read */
+      version?: number;
+      /** @enum {string} */
+      kind: 'not_accepted' | 'withdrawal_permitted' | 'deemed_withdrawn';
+      /**
+       * @description not_accepted: the Art. 355 matter; deemed_withdrawn: the reason
+       * @enum {string}
+       */
+      code?:
+        | 'not_court_jurisdiction'
+        | 'not_this_court'
+        | 'status_relations'
+        | 'other_special_procedure'
+        | 'property_or_ip_ownership'
+        | 'materials_not_supplied'
+        | 'refused_to_attend';
+      /** @description 准许撤回: the applicants' reason; others: the judge's reasoning */
+      reasoning: string;
+    };
+    ConclusionDto: {
+      /** @description The case version as last read */
+      version?: number;
+      /**
+       * @description decree: 民事调解书 (CPL 100); withdrawal: 撤诉 recorded
+       * @enum {string}
+       */
+      outcome: 'decree' | 'withdrawal';
+      /** @description withdrawal: the applicant's reason (required) */
+      note?: string;
+    };
     FeeRuleInfo: {
       /**
        * Format: date
@@ -2252,6 +2588,10 @@ export interface components {
        */
       onTimeRate: number | null;
       savings: components['schemas']['SummarySavings'];
+      /** @description Entrusted (民初) cases concluded by 民事调解书 in the period (issue 14); also counted in `agreed` (a success). */
+      concludedByDecree: number;
+      /** @description Entrusted cases whose agreement ended by 撤诉 in the period; also counted in `agreed`. */
+      withdrawnAfterAgreement: number;
     };
     SavingsFigures: {
       /**
@@ -3110,7 +3450,7 @@ export interface operations {
   listCases: {
     parameters: {
       query?: {
-        /** @description Comma-separated statuses: registered, delegated, in_mediation, agreed, confirmation_pending, confirmed, confirmation_rejected, failed, withdrawn */
+        /** @description Comma-separated statuses: registered, delegated, in_mediation, agreed, confirmation_pending, confirmed, confirmation_rejected, failed, withdrawn, concluded, confirmation_closed */
         status?: string;
         q?: string;
         /** @description Only overdue cases */
@@ -3213,6 +3553,15 @@ export interface operations {
       };
       /** @description FORBIDDEN: the caller’s role may not do this; PASSWORD_CHANGE_REQUIRED: a one-time password must be changed first */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED or WORKLOAD_CAP */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -5227,6 +5576,695 @@ export interface operations {
       };
       /** @description FORBIDDEN: the caller’s role may not do this; PASSWORD_CHANGE_REQUIRED: a one-time password must be changed first */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: the database is not reachable at the moment; try again shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getReviewFile: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReviewFileResponseDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED: invalid input; `errors` maps each field to a short code */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token (or wrong credentials on login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN: the caller’s role may not do this; PASSWORD_CHANGE_REQUIRED: a one-time password must be changed first */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: the database is not reachable at the moment; try again shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  recordAcceptance: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AcceptanceDto'];
+      };
+    };
+    responses: {
+      /** @description The updated case */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseView'];
+        };
+      };
+      /** @description VALIDATION_FAILED: invalid input; `errors` maps each field to a short code */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token (or wrong credentials on login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN: the caller’s role may not do this; PASSWORD_CHANGE_REQUIRED: a one-time password must be changed first */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED or WORKLOAD_CAP */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: the database is not reachable at the moment; try again shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  updateMaterials: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MaterialsDto'];
+      };
+    };
+    responses: {
+      /** @description The updated case */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseView'];
+        };
+      };
+      /** @description VALIDATION_FAILED: invalid input; `errors` maps each field to a short code */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token (or wrong credentials on login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN: the caller’s role may not do this; PASSWORD_CHANGE_REQUIRED: a one-time password must be changed first */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED or WORKLOAD_CAP */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: the database is not reachable at the moment; try again shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  requestSupplement: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SupplementDto'];
+      };
+    };
+    responses: {
+      /** @description The updated case */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseView'];
+        };
+      };
+      /** @description VALIDATION_FAILED: invalid input; `errors` maps each field to a short code */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token (or wrong credentials on login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN: the caller’s role may not do this; PASSWORD_CHANGE_REQUIRED: a one-time password must be changed first */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED or WORKLOAD_CAP */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: the database is not reachable at the moment; try again shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  receiveSupplement: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SupplementReceivedDto'];
+      };
+    };
+    responses: {
+      /** @description The updated case */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseView'];
+        };
+      };
+      /** @description VALIDATION_FAILED: invalid input; `errors` maps each field to a short code */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token (or wrong credentials on login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN: the caller’s role may not do this; PASSWORD_CHANGE_REQUIRED: a one-time password must be changed first */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED or WORKLOAD_CAP */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: the database is not reachable at the moment; try again shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  extendDecisionPeriod: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DecisionExtensionDto'];
+      };
+    };
+    responses: {
+      /** @description The updated case */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseView'];
+        };
+      };
+      /** @description VALIDATION_FAILED: invalid input; `errors` maps each field to a short code */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token (or wrong credentials on login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN: the caller’s role may not do this; PASSWORD_CHANGE_REQUIRED: a one-time password must be changed first */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED or WORKLOAD_CAP */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: the database is not reachable at the moment; try again shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  closeConfirmation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ClosureDto'];
+      };
+    };
+    responses: {
+      /** @description The updated case */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseView'];
+        };
+      };
+      /** @description VALIDATION_FAILED: invalid input; `errors` maps each field to a short code */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token (or wrong credentials on login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN: the caller’s role may not do this; PASSWORD_CHANGE_REQUIRED: a one-time password must be changed first */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED or WORKLOAD_CAP */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: the database is not reachable at the moment; try again shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  concludeCase: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ConclusionDto'];
+      };
+    };
+    responses: {
+      /** @description The updated case */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseView'];
+        };
+      };
+      /** @description VALIDATION_FAILED: invalid input; `errors` maps each field to a short code */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token (or wrong credentials on login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN: the caller’s role may not do this; PASSWORD_CHANGE_REQUIRED: a one-time password must be changed first */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED or WORKLOAD_CAP */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB */
+      413: {
         headers: {
           [name: string]: unknown;
         };
