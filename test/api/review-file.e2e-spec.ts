@@ -200,6 +200,19 @@ describe('entrusted outcome', () => {
     expect(res.body.code).toBe('ILLEGAL_TRANSITION');
   });
 
+  it('lists the judge’s entrusted agreements awaiting conclusion (track filter)', async () => {
+    const entrusted = await agreedCase({ track: 'entrusted' });
+    await agreedCase({ track: 'pre_litigation' });
+    const res = await get('/api/cases?status=agreed&track=entrusted&pageSize=200', w.tokens.judge1!);
+    expect(res.status).toBe(200);
+    expect(res.body.items.length).toBeGreaterThanOrEqual(1);
+    expect(res.body.items.every((c: { track: string; status: string }) => c.track === 'entrusted' && c.status === 'agreed')).toBe(true);
+    expect(res.body.items.some((c: { id: string }) => c.id === entrusted.id)).toBe(true);
+    const bad = await get('/api/cases?track=civil', w.tokens.judge1!);
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toHaveProperty('track');
+  });
+
   it('counts decrees and withdrawals after agreement in the statistics', async () => {
     const res = await get('/api/stats/summary', w.tokens.judge1!);
     expect(res.status).toBe(200);

@@ -169,6 +169,7 @@ export class CasesService {
       if (bad) throw new DomainError('VALIDATION_FAILED', `Unknown status "${bad}"`, { status: 'invalid_value' });
       qb.andWhere('c.status IN (:...statuses)', { statuses });
     }
+    if (q.track) qb.andWhere('c.track = :track', { track: q.track });
     if (q.q?.trim()) {
       const like = `%${q.q.trim().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
       qb.andWhere(

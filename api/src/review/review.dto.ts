@@ -143,6 +143,39 @@ export class MaterialItemDto {
   @ApiProperty({ enum: ['provided', 'missing', 'not_applicable'] }) state: string;
 }
 
+export class SupplementView {
+  @ApiProperty({ format: 'date' }) requestedOn: string;
+  @ApiProperty({ format: 'date' }) dueOn: string;
+  @ApiProperty({ enum: MATERIAL_CODES, isArray: true }) items: string[];
+  @ApiProperty({ type: String, nullable: true }) note: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'null while the request is open' }) receivedOn: string | null;
+}
+
+export class ExtensionRecordView {
+  @ApiProperty() approvedBy: string;
+  @ApiProperty({ format: 'date' }) approvedOn: string;
+  @ApiProperty() reason: string;
+  @ApiProperty({ format: 'date-time' }) recordedAt: string;
+}
+
+export class ClosureView {
+  @ApiProperty({ enum: CLOSURE_KINDS }) kind: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    enum: [...Object.keys(EXCLUDED_MATTERS), ...Object.keys(DEEMED_WITHDRAWN_REASONS)],
+  })
+  code: string | null;
+  @ApiProperty() reasoning: string;
+  @ApiProperty({ format: 'date' }) decidedOn: string;
+}
+
+export class ConclusionView {
+  @ApiProperty({ enum: ['decree', 'withdrawal'] }) outcome: string;
+  @ApiProperty({ format: 'date' }) concludedOn: string;
+  @ApiProperty() note: string;
+}
+
 export class ReviewFileResponseDto {
   @ApiProperty({ format: 'uuid' }) caseId: string;
   @ApiProperty() caseNumber: string;
@@ -155,12 +188,15 @@ export class ReviewFileResponseDto {
   @ApiProperty({ format: 'date', nullable: true, type: String }) appliedOn: string | null;
   @ApiProperty() agentApplies: boolean;
   @ApiProperty({ type: [MaterialItemDto] }) materials: MaterialItemDto[];
-  @ApiProperty({ type: Object, isArray: true, description: '补交材料 requests: {requestedOn, dueOn, items, note, receivedOn}' })
-  supplements: unknown[];
-  @ApiProperty({ type: Object, nullable: true, description: '{approvedBy, approvedOn, reason, recordedAt}' }) extension: unknown;
-  @ApiProperty({ type: Object, nullable: true, description: '{kind, code, reasoning, decidedOn}' }) closure: unknown;
+  @ApiProperty({ type: [SupplementView], description: '补交材料 requests, oldest first' })
+  supplements: SupplementView[];
+  @ApiProperty({ type: ExtensionRecordView, nullable: true, description: 'The president’s +10-day extension, when recorded' })
+  extension: ExtensionRecordView | null;
+  @ApiProperty({ type: ClosureView, nullable: true, description: '不予受理 / 准许撤回 / 按撤回处理, when ruled' })
+  closure: ClosureView | null;
   @ApiProperty({ type: DecisionClockDto, nullable: true }) decisionClock: DecisionClockDto | null;
   @ApiProperty({ type: [ScreeningFlagDto], description: '虚假调解 screening (advice only; the judge decides)' })
   screeningFlags: ScreeningFlagDto[];
-  @ApiProperty({ type: Object, nullable: true, description: '{outcome: decree|withdrawal, concludedOn, note}' }) conclusion: unknown;
+  @ApiProperty({ type: ConclusionView, nullable: true, description: 'How an entrusted case ended after its agreement' })
+  conclusion: ConclusionView | null;
 }

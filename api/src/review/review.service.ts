@@ -89,12 +89,27 @@ export class ReviewService {
       appliedOn: confirmation?.appliedOn ?? null,
       agentApplies: review?.agentApplies ?? false,
       materials: MATERIAL_CODES.map((code) => ({ code, label: MATERIAL_LABELS[code], state: materials[code] })),
-      supplements: review?.supplements ?? [],
-      extension: review?.extension ?? null,
-      closure: review?.closure ?? null,
+      supplements: (review?.supplements ?? []).map((x) => ({
+        requestedOn: x.requestedOn,
+        dueOn: x.dueOn,
+        items: x.items,
+        note: x.note,
+        receivedOn: x.receivedOn,
+      })),
+      extension: review?.extension
+        ? {
+            approvedBy: review.extension.approvedBy,
+            approvedOn: review.extension.approvedOn,
+            reason: review.extension.reason,
+            recordedAt: review.extension.recordedAt,
+          }
+        : null,
+      closure: review?.closure
+        ? { kind: review.closure.kind, code: review.closure.code, reasoning: review.closure.reasoning, decidedOn: review.closure.decidedOn }
+        : null,
       decisionClock: clock,
       screeningFlags: await this.screeningFlags(m, c, materials.evidence === 'provided'),
-      conclusion: conclusion && { outcome: conclusion.outcome, concludedOn: conclusion.concludedOn, note: conclusion.note },
+      conclusion: conclusion ? { outcome: conclusion.outcome, concludedOn: conclusion.concludedOn, note: conclusion.note } : null,
     };
   }
 

@@ -230,6 +230,11 @@ export class CaseListQuery {
   @MaxLength(40)
   status?: string;
 
+  @ApiPropertyOptional({ enum: ['pre_litigation', 'entrusted'], description: 'Only cases of this track' })
+  @IsOptional()
+  @IsIn(['pre_litigation', 'entrusted'])
+  track?: 'pre_litigation' | 'entrusted';
+
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()

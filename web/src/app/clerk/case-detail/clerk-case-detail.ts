@@ -39,7 +39,9 @@ export class ClerkCaseDetail {
   readonly id = input.required<string>();
 
   readonly canDelegate = computed(() => this.isClerk && this.store.status() === 'registered');
-  readonly canApply = computed(() => this.isClerk && this.store.status() === 'agreed');
+  /** Only a pre-litigation agreement goes to 司法确认; an entrusted one ends by 调解书 or 撤诉 before the judge. */
+  readonly canApply = computed(() => this.isClerk && this.store.status() === 'agreed' && this.store.record()?.track === 'pre_litigation');
+  readonly awaitsDecree = computed(() => this.store.status() === 'agreed' && this.store.record()?.track === 'entrusted');
   readonly canTerminate = computed(() => this.isClerk && TERMINABLE.has(this.store.status() ?? ''));
 
   constructor() {

@@ -2385,6 +2385,44 @@ export interface components {
       /** @enum {string} */
       state: 'provided' | 'missing' | 'not_applicable';
     };
+    SupplementView: {
+      /** Format: date */
+      requestedOn: string;
+      /** Format: date */
+      dueOn: string;
+      items: ('agreement' | 'identity' | 'authorization' | 'service_address' | 'evidence')[];
+      note: string | null;
+      /**
+       * Format: date
+       * @description null while the request is open
+       */
+      receivedOn: string | null;
+    };
+    ExtensionRecordView: {
+      approvedBy: string;
+      /** Format: date */
+      approvedOn: string;
+      reason: string;
+      /** Format: date-time */
+      recordedAt: string;
+    };
+    ClosureView: {
+      /** @enum {string} */
+      kind: 'not_accepted' | 'withdrawal_permitted' | 'deemed_withdrawn';
+      /** @enum {string|null} */
+      code:
+        | 'not_court_jurisdiction'
+        | 'not_this_court'
+        | 'status_relations'
+        | 'other_special_procedure'
+        | 'property_or_ip_ownership'
+        | 'materials_not_supplied'
+        | 'refused_to_attend'
+        | null;
+      reasoning: string;
+      /** Format: date */
+      decidedOn: string;
+    };
     DecisionClockDto: {
       /** Format: date */
       acceptedOn: string;
@@ -2410,6 +2448,13 @@ export interface components {
       code: 'RECURRING_PARTIES' | 'RELATED_PARTIES' | 'LARGE_SUM_THIN_EVIDENCE';
       reason: string;
     };
+    ConclusionView: {
+      /** @enum {string} */
+      outcome: 'decree' | 'withdrawal';
+      /** Format: date */
+      concludedOn: string;
+      note: string;
+    };
     ReviewFileResponseDto: {
       /** Format: uuid */
       caseId: string;
@@ -2426,17 +2471,17 @@ export interface components {
       appliedOn: string | null;
       agentApplies: boolean;
       materials: components['schemas']['MaterialItemDto'][];
-      /** @description 补交材料 requests: {requestedOn, dueOn, items, note, receivedOn} */
-      supplements: Record<string, never>[];
-      /** @description {approvedBy, approvedOn, reason, recordedAt} */
-      extension: Record<string, never> | null;
-      /** @description {kind, code, reasoning, decidedOn} */
-      closure: Record<string, never> | null;
+      /** @description 补交材料 requests, oldest first */
+      supplements: components['schemas']['SupplementView'][];
+      /** @description The president’s +10-day extension, when recorded */
+      extension: components['schemas']['ExtensionRecordView'] | null;
+      /** @description 不予受理 / 准许撤回 / 按撤回处理, when ruled */
+      closure: components['schemas']['ClosureView'] | null;
       decisionClock: components['schemas']['DecisionClockDto'] | null;
       /** @description 虚假调解 screening (advice only; the judge decides) */
       screeningFlags: components['schemas']['ScreeningFlagDto'][];
-      /** @description {outcome: decree|withdrawal, concludedOn, note} */
-      conclusion: Record<string, never> | null;
+      /** @description How an entrusted case ended after its agreement */
+      conclusion: components['schemas']['ConclusionView'] | null;
     };
     AcceptanceDto: {
       /** @description The case version as last read */
@@ -3452,6 +3497,8 @@ export interface operations {
       query?: {
         /** @description Comma-separated statuses: registered, delegated, in_mediation, agreed, confirmation_pending, confirmed, confirmation_rejected, failed, withdrawn, concluded, confirmation_closed */
         status?: string;
+        /** @description Only cases of this track */
+        track?: 'pre_litigation' | 'entrusted';
         q?: string;
         /** @description Only overdue cases */
         overdue?: 'true' | 'false';

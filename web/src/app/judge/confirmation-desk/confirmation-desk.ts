@@ -1,4 +1,6 @@
-import { ChangeDetectionStrategy, Component, OnInit, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, OnInit, computed, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { catchError, forkJoin, map, of } from 'rxjs';
 import { RouterLink } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
@@ -26,7 +28,21 @@ export class ConfirmationDesk implements OnInit {
   private readonly disputeTypes = inject(DisputeTypeStore);
   private readonly i18n = inject(I18n);
 
+  private readonly destroyRef = inject(DestroyRef);
   readonly items = signal<CaseRecord[]>([]);
+  /** 虚假调解 screening reasons per pending case (advice for the judge). */
+  readonly flags = signal<Record<string, string[]>>({});
+  /** Entrusted (民初) cases that reached an agreement: 民事调解书 or 撤诉. */
+  readonly awaiting = signal<CaseRecord[]>([]);
+  readonly awaitingRows = computed(() =>
+    this.awaiting().map((c) => ({
+      id: c.id,
+      caseNumber: c.caseNumber,
+      disputeType: this.disputeTypes.nameOf(c.disputeType),
+      parties: `${partyNames(c, 'applicant')} 诉 ${partyNames(c, 'respondent')}`,
+      amount: formatMoney(c.claimAmount),
+    })),
+  );
   readonly total = signal(0);
   readonly loading = signal(false);
   readonly error = signal<string | null>(null);
@@ -55,6 +71,8 @@ export class ConfirmationDesk implements OnInit {
         due: due ?? '—',
         dueLabel: daysLeft === null ? '' : daysLeft < 0 ? t('已超期') : daysLeft === 0 ? t('今日到期') : t('剩 {n} 天', { n: daysLeft }),
         urgent: daysLeft !== null && daysLeft <= 2,
+        flags: this.flags()[c.id] ?? [],
+        regimeWarning: c.regimeWarning,
       };
     });
   });
@@ -64,7 +82,26 @@ export class ConfirmationDesk implements OnInit {
     this.load();
   }
 
+  /** The screening flags of each pending application (its review file); a failed one just shows none. */
+  private loadFlags(cases: CaseRecord[]): void {
+    if (!cases.length) return;
+    forkJoin(
+      cases.map((c) =>
+        this.api.reviewFile(c.id).pipe(
+          map((f) => [c.id, f.screeningFlags.map((x) => x.reason)] as const),
+          catchError(() => of([c.id, [] as string[]] as const)),
+        ),
+      ),
+    )
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe((pairs) => this.flags.set(Object.fromEntries(pairs)));
+  }
+
   load(): void {
+    this.api
+      .awaitingConclusion()
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({ next: (page) => this.awaiting.set(page.items), error: () => this.awaiting.set([]) });
     this.loading.set(true);
     this.error.set(null);
     this.api.pending().subscribe({
@@ -72,6 +109,7 @@ export class ConfirmationDesk implements OnInit {
         this.items.set(page.items);
         this.total.set(page.total);
         this.loading.set(false);
+        this.loadFlags(page.items);
       },
       error: (err: unknown) => {
         this.loading.set(false);

@@ -16,11 +16,22 @@ import { DOCUMENT_KIND_LABELS } from '../../shared/case-status';
 import { formatInstant } from '../../shared/dates';
 import { DECIDE_DIALOG_WIDTH, DecideDialog, DecideDialogData } from '../decide-dialog/decide-dialog';
 import { DecisionBody, JudgeApi } from '../judge-api';
+import { ReviewFilePanel } from '../review-file/review-file-panel';
 
-/** One confirmation application: the agreement PDF beside the facts and the audit trail. */
+/** One confirmation application (or entrusted agreement): the document beside the review file, the facts and the audit trail. */
 @Component({
   selector: 'app-confirmation-review',
-  imports: [RouterLink, MatButtonModule, MatFormFieldModule, MatProgressBarModule, MatSelectModule, CaseFacts, CaseTimeline, PdfViewer],
+  imports: [
+    RouterLink,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    CaseFacts,
+    CaseTimeline,
+    PdfViewer,
+    ReviewFilePanel,
+  ],
   providers: [CaseDetailStore],
   templateUrl: './confirmation-review.html',
   styleUrl: './confirmation-review.scss',
@@ -50,7 +61,16 @@ export class ConfirmationReview {
     const chosen = this.chosen();
     if (chosen && docs.some((d) => d.id === chosen)) return chosen;
     const newest = (kind: DocumentKind) => [...docs].reverse().find((d) => d.kind === kind)?.id;
-    return newest('ruling') ?? newest('agreement') ?? docs[0]?.id ?? null;
+    return (
+      newest('mediation_decree') ??
+      newest('ruling') ??
+      newest('ruling_not_accepted') ??
+      newest('ruling_withdrawal_permitted') ??
+      newest('ruling_deemed_withdrawn') ??
+      newest('agreement') ??
+      docs[0]?.id ??
+      null
+    );
   });
   readonly shownTitle = computed(() => {
     const doc = this.store.documents().find((d) => d.id === this.shownDocument());
@@ -63,6 +83,12 @@ export class ConfirmationReview {
       const id = this.id();
       untracked(() => this.store.load(id));
     });
+  }
+
+  /** A review-file action answered the updated case: show it and its newest document. */
+  onReviewed(updated: CaseRecord): void {
+    this.chosen.set(null);
+    this.store.applyUpdate(updated);
   }
 
   decide(c: CaseRecord): void {
