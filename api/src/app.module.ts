@@ -24,6 +24,7 @@ import type { PdfRenderer } from './documents/pdf/renderer.js';
 import { FollowupModule } from './followup/followup.module.js';
 import { HealthModule } from './health/health.module.js';
 import { OrganizationsModule } from './organizations/organizations.module.js';
+import { PartyModule } from './party/party.module.js';
 import { QueueModule } from './queue/queue.module.js';
 import { ReviewModule } from './review/review.module.js';
 import { ReferenceModule } from './reference/reference.module.js';
@@ -90,6 +91,7 @@ export class AppModule {
         OrganizationsModule,
         UsersModule,
         SmsModule,
+        PartyModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -7,7 +7,13 @@ type OperationObject = OpenAPIObject['paths'][string]['get'] & object;
 type ParameterObject = { in?: string; name?: string; schema?: { type?: string; format?: string } };
 
 /** Operations anyone may call without a token. */
-const PUBLIC_OPERATIONS = new Set(['get /api/health', 'post /api/auth/login', 'get /api/verify/{sha256}']);
+const PUBLIC_OPERATIONS = new Set([
+  'get /api/health',
+  'post /api/auth/login',
+  'get /api/verify/{sha256}',
+  'post /api/party/auth/request-code',
+  'post /api/party/auth/verify',
+]);
 /** Operations every signed-in user may call, even before changing a one-time password: no 403. */
 const ANY_SIGNED_IN = new Set(['post /api/auth/password', 'post /api/auth/logout']);
 
@@ -21,6 +27,7 @@ export const TAGS = [
   { name: 'queue', description: '调解员共享队列、实时事件、超期与接收统计（The mediators’ shared queue）' },
   { name: 'stats', description: '统计、红黑榜、万人起诉率、导出、月度通报（Statistics and reports）' },
   { name: 'review', description: '司法确认审查卷、补交材料、不予受理/撤回裁定、民事调解书（The judge’s review file）' },
+  { name: 'party', description: '当事人：验证码登录、查看本人案件、同意调解与电子送达（The parties’ side）' },
   { name: 'followup', description: '协议履行、回访工作台、履行提醒（Performance follow-up of agreements）' },
 ];
 

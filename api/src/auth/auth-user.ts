@@ -16,6 +16,8 @@ export interface AccessTokenClaims {
   jti: string;
   tv: number;
   user: Omit<AuthUser, 'id'>;
+  /** Present only on party tokens (role `party`): the one party of one case the token speaks for. */
+  party?: Omit<PartyPrincipal, 'id'>;
   exp?: number;
 }
 
@@ -29,4 +31,14 @@ export interface SessionToken {
 export interface ClientInfo {
   ip: string | null;
   userAgent: string | null;
+}
+
+/** A party signed in by SMS code: scoped to one party of one case. */
+export interface PartyPrincipal {
+  id: string;
+  role: 'party';
+  partyRole: 'applicant' | 'respondent';
+  caseId: string;
+  courtId: string;
+  name: string;
 }

@@ -4,8 +4,8 @@ import { JwtService } from '@nestjs/jwt';
 import type { Request } from 'express';
 import { DomainError } from '../common/domain-error.js';
 import type { Role } from '../users/user.entity.js';
-import type { AccessTokenClaims, AuthUser, SessionToken } from './auth-user.js';
-import { BEFORE_PASSWORD_CHANGE, IS_PUBLIC, ROLES_KEY } from './decorators.js';
+import type { AccessTokenClaims, AuthUser, PartyPrincipal, SessionToken } from './auth-user.js';
+import { BEFORE_PASSWORD_CHANGE, IS_PUBLIC, PARTY_ONLY, ROLES_KEY } from './decorators.js';
 import { SessionsService } from './sessions.service.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -26,7 +26,7 @@ export class AuthGuard implements CanActivate {
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
     const targets = [ctx.getHandler(), ctx.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
-    const req = ctx.switchToHttp().getRequest<Request & { user?: AuthUser; token?: SessionToken }>();
+    const req = ctx.switchToHttp().getRequest<Request & { user?: AuthUser; token?: SessionToken; party?: PartyPrincipal }>();
     const token = this.tokenOf(req);
     if (!token) throw new DomainError('UNAUTHENTICATED', 'Missing bearer token');
     let payload: AccessTokenClaims;
@@ -35,6 +35,15 @@ export class AuthGuard implements CanActivate {
     } catch {
       throw new DomainError('UNAUTHENTICATED', 'Invalid or expired token; please log in again');
     }
+    // Party tokens (role `party`) open only the party's own paths; staff tokens never open those.
+    const partyOnly = this.reflector.getAllAndOverride<boolean>(PARTY_ONLY, targets) === true;
+    if (payload.party) {
+      if (!partyOnly) throw new DomainError('FORBIDDEN', 'A party token opens only /api/party paths');
+      if (!UUID.test(String(payload.sub))) throw new DomainError('UNAUTHENTICATED', 'Invalid or expired token; please sign in again');
+      req.party = { id: payload.sub, ...payload.party };
+      return true;
+    }
+    if (partyOnly) throw new DomainError('FORBIDDEN', 'This path is for parties signed in with an SMS code');
     // Tokens issued before token versions existed carry neither claim: they are refused like expired ones.
     if (!UUID.test(String(payload.sub)) || !UUID.test(String(payload.jti)) || !Number.isInteger(payload.tv)) {
       throw new DomainError('UNAUTHENTICATED', 'Invalid or expired token; please log in again');

@@ -7,6 +7,7 @@ import { Case } from '../case-records/case.entity.js';
 import type { CaseAggregate } from './case-view.js';
 import { Confirmation } from '../case-records/confirmation.entity.js';
 import { Obligation } from '../case-records/obligation.entity.js';
+import { PartyConsent } from '../case-records/party-consent.entity.js';
 import { Party } from '../case-records/party.entity.js';
 import { MediationSession } from '../case-records/session.entity.js';
 import { Termination } from '../case-records/termination.entity.js';
@@ -27,6 +28,7 @@ export async function loadAggregate(m: EntityManager, c: Case): Promise<CaseAggr
   const assignee = c.assigneeId ? await m.findOne(User, { where: { id: c.assigneeId }, select: { id: true, displayName: true } }) : null;
   const terms = agreement ? await m.find(AgreementTerm, { where: { agreementId: agreement.id }, order: { position: 'ASC' } }) : [];
   const obligations = agreement ? await m.find(Obligation, { where: { caseId: c.id }, order: { position: 'ASC' } }) : [];
+  const consents = await m.find(PartyConsent, { where: { caseId: c.id } });
   return {
     case: c,
     parties,
@@ -37,6 +39,7 @@ export async function loadAggregate(m: EntityManager, c: Case): Promise<CaseAggr
     termination,
     documents,
     assignee: assignee ? { id: assignee.id, displayName: assignee.displayName } : null,
+    consents,
   };
 }
 
@@ -65,7 +68,8 @@ export const caseChildrenSql = (alias: string) => `
   (SELECT coalesce(json_agg(s ORDER BY s.seq), '[]') FROM mediation_sessions AS s WHERE s.case_id = ${alias}.id) AS "childSessions",
   (SELECT coalesce(json_agg(json_build_object('id', d.id, 'kind', d.kind, 'title', d.title, 'sha256', d.sha256,
             'content_sha256', d.content_sha256, 'status', d.status, 'issued_at', d.issued_at) ORDER BY d.issued_at, d.created_at), '[]')
-     FROM documents AS d WHERE d.case_id = ${alias}.id) AS "childDocuments"`;
+     FROM documents AS d WHERE d.case_id = ${alias}.id) AS "childDocuments",
+  (SELECT coalesce(json_agg(k), '[]') FROM party_consents AS k WHERE k.case_id = ${alias}.id) AS "childConsents"`;
 
 /**
  * The aggregate of a case that is in mediation straight from the queue, from a row carrying
@@ -90,6 +94,7 @@ export function aggregateFromRow(
     termination: null,
     documents: many(DocumentRecord, 'childDocuments'),
     assignee,
+    consents: many(PartyConsent, 'childConsents'),
   };
 }
 

@@ -8,6 +8,7 @@ import type { Case } from '../case-records/case.entity.js';
 import type { Confirmation } from '../case-records/confirmation.entity.js';
 import type { Obligation } from '../case-records/obligation.entity.js';
 import type { Party } from '../case-records/party.entity.js';
+import type { PartyConsent } from '../case-records/party-consent.entity.js';
 import { outstandingFen } from '../rules/obligations.js';
 import type { MediationSession } from '../case-records/session.entity.js';
 import type { Termination } from '../case-records/termination.entity.js';
@@ -24,6 +25,8 @@ export interface CaseAggregate {
   termination: Termination | null;
   documents: Pick<DocumentRecord, 'id' | 'kind' | 'title' | 'sha256' | 'contentSha256' | 'status' | 'issuedAt'>[];
   assignee: { id: string; displayName: string } | null;
+  /** Each party's own consent to mediation and electronic service (absent for aggregates built without them). */
+  consents?: PartyConsent[];
 }
 
 export const partyView = (p: Party) => ({
@@ -166,6 +169,18 @@ export function caseView(a: CaseAggregate, today: string) {
       status: d.status,
       createdAt: d.issuedAt.toISOString(),
     })),
+    /** One row per party: whether (and how) they consented themselves through the party side. */
+    partyConsents: a.parties.map((p) => {
+      const k = (a.consents ?? []).find((x) => x.partyId === p.id);
+      return {
+        partyId: p.id,
+        consented: !!k,
+        mediation: k?.mediation ?? null,
+        electronicService: k?.electronicService ?? null,
+        serviceAddress: k?.serviceAddress ?? null,
+        consentedAt: k?.consentedAt.toISOString() ?? null,
+      };
+    }),
   };
 }
 

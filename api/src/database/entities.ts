@@ -15,6 +15,8 @@ import { Termination } from '../case-records/termination.entity.js';
 import { Court, CourtPopulation } from '../courts/court.entity.js';
 import { DocumentRecord } from '../documents/document.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
+import { PartyCode } from '../party/party-code.entity.js';
+import { PartyConsent } from '../case-records/party-consent.entity.js';
 import { SmsOutboxMessage } from '../sms/sms-outbox.entity.js';
 import { CaseStatFact, StatsDirtyCase, StatsRollup } from '../stats/stats.entities.js';
 import { User } from '../users/user.entity.js';
@@ -49,4 +51,6 @@ export const ENTITIES = [
   SmsOutboxMessage,
   Obligation,
   ObligationReminder,
+  PartyCode,
+  PartyConsent,
 ];

@@ -61,13 +61,14 @@ export interface PageProblems {
   errors: string[];
 }
 
-/** A signed-out browser context at 1280×800 in China time, recording uncaught page errors. */
+/** A signed-out browser context (1280×800 unless told) in China time, recording uncaught page errors. */
 export async function newSession(
   browser: Browser,
   baseURL: string,
   problems: PageProblems,
+  viewport: { width: number; height: number } = VIEWPORT,
 ): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL, viewport: VIEWPORT, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const context = await browser.newContext({ baseURL, viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   context.setDefaultTimeout(10_000);
   const page = await context.newPage();
   watch(page, problems);

@@ -8,6 +8,7 @@ export const routes: Routes = [
     title: '文书核验',
     loadComponent: () => import('./verify/verify-page').then((m) => m.VerifyPage),
   },
+  { path: 'party', loadChildren: () => import('./party/party.routes').then((m) => m.partyRoutes) },
   {
     path: '',
     canActivate: [authGuard],

@@ -177,6 +177,16 @@ export class ObligationView {
   @ApiProperty(integer({ minimum: 1 })) version: number;
 }
 
+/** A party's own consent, given on the party side (issue 16); all null until they consent. */
+export class PartyConsentView {
+  @ApiProperty(uuid()) partyId: string;
+  @ApiProperty({ description: 'The party has answered on the party side' }) consented: boolean;
+  @ApiProperty({ type: Boolean, nullable: true, description: '同意调解' }) mediation: boolean | null;
+  @ApiProperty({ type: Boolean, nullable: true, description: '同意电子送达 (CPL 90)' }) electronicService: boolean | null;
+  @ApiProperty({ type: String, nullable: true, description: '送达地址' }) serviceAddress: string | null;
+  @ApiProperty(instant({ nullable: true })) consentedAt: string | null;
+}
+
 /** The case representation of the contract (GET /api/cases/{id}, and every action's answer). */
 export class CaseView extends CaseSummaryView {
   @ApiProperty(instant({ nullable: true, description: 'When the assignee claimed it' })) acceptedAt: string | null;
@@ -187,6 +197,8 @@ export class CaseView extends CaseSummaryView {
   @ApiProperty({ type: TerminationView, nullable: true }) termination: TerminationView | null;
   @ApiProperty({ type: ConfirmationView, nullable: true }) declare confirmation: ConfirmationView | null;
   @ApiProperty({ type: [CaseDocumentView] }) documents: CaseDocumentView[];
+  @ApiProperty({ type: [PartyConsentView], description: 'Each party’s consent to mediation and electronic service' })
+  partyConsents: PartyConsentView[];
 }
 
 export class CasePage extends PageMeta {

@@ -40,6 +40,7 @@ export function aCase(overrides: Partial<CaseRecord> = {}): CaseRecord {
     termination: null,
     confirmation: null,
     documents: [],
+    partyConsents: [],
     version: 3,
     ...overrides,
   };

@@ -49,6 +49,7 @@ export class CaseFacts {
         roleLabel: PARTY_ROLE_LABELS[p.role] ?? p.role,
         kindLabel: PARTY_KIND_LABELS[p.kind] ?? p.kind,
         identifier: p.kind === 'organization' ? p.creditCode : p.idNumberMasked,
+        consent: consentText((c.partyConsents ?? []).find((k) => k.partyId === p.id)),
       })),
       deadlines: [
         { label: '领取期限', value: c.deadlines?.acceptBy },
@@ -66,4 +67,13 @@ export class CaseFacts {
       signedAt: formatInstant(c.agreement?.signedAt),
     };
   });
+}
+
+/** What the party answered on the party side (同意调解 / 电子送达), or that they have not yet. */
+function consentText(
+  k: { consented: boolean; mediation: boolean | null; electronicService: boolean | null; consentedAt: string | null } | undefined,
+): string {
+  if (!k?.consented) return '尚未在线确认调解意愿与送达方式';
+  const parts = [k.mediation ? '同意调解' : '不同意调解', k.electronicService ? '同意电子送达' : '不同意电子送达（需纸质送达）'];
+  return `本人已在线确认：${parts.join('，')}${k.consentedAt ? `（${formatInstant(k.consentedAt)}）` : ''}`;
 }

@@ -1081,6 +1081,126 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/party/auth/request-code': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 当事人获取短信验证码
+     * @description Sends a 6-digit code (valid 10 minutes) to the phone when it is a party’s phone in that case. Always 202, so the answer never tells whether the pair exists; rate limited per phone and per case.
+     */
+    post: operations['requestPartyCode'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/party/auth/verify': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 当事人凭验证码登录
+     * @description Exchanges the code for a party token scoped to that party of that case; 5 wrong codes lock it, a used code never works again.
+     */
+    post: operations['verifyPartyCode'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/party/me': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 当前登录的当事人
+     * @description The party the token belongs to (staff tokens: 403).
+     */
+    get: operations['getPartyMe'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/party/case': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 当事人查看本人案件
+     * @description The case seen from the party’s side: their own ID number in full, the other side’s personal data masked. Audited.
+     */
+    get: operations['getPartyCase'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/party/consent': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 当事人确认同意调解、电子送达及送达地址
+     * @description Records (or renews) consent to mediation and to electronic service with the service address (CPL 90); audited.
+     */
+    post: operations['recordPartyConsent'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/sms-outbox': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 短信发件箱（演示与测试用）
+     * @description Messages the outbox gateway kept for this court, newest first (sign-in codes, reminders).
+     */
+    get: operations['listSmsOutbox'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1716,6 +1836,26 @@ export interface components {
        */
       createdAt: string;
     };
+    PartyConsentView: {
+      /**
+       * Format: uuid
+       * @example 3f2b8c1e-6d4a-4c1b-9f5e-2a7d8e9b0c11
+       */
+      partyId: string;
+      /** @description The party has answered on the party side */
+      consented: boolean;
+      /** @description 同意调解 */
+      mediation: boolean | null;
+      /** @description 同意电子送达 (CPL 90) */
+      electronicService: boolean | null;
+      /** @description 送达地址 */
+      serviceAddress: string | null;
+      /**
+       * Format: date-time
+       * @example 2026-11-20T09:30:00.000Z
+       */
+      consentedAt: string | null;
+    };
     CaseView: {
       /**
        * Format: uuid
@@ -1803,6 +1943,8 @@ export interface components {
       obligations: components['schemas']['ObligationView'][];
       termination: components['schemas']['TerminationView'] | null;
       documents: components['schemas']['CaseDocumentView'][];
+      /** @description Each party’s consent to mediation and electronic service */
+      partyConsents: components['schemas']['PartyConsentView'][];
     };
     ConfirmationSummaryView: {
       /** @example （2026）黔0381诉前调确1号 */
@@ -2780,6 +2922,126 @@ export interface components {
       /** @example 万人起诉率 = 年度一审民事、行政案件数 ÷（户籍人口 + 登记流动人口）× 10,000。本系统只登记本院立案后委托调解的民初案件（track = entrusted，按收案年度计），不含未经本系统的一审民事、行政案件，因此是该指标的下限；人口按法院、年度配置。 */
       definition: string;
       rows: components['schemas']['LitigationRateRow'][];
+    };
+    RequestCodeDto: {
+      /** @example （2026）黔0381民诉前调1号 */
+      caseNumber: string;
+      /** @example 13800000000 */
+      phone: string;
+    };
+    CodeRequestAcceptedDto: {
+      /** @example 如案号与手机号码一致，验证码已发送，10分钟内有效 */
+      message: string;
+      /**
+       * @description How long a code is valid
+       * @example 600
+       */
+      expiresInSeconds: number;
+    };
+    VerifyCodeDto: {
+      /** @example （2026）黔0381民诉前调1号 */
+      caseNumber: string;
+      /** @example 13800000000 */
+      phone: string;
+      /** @example 123456 */
+      code: string;
+    };
+    PartySummaryDto: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      role: 'applicant' | 'respondent';
+      name: string;
+    };
+    PartyTokenResponseDto: {
+      accessToken: string;
+      party: components['schemas']['PartySummaryDto'];
+    };
+    PartyCasePartyDto: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      role: 'applicant' | 'respondent';
+      /** @enum {string} */
+      kind: 'person' | 'organization';
+      name: string;
+      /** @description true for the signed-in party */
+      self: boolean;
+      /** @description Full only for the signed-in party; the other side masked (first 6, last 4) */
+      idNumber: string | null;
+      /** @description Full only for the signed-in party; the other side masked */
+      phone: string | null;
+      /** @description Only for the signed-in party */
+      address: string | null;
+    };
+    ConsentResponseDto: {
+      mediation: boolean;
+      electronicService: boolean;
+      serviceAddress: string | null;
+      /** Format: date-time */
+      consentedAt: string;
+    };
+    PartyCaseDto: {
+      /** Format: uuid */
+      id: string;
+      caseNumber: string;
+      status: string;
+      disputeType: string;
+      claims: string[];
+      /** Format: date */
+      receivedOn: string;
+      /** Format: date */
+      mediationEndsOn: string | null;
+      /**
+       * Format: date
+       * @description 司法确认申请期限（30日）
+       */
+      confirmationApplyBy: string | null;
+      parties: components['schemas']['PartyCasePartyDto'][];
+      /** @description The signed-in party’s own consent, once given */
+      consent: components['schemas']['ConsentResponseDto'] | null;
+    };
+    ConsentDto: {
+      /** @description 同意调解 */
+      mediation: boolean;
+      /** @description 同意电子送达 */
+      electronicService: boolean;
+      /** @description 送达地址 */
+      serviceAddress?: string;
+    };
+    SmsOutboxItem: {
+      /**
+       * Format: uuid
+       * @example 3f2b8c1e-6d4a-4c1b-9f5e-2a7d8e9b0c11
+       */
+      id: string;
+      /** @example 13800000000 */
+      phone: string;
+      text: string;
+      /** @example party_sign_in */
+      purpose: string;
+      /**
+       * Format: uuid
+       * @example 3f2b8c1e-6d4a-4c1b-9f5e-2a7d8e9b0c11
+       */
+      caseId: string | null;
+      /**
+       * Format: date-time
+       * @example 2026-11-20T09:30:00.000Z
+       */
+      sentAt: string;
+    };
+    SmsOutboxPage: {
+      /**
+       * @description Items matching, on all pages
+       * @example 137
+       */
+      total: number;
+      /** @example 1 */
+      page: number;
+      /** @example 50 */
+      pageSize: number;
+      items: components['schemas']['SmsOutboxItem'][];
     };
     /** @description Some codes add details (e.g. WORKLOAD_CAP: activeCases and cap; ILLEGAL_TRANSITION: status). */
     Error: {
@@ -6665,6 +6927,354 @@ export interface operations {
         };
         content: {
           'application/pdf': string;
+        };
+      };
+      /** @description VALIDATION_FAILED: invalid input; `errors` maps each field to a short code */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token (or wrong credentials on login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN: the caller’s role may not do this; PASSWORD_CHANGE_REQUIRED: a one-time password must be changed first */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: the database is not reachable at the moment; try again shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  requestPartyCode: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RequestCodeDto'];
+      };
+    };
+    responses: {
+      /** @description Accepted (a code was sent if the case number and phone belong together) */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CodeRequestAcceptedDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED: invalid input; `errors` maps each field to a short code */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: the database is not reachable at the moment; try again shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  verifyPartyCode: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['VerifyCodeDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PartyTokenResponseDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED: invalid input; `errors` maps each field to a short code */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token (or wrong credentials on login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: the database is not reachable at the moment; try again shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getPartyMe: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PartySummaryDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token (or wrong credentials on login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN: the caller’s role may not do this; PASSWORD_CHANGE_REQUIRED: a one-time password must be changed first */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: the database is not reachable at the moment; try again shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getPartyCase: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PartyCaseDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token (or wrong credentials on login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN: the caller’s role may not do this; PASSWORD_CHANGE_REQUIRED: a one-time password must be changed first */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: the database is not reachable at the moment; try again shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  recordPartyConsent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ConsentDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConsentResponseDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED: invalid input; `errors` maps each field to a short code */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token (or wrong credentials on login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN: the caller’s role may not do this; PASSWORD_CHANGE_REQUIRED: a one-time password must be changed first */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: the database is not reachable at the moment; try again shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  listSmsOutbox: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description Only messages to this phone (digits) */
+        phone?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SmsOutboxPage'];
         };
       };
       /** @description VALIDATION_FAILED: invalid input; `errors` maps each field to a short code */

@@ -7,7 +7,8 @@ import { Relogin } from './relogin';
 
 /** Calls that never need (and never re-try with) a token. */
 function isPublic(url: string): boolean {
-  return url === LOGIN_URL || url.startsWith('/api/verify/') || url === '/api/health';
+  // Party calls carry the party's own token (party/party-api.ts), never the staff session's.
+  return url === LOGIN_URL || url.startsWith('/api/verify/') || url === '/api/health' || url.startsWith('/api/party/');
 }
 
 /**

@@ -1,0 +1,97 @@
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../common/api-docs.js';
+import type { PartyPrincipal } from '../auth/auth-user.js';
+import { CurrentParty, PartyOnly, Public } from '../auth/decorators.js';
+import {
+  CodeRequestAcceptedDto,
+  ConsentDto,
+  ConsentResponseDto,
+  PartySummaryDto,
+  PartyTokenResponseDto,
+  RequestCodeDto,
+  VerifyCodeDto,
+} from './party-auth.dto.js';
+import { CODE_TTL_MS, PartyAuthService } from './party-auth.service.js';
+import { PartyCaseDto } from './party-case.js';
+
+@ApiTags('party')
+@Controller('party')
+export class PartyController {
+  constructor(private readonly auth: PartyAuthService) {}
+
+  @Post('auth/request-code')
+  @Public()
+  @HttpCode(202)
+  @ApiOperation({
+    operationId: 'requestPartyCode',
+    summary: '当事人获取短信验证码',
+    description:
+      'Sends a 6-digit code (valid 10 minutes) to the phone when it is a party’s phone in that case. Always 202, so the answer never tells whether the pair exists; rate limited per phone and per case.',
+  })
+  @ApiAcceptedResponse({
+    type: CodeRequestAcceptedDto,
+    description: 'Accepted (a code was sent if the case number and phone belong together)',
+  })
+  async requestCode(@Body() body: RequestCodeDto): Promise<CodeRequestAcceptedDto> {
+    await this.auth.requestCode(body.caseNumber, body.phone);
+    return { message: '如案号与手机号码一致，验证码已发送，10分钟内有效', expiresInSeconds: CODE_TTL_MS / 1000 };
+  }
+
+  @Post('auth/verify')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({
+    operationId: 'verifyPartyCode',
+    summary: '当事人凭验证码登录',
+    description:
+      'Exchanges the code for a party token scoped to that party of that case; 5 wrong codes lock it, a used code never works again.',
+  })
+  @ApiOkResponse({ type: PartyTokenResponseDto })
+  @ApiErrors(401)
+  verify(@Body() body: VerifyCodeDto): Promise<PartyTokenResponseDto> {
+    return this.auth.signIn(body.caseNumber, body.phone, body.code);
+  }
+
+  @Get('me')
+  @PartyOnly()
+  @ApiBearerAuth()
+  @ApiOperation({
+    operationId: 'getPartyMe',
+    summary: '当前登录的当事人',
+    description: 'The party the token belongs to (staff tokens: 403).',
+  })
+  @ApiOkResponse({ type: PartySummaryDto })
+  me(@CurrentParty() party: PartyPrincipal): PartySummaryDto {
+    return { id: party.id, role: party.partyRole, name: party.name };
+  }
+
+  @Get('case')
+  @PartyOnly()
+  @ApiBearerAuth()
+  @ApiOperation({
+    operationId: 'getPartyCase',
+    summary: '当事人查看本人案件',
+    description: 'The case seen from the party’s side: their own ID number in full, the other side’s personal data masked. Audited.',
+  })
+  @ApiOkResponse({ type: PartyCaseDto })
+  @ApiErrors(404)
+  case(@CurrentParty() party: PartyPrincipal): Promise<PartyCaseDto> {
+    return this.auth.caseOf(party);
+  }
+
+  @Post('consent')
+  @PartyOnly()
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @ApiOperation({
+    operationId: 'recordPartyConsent',
+    summary: '当事人确认同意调解、电子送达及送达地址',
+    description: 'Records (or renews) consent to mediation and to electronic service with the service address (CPL 90); audited.',
+  })
+  @ApiOkResponse({ type: ConsentResponseDto })
+  @ApiErrors(404)
+  consent(@CurrentParty() party: PartyPrincipal, @Body() body: ConsentDto): Promise<ConsentResponseDto> {
+    return this.auth.consent(party, body);
+  }
+}

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module.js';
+import { PartyAuthService } from './party-auth.service.js';
+import { PartyCode } from './party-code.entity.js';
+import { PartyConsent } from '../case-records/party-consent.entity.js';
+import { PartyController } from './party.controller.js';
+import { SmsOutboxController } from './sms-outbox.controller.js';
+
+/** The parties' own side: sign-in by SMS code (role `party`, scoped to one party of one case). */
+@Module({
+  imports: [TypeOrmModule.forFeature([PartyCode, PartyConsent]), AuditModule],
+  controllers: [PartyController, SmsOutboxController],
+  providers: [PartyAuthService],
+})
+export class PartyModule {}
