@@ -58,6 +58,7 @@ describeBrowser('browser: a party on a phone', () => {
       );
     expect(created.status).toBe(201);
     const c = created.body;
+    expect((await t.http.post(`/api/cases/${c.id}/delegate`).set(auth(w.tokens.clerk1!)).send({})).status).toBe(200);
 
     const { page } = await newSession(browser, baseUrlOf(t), problems, PHONE);
     await page.goto(`/party?caseNumber=${encodeURIComponent(c.caseNumber)}`);
@@ -82,6 +83,13 @@ describeBrowser('browser: a party on a phone', () => {
     expect(await page.getByLabel(/送达地址/).inputValue()).toBe('赤水市文华街道3号');
     await page.getByRole('button', { name: '确认提交' }).click();
     await page.getByRole('status').filter({ hasText: '同意调解；同意电子送达' }).waitFor();
+    // The delegation letter issued before the consent is served now; reading it records the read.
+    const docs = page.getByRole('region', { name: '我的文书' });
+    await docs.getByText('未查阅').waitFor();
+    const [tab] = await Promise.all([page.context().waitForEvent('page'), docs.getByRole('button', { name: /^查看 / }).click()]);
+    await docs.getByText('已查阅').waitFor();
+    await tab.close();
+    await page.getByRole('heading', { name: c.caseNumber }).scrollIntoViewIfNeeded();
     await expectNoTechnicalText(page);
     // No horizontal scrolling at 390 px.
     expect(
@@ -96,6 +104,7 @@ describeBrowser('browser: a party on a phone', () => {
     await clerk.goto(`/clerk/cases/${c.id}`);
     await clerk.getByText(/本人已在线确认：同意调解，同意电子送达/).waitFor();
     await clerk.getByText('尚未在线确认调解意愿与送达方式').waitFor();
+    await clerk.getByText(/已电子送达：周某（.*已读）；待纸质送达：陈某/).waitFor();
     expect(problems.errors).toEqual([]);
   });
 });

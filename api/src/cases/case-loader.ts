@@ -1,6 +1,7 @@
 import { In, type EntityManager } from 'typeorm';
 import { hydrate } from '../common/hydrate.js';
 import { DocumentRecord } from '../documents/document.entity.js';
+import { DocumentServiceRecord } from '../documents/document-service.entity.js';
 import { User } from '../users/user.entity.js';
 import { Agreement, AgreementTerm } from '../case-records/agreement.entity.js';
 import { Case } from '../case-records/case.entity.js';
@@ -29,6 +30,7 @@ export async function loadAggregate(m: EntityManager, c: Case): Promise<CaseAggr
   const terms = agreement ? await m.find(AgreementTerm, { where: { agreementId: agreement.id }, order: { position: 'ASC' } }) : [];
   const obligations = agreement ? await m.find(Obligation, { where: { caseId: c.id }, order: { position: 'ASC' } }) : [];
   const consents = await m.find(PartyConsent, { where: { caseId: c.id } });
+  const services = await m.find(DocumentServiceRecord, { where: { caseId: c.id }, order: { servedAt: 'ASC' } });
   return {
     case: c,
     parties,
@@ -40,6 +42,7 @@ export async function loadAggregate(m: EntityManager, c: Case): Promise<CaseAggr
     documents,
     assignee: assignee ? { id: assignee.id, displayName: assignee.displayName } : null,
     consents,
+    services,
   };
 }
 
@@ -69,7 +72,8 @@ export const caseChildrenSql = (alias: string) => `
   (SELECT coalesce(json_agg(json_build_object('id', d.id, 'kind', d.kind, 'title', d.title, 'sha256', d.sha256,
             'content_sha256', d.content_sha256, 'status', d.status, 'issued_at', d.issued_at) ORDER BY d.issued_at, d.created_at), '[]')
      FROM documents AS d WHERE d.case_id = ${alias}.id) AS "childDocuments",
-  (SELECT coalesce(json_agg(k), '[]') FROM party_consents AS k WHERE k.case_id = ${alias}.id) AS "childConsents"`;
+  (SELECT coalesce(json_agg(k), '[]') FROM party_consents AS k WHERE k.case_id = ${alias}.id) AS "childConsents",
+  (SELECT coalesce(json_agg(v ORDER BY v.served_at), '[]') FROM document_services AS v WHERE v.case_id = ${alias}.id) AS "childServices"`;
 
 /**
  * The aggregate of a case that is in mediation straight from the queue, from a row carrying
@@ -95,6 +99,7 @@ export function aggregateFromRow(
     documents: many(DocumentRecord, 'childDocuments'),
     assignee,
     consents: many(PartyConsent, 'childConsents'),
+    services: many(DocumentServiceRecord, 'childServices'),
   };
 }
 

@@ -10,6 +10,7 @@ import { Case } from '../case-records/case.entity.js';
 import type { BulkContext } from '../common/bulk-context.js';
 import { Clock } from '../common/clock.js';
 import { DomainError, notFound } from '../common/domain-error.js';
+import { ElectronicService } from '../documents/electronic-service.js';
 import { DocumentsService } from '../documents/documents.service.js';
 import { type CaseAction, nextStatus, type TransitionDetail } from '../rules/case-status.js';
 import { chinaDateOf } from '../rules/chinese-date.js';
@@ -91,6 +92,7 @@ export class CaseTransitions {
     private readonly audit: AuditService,
     private readonly calendar: CalendarService,
     private readonly documents: DocumentsService,
+    private readonly service: ElectronicService,
     private readonly clock: Clock,
     private readonly access: CaseAccess,
   ) {}
@@ -167,7 +169,10 @@ export class CaseTransitions {
         const doc = step.document ? await this.documents.issue(m, step.document, updated, now, { deferRender: false }) : null;
         throw new PreviewRollback(doc ? await this.documents.copyFor(user, doc) : null); // a mediator's copy: ID numbers masked
       }
-      if (step.document) await this.documents.issue(m, step.document, updated, now, { deferRender: bulk.deferRendering });
+      if (step.document) {
+        await this.documents.issue(m, step.document, updated, now, { deferRender: bulk.deferRendering });
+        await this.service.serveCase(m, c.id, now); // 电子送达 to each consenting party
+      }
       if (step.queueEvent) {
         // The queue concerned: the one the case enters (delegated, released) or leaves (claimed, declined, withdrawn).
         const queue =

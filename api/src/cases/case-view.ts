@@ -3,6 +3,7 @@ import { formatMoney } from '../rules/money.js';
 import { isOverdue } from '../rules/clocks.js';
 import { regimeWarning } from '../rules/regime.js';
 import type { DocumentRecord } from '../documents/document.entity.js';
+import type { DocumentServiceRecord } from '../documents/document-service.entity.js';
 import type { Agreement, AgreementTerm } from '../case-records/agreement.entity.js';
 import type { Case } from '../case-records/case.entity.js';
 import type { Confirmation } from '../case-records/confirmation.entity.js';
@@ -27,6 +28,8 @@ export interface CaseAggregate {
   assignee: { id: string; displayName: string } | null;
   /** Each party's own consent to mediation and electronic service (absent for aggregates built without them). */
   consents?: PartyConsent[];
+  /** Electronic service of each document on each party (absent for aggregates built without them). */
+  services?: DocumentServiceRecord[];
 }
 
 export const partyView = (p: Party) => ({
@@ -168,6 +171,14 @@ export function caseView(a: CaseAggregate, today: string) {
       sha256: d.sha256,
       status: d.status,
       createdAt: d.issuedAt.toISOString(),
+      services: (a.services ?? [])
+        .filter((v) => v.documentId === d.id)
+        .map((v) => ({
+          partyId: v.partyId,
+          method: v.method,
+          servedAt: v.servedAt.toISOString(),
+          readAt: v.readAt?.toISOString() ?? null,
+        })),
     })),
     /** One row per party: whether (and how) they consented themselves through the party side. */
     partyConsents: a.parties.map((p) => {

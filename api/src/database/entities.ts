@@ -14,6 +14,7 @@ import { MediationSession } from '../case-records/session.entity.js';
 import { Termination } from '../case-records/termination.entity.js';
 import { Court, CourtPopulation } from '../courts/court.entity.js';
 import { DocumentRecord } from '../documents/document.entity.js';
+import { DocumentServiceRecord } from '../documents/document-service.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { PartyCode } from '../party/party-code.entity.js';
 import { PartyConsent } from '../case-records/party-consent.entity.js';
@@ -52,5 +53,6 @@ export const ENTITIES = [
   Obligation,
   ObligationReminder,
   PartyCode,
+  DocumentServiceRecord,
   PartyConsent,
 ];

@@ -5,6 +5,14 @@ import { DOCUMENT_KINDS, type DocumentKind } from '../rules/document-kinds.js';
 export const DOCUMENT_STATUSES = ['pending', 'ready', 'failed'] as const;
 const SHA256 = '^[0-9a-f]{64}$';
 
+/** One electronic service of a document on a party (电子送达). */
+export class DocumentServiceView {
+  @ApiProperty(uuid()) partyId: string;
+  @ApiProperty({ enum: ['electronic'] }) method: string;
+  @ApiProperty(instant()) servedAt: string;
+  @ApiProperty(instant({ nullable: true, description: 'First download by the party' })) readAt: string | null;
+}
+
 export class DocumentListItem {
   @ApiProperty(uuid()) id: string;
   @ApiProperty({ enum: DOCUMENT_KINDS }) kind: DocumentKind;
@@ -13,6 +21,8 @@ export class DocumentListItem {
   @ApiProperty({ enum: DOCUMENT_STATUSES }) status: (typeof DOCUMENT_STATUSES)[number];
   @ApiProperty(integer({ nullable: true, minimum: 0, description: 'PDF size in bytes; null until rendered' })) byteSize: number | null;
   @ApiProperty(instant({ description: 'When the document was issued' })) createdAt: string;
+  @ApiProperty({ type: [DocumentServiceView], description: 'Served electronically on these parties; the others are served on paper' })
+  services: DocumentServiceView[];
 }
 
 export class VerifyResponse {

@@ -5,6 +5,8 @@ import { CaseRecordsModule } from '../case-records/case-records.module.js';
 import { DocumentRecord } from './document.entity.js';
 import { DocumentsController } from './documents.controller.js';
 import { DocumentsService } from './documents.service.js';
+import { DocumentServiceRecord } from './document-service.entity.js';
+import { ElectronicService } from './electronic-service.js';
 
 /**
  * The legal documents issued for a case: issued inside the action's transaction, rendered to PDF
@@ -12,9 +14,9 @@ import { DocumentsService } from './documents.service.js';
  * (PDF_RENDERER) is provided once per app by CoreModule.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([DocumentRecord]), CaseRecordsModule, AuditModule],
+  imports: [TypeOrmModule.forFeature([DocumentRecord, DocumentServiceRecord]), CaseRecordsModule, AuditModule],
   controllers: [DocumentsController],
-  providers: [DocumentsService],
-  exports: [TypeOrmModule, DocumentsService],
+  providers: [DocumentsService, ElectronicService],
+  exports: [TypeOrmModule, DocumentsService, ElectronicService],
 })
 export class DocumentsModule {}

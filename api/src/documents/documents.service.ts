@@ -15,6 +15,7 @@ import { CaseAccess } from '../case-records/case-access.service.js';
 import type { Case } from '../case-records/case.entity.js';
 import type { DocumentKind } from '../rules/document-kinds.js';
 import { DocumentRecord } from './document.entity.js';
+import { DocumentServiceRecord } from './document-service.entity.js';
 import { maskIdentity, masksIdentityFor } from './identity-masking.js';
 import { DOCUMENT_TITLES } from './pdf/labels.js';
 import { PdfRenderer } from './pdf/renderer.js';
@@ -92,6 +93,11 @@ export class DocumentsService implements OnApplicationBootstrap, OnModuleDestroy
   /** The PDF of `d` as `user` may see it: as issued, or for a mediator re-rendered with ID numbers masked (never stored). */
   async copyFor(user: AuthUser, d: DocumentRecord): Promise<Buffer> {
     if (masksIdentityFor(user)) return (await this.render(d, maskIdentity(d.viewModel))).pdf!;
+    return this.original(d);
+  }
+
+  /** The document as issued (rendered now, and stored, if the outbox has not got to it yet). */
+  async original(d: DocumentRecord): Promise<Buffer> {
     if (d.status === 'ready' && d.pdf) return d.pdf;
     const rendered = await this.render(d);
     await this.dataSource.getRepository(DocumentRecord).update({ id: d.id, status: d.status }, rendered);
@@ -167,6 +173,9 @@ export class DocumentsService implements OnApplicationBootstrap, OnModuleDestroy
       order: { issuedAt: 'ASC', createdAt: 'ASC' },
       select: { id: true, kind: true, title: true, sha256: true, status: true, issuedAt: true, byteSize: true },
     });
+    const services = await this.dataSource
+      .getRepository(DocumentServiceRecord)
+      .find({ where: { caseId: c.id }, order: { servedAt: 'ASC' } });
     return docs.map((d) => ({
       id: d.id,
       kind: d.kind,
@@ -175,6 +184,14 @@ export class DocumentsService implements OnApplicationBootstrap, OnModuleDestroy
       status: d.status,
       byteSize: d.byteSize,
       createdAt: d.issuedAt.toISOString(),
+      services: services
+        .filter((v) => v.documentId === d.id)
+        .map((v) => ({
+          partyId: v.partyId,
+          method: v.method,
+          servedAt: v.servedAt.toISOString(),
+          readAt: v.readAt?.toISOString() ?? null,
+        })),
     }));
   }
 

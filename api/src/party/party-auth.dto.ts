@@ -80,3 +80,15 @@ export class CodeRequestAcceptedDto {
   @ApiProperty({ type: 'integer', example: 600, description: 'How long a code is valid' })
   expiresInSeconds: number;
 }
+
+/** A document served on the signed-in party (电子送达). */
+export class PartyDocumentDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'delegation_letter' }) kind: string;
+  @ApiProperty({ example: '委派调解函' }) title: string;
+  @ApiProperty({ type: String, nullable: true, description: 'sha256 of the PDF as issued (verify at /verify/{sha256})' }) sha256:
+    string | null;
+  @ApiProperty({ format: 'date-time' }) issuedAt: string;
+  @ApiProperty({ format: 'date-time', description: 'When it was served electronically' }) servedAt: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'First download by the party' }) readAt: string | null;
+}

@@ -8,6 +8,7 @@ import { Case } from '../case-records/case.entity.js';
 import { Party } from '../case-records/party.entity.js';
 import { DomainError } from '../common/domain-error.js';
 import { SmsGateway } from '../sms/sms-gateway.js';
+import { ElectronicService } from '../documents/electronic-service.js';
 import { PartyCode } from './party-code.entity.js';
 import { PartyConsent } from '../case-records/party-consent.entity.js';
 import type { ConsentDto, ConsentResponseDto, PartyTokenResponseDto } from './party-auth.dto.js';
@@ -30,6 +31,7 @@ export class PartyAuthService {
     private readonly jwt: JwtService,
     private readonly sms: SmsGateway,
     private readonly audit: AuditService,
+    private readonly service: ElectronicService,
   ) {}
 
   /** Always succeeds to the caller (202): whether the pair exists is never revealed. */
@@ -190,6 +192,8 @@ export class PartyAuthService {
           serviceAddress: row.serviceAddress !== null,
         },
       });
+      // What was issued before the consent is served now; later documents at their issue.
+      if (row.electronicService) await this.service.serveCase(m, p.caseId, now);
       return {
         mediation: row.mediation,
         electronicService: row.electronicService,

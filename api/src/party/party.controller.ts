@@ -1,9 +1,12 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { ElectronicService } from '../documents/electronic-service.js';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrors } from '../common/api-docs.js';
+import { ApiErrors, ApiFileResponse } from '../common/api-docs.js';
 import type { PartyPrincipal } from '../auth/auth-user.js';
 import { CurrentParty, PartyOnly, Public } from '../auth/decorators.js';
 import {
+  PartyDocumentDto,
   CodeRequestAcceptedDto,
   ConsentDto,
   ConsentResponseDto,
@@ -18,7 +21,10 @@ import { PartyCaseDto } from './party-case.js';
 @ApiTags('party')
 @Controller('party')
 export class PartyController {
-  constructor(private readonly auth: PartyAuthService) {}
+  constructor(
+    private readonly auth: PartyAuthService,
+    private readonly service: ElectronicService,
+  ) {}
 
   @Post('auth/request-code')
   @Public()
@@ -93,5 +99,38 @@ export class PartyController {
   @ApiErrors(404)
   consent(@CurrentParty() party: PartyPrincipal, @Body() body: ConsentDto): Promise<ConsentResponseDto> {
     return this.auth.consent(party, body);
+  }
+
+  @Get('documents')
+  @PartyOnly()
+  @ApiBearerAuth()
+  @ApiOperation({
+    operationId: 'listPartyDocuments',
+    summary: '当事人查看已电子送达的文书',
+    description:
+      'Every document served on the signed-in party (after their consent to electronic service), with when it was served and first read.',
+  })
+  @ApiOkResponse({ type: [PartyDocumentDto] })
+  documents(@CurrentParty() party: PartyPrincipal): Promise<PartyDocumentDto[]> {
+    return this.service.servedOn(party.id, party.caseId);
+  }
+
+  @Get('documents/:id')
+  @PartyOnly()
+  @ApiBearerAuth()
+  @ApiOperation({
+    operationId: 'downloadPartyDocument',
+    summary: '当事人下载文书',
+    description:
+      'The served document as issued; the first download records readAt and a document.read event. 404 for a document not served on this party.',
+  })
+  @ApiFileResponse(['application/pdf'], 'The PDF as issued')
+  async download(@CurrentParty() party: PartyPrincipal, @Param('id', ParseUUIDPipe) id: string, @Res() res: Response): Promise<void> {
+    const { pdf, filename, sha256 } = await this.service.readByParty(party.id, party.caseId, id, new Date());
+    res.setHeader('Content-Type', 'application/pdf');
+    res.setHeader('Content-Disposition', `inline; filename="document.pdf"; filename*=UTF-8''${encodeURIComponent(filename)}`);
+    res.setHeader('ETag', `"${sha256}"`);
+    res.setHeader('Cache-Control', 'no-store');
+    res.end(pdf);
   }
 }

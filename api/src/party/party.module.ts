@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module.js';
+import { DocumentsModule } from '../documents/documents.module.js';
 import { PartyAuthService } from './party-auth.service.js';
 import { PartyCode } from './party-code.entity.js';
 import { PartyConsent } from '../case-records/party-consent.entity.js';
@@ -9,7 +10,7 @@ import { SmsOutboxController } from './sms-outbox.controller.js';
 
 /** The parties' own side: sign-in by SMS code (role `party`, scoped to one party of one case). */
 @Module({
-  imports: [TypeOrmModule.forFeature([PartyCode, PartyConsent]), AuditModule],
+  imports: [TypeOrmModule.forFeature([PartyCode, PartyConsent]), AuditModule, DocumentsModule],
   controllers: [PartyController, SmsOutboxController],
   providers: [PartyAuthService],
 })

@@ -20,3 +20,15 @@ export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 export function isDocumentKind(value: unknown): value is DocumentKind {
   return typeof value === 'string' && (DOCUMENT_KINDS as readonly string[]).includes(value);
 }
+
+/** The documents addressed to the parties: served on each party (electronically where they consented, CPL 90; else on paper). */
+export const SERVED_KINDS: readonly DocumentKind[] = [
+  'delegation_letter',
+  'agreement',
+  'termination_record',
+  'ruling',
+  'mediation_decree',
+  'ruling_not_accepted',
+  'ruling_withdrawal_permitted',
+  'ruling_deemed_withdrawn',
+];

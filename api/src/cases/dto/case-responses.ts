@@ -7,7 +7,7 @@ import { calendarDate, instant, integer, money, PageMeta, uuid } from '../../com
 import { CASE_STATUSES, type CaseStatus, REJECTION_GROUNDS, TERMINATION_REASONS } from '../../rules/case-status.js';
 import { DISPUTE_TYPES } from '../../rules/dispute-types.js';
 import { OBLIGATION_STATUSES } from '../../rules/obligations.js';
-import { DOCUMENT_STATUSES } from '../../documents/document-responses.js';
+import { DOCUMENT_STATUSES, DocumentServiceView } from '../../documents/document-responses.js';
 import { DOCUMENT_KINDS, type DocumentKind } from '../../rules/document-kinds.js';
 import { TRACK_CODES, type Procedure, type TrackCode } from '../../rules/tracks.js';
 import { ROLES, type Role } from '../../users/user.entity.js';
@@ -152,6 +152,8 @@ export class CaseDocumentView {
   sha256: string | null;
   @ApiProperty({ enum: DOCUMENT_STATUSES }) status: (typeof DOCUMENT_STATUSES)[number];
   @ApiProperty(instant({ description: 'When the document was issued' })) createdAt: string;
+  @ApiProperty({ type: [DocumentServiceView], description: 'Served electronically on these parties; the others are served on paper' })
+  services: DocumentServiceView[];
 }
 
 export class PartyContactView {

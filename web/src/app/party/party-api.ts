@@ -7,6 +7,7 @@ export type PartyToken = ApiSchema<'PartyTokenResponseDto'>;
 export type PartyCase = ApiSchema<'PartyCaseDto'>;
 export type PartyConsent = ApiSchema<'ConsentResponseDto'>;
 export type ConsentBody = ApiSchema<'ConsentDto'>;
+export type PartyDocument = ApiSchema<'PartyDocumentDto'>;
 
 const KEY = 'sutiao.party';
 
@@ -51,6 +52,15 @@ export class PartyApi {
 
   myCase(): Observable<PartyCase> {
     return this.http.get<PartyCase>('/api/party/case', { headers: this.headers() });
+  }
+
+  documents(): Observable<PartyDocument[]> {
+    return this.http.get<PartyDocument[]>('/api/party/documents', { headers: this.headers() });
+  }
+
+  /** The served PDF as issued; the first download is the moment the party read it. */
+  documentPdf(id: string): Observable<Blob> {
+    return this.http.get(`/api/party/documents/${id}`, { headers: this.headers(), responseType: 'blob' });
   }
 
   consent(body: ConsentBody): Observable<PartyConsent> {

@@ -10,7 +10,7 @@ import { disputeTypeOf } from '@rules/dispute-types';
 import { friendlyError } from '../core/api-error';
 import { statusLabel } from '../shared/case-status';
 import { formatInstant } from '../shared/dates';
-import { PartyApi, PartyCase, PartySession } from './party-api';
+import { PartyApi, PartyCase, PartyDocument, PartySession } from './party-api';
 
 /** 我的案件: the case from the party's side (the other side masked), and their consent to mediation and electronic service. */
 @Component({
@@ -81,6 +81,37 @@ import { PartyApi, PartyCase, PartySession } from './party-api';
           </ul>
         </section>
 
+        <section class="card" aria-labelledby="docs-heading">
+          <h2 id="docs-heading">我的文书</h2>
+          @if (documents().length === 0) {
+            <p class="muted">暂无电子送达的文书。同意电子送达后，法院和调解组织出具的文书会显示在这里，并以短信通知您。</p>
+          } @else {
+            <ul class="docs">
+              @for (d of documents(); track d.id) {
+                <li>
+                  <div>
+                    <strong>{{ d.title }}</strong>
+                    <span class="muted block small">送达时间 {{ when(d.servedAt) }} · {{ d.readAt ? '已查阅' : '未查阅' }}</span>
+                  </div>
+                  <button
+                    mat-stroked-button
+                    type="button"
+                    class="open"
+                    [disabled]="opening() === d.id"
+                    (click)="open(d)"
+                    [attr.aria-label]="'查看 ' + d.title"
+                  >
+                    查看
+                  </button>
+                </li>
+              }
+            </ul>
+          }
+          @if (docError()) {
+            <p class="error-text" role="alert">{{ docError() }}</p>
+          }
+        </section>
+
         <section class="card" aria-labelledby="consent-heading">
           <h2 id="consent-heading">调解意愿与送达方式</h2>
           @if (c.consent; as k) {
@@ -126,6 +157,9 @@ export class PartyCasePage implements OnInit {
   readonly error = signal<string | null>(null);
   readonly saving = signal(false);
   readonly consentError = signal<string | null>(null);
+  readonly documents = signal<PartyDocument[]>([]);
+  readonly opening = signal<string | null>(null);
+  readonly docError = signal<string | null>(null);
   readonly name = computed(() => this.session.session()?.party.name ?? '');
   readonly status = computed(() => {
     const c = this.record();
@@ -145,6 +179,7 @@ export class PartyCasePage implements OnInit {
 
   ngOnInit(): void {
     this.load();
+    this.loadDocuments();
   }
 
   load(): void {
@@ -172,6 +207,35 @@ export class PartyCasePage implements OnInit {
     });
   }
 
+  loadDocuments(): void {
+    this.api.documents().subscribe({
+      next: (docs) => this.documents.set(docs),
+      error: (err: unknown) => this.docError.set(friendlyError(err, '文书加载失败')),
+    });
+  }
+
+  open(d: PartyDocument): void {
+    // Open the tab inside the tap so the browser allows it; fill it when the PDF arrives.
+    const tab = window.open('', '_blank');
+    this.opening.set(d.id);
+    this.docError.set(null);
+    this.api.documentPdf(d.id).subscribe({
+      next: (blob) => {
+        this.opening.set(null);
+        const url = URL.createObjectURL(blob);
+        if (tab) tab.location.href = url;
+        else window.location.href = url;
+        setTimeout(() => URL.revokeObjectURL(url), 60_000);
+        this.loadDocuments();
+      },
+      error: (err: unknown) => {
+        tab?.close();
+        this.opening.set(null);
+        this.docError.set(friendlyError(err, '文书打开失败'));
+      },
+    });
+  }
+
   submitConsent(): void {
     if (this.form.invalid) return;
     const v = this.form.getRawValue();
@@ -184,6 +248,7 @@ export class PartyCasePage implements OnInit {
         next: (consent) => {
           this.saving.set(false);
           this.record.update((c) => (c ? { ...c, consent } : c));
+          this.loadDocuments(); // what was issued before is served now
         },
         error: (err: unknown) => {
           this.saving.set(false);

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angu
 import { MatButtonModule } from '@angular/material/button';
 import { CaseApi } from '../case-api';
 import { CaseDocument } from '../case-models';
-import type { DocumentKind } from '@rules/document-kinds';
+import { SERVED_KINDS, type DocumentKind } from '@rules/document-kinds';
 import { DOCUMENT_KIND_LABELS } from '../../shared/case-status';
 import { formatInstant } from '../../shared/dates';
 import { friendlyError } from '../../core/api-error';
@@ -26,6 +26,9 @@ import { friendlyError } from '../../core/api-error';
                   · 校验码 {{ d.sha256.slice(0, 12) }}…
                 }
               </div>
+              @if (parties().length && served.has(d.kind)) {
+                <div class="muted small service">{{ serviceText(d) }}</div>
+              }
             </div>
             <button
               mat-stroked-button
@@ -70,11 +73,27 @@ import { friendlyError } from '../../core/api-error';
 export class DocumentList {
   private readonly api = inject(CaseApi);
   readonly documents = input.required<CaseDocument[]>();
+  /** The case's parties: given, each served document shows who was served electronically and who must be served on paper. */
+  readonly parties = input<{ id: string; name: string }[]>([]);
+  readonly served = new Set<string>(SERVED_KINDS);
   readonly opening = signal<string | null>(null);
   readonly error = signal<string | null>(null);
 
   kindLabel(kind: DocumentKind): string {
     return DOCUMENT_KIND_LABELS[kind] ?? kind;
+  }
+
+  serviceText(d: CaseDocument): string {
+    const byParty = new Map((d.services ?? []).map((v) => [v.partyId, v]));
+    const electronic = this.parties()
+      .filter((p) => byParty.has(p.id))
+      .map((p) => `${p.name}（${byParty.get(p.id)!.readAt ? `${formatInstant(byParty.get(p.id)!.readAt)} 已读` : '未读'}）`);
+    const paper = this.parties()
+      .filter((p) => !byParty.has(p.id))
+      .map((p) => p.name);
+    return [electronic.length ? `已电子送达：${electronic.join('、')}` : '', paper.length ? `待纸质送达：${paper.join('、')}` : '']
+      .filter(Boolean)
+      .join('；');
   }
 
   when(iso: string): string {

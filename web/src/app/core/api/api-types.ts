@@ -1181,6 +1181,46 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/party/documents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 当事人查看已电子送达的文书
+     * @description Every document served on the signed-in party (after their consent to electronic service), with when it was served and first read.
+     */
+    get: operations['listPartyDocuments'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/party/documents/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 当事人下载文书
+     * @description The served document as issued; the first download records readAt and a document.read event. 404 for a document not served on this party.
+     */
+    get: operations['downloadPartyDocument'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/admin/sms-outbox': {
     parameters: {
       query?: never;
@@ -1805,6 +1845,26 @@ export interface components {
        */
       at: string;
     };
+    DocumentServiceView: {
+      /**
+       * Format: uuid
+       * @example 3f2b8c1e-6d4a-4c1b-9f5e-2a7d8e9b0c11
+       */
+      partyId: string;
+      /** @enum {string} */
+      method: 'electronic';
+      /**
+       * Format: date-time
+       * @example 2026-11-20T09:30:00.000Z
+       */
+      servedAt: string;
+      /**
+       * Format: date-time
+       * @description First download by the party
+       * @example 2026-11-20T09:30:00.000Z
+       */
+      readAt: string | null;
+    };
     CaseDocumentView: {
       /**
        * Format: uuid
@@ -1835,6 +1895,8 @@ export interface components {
        * @example 2026-11-20T09:30:00.000Z
        */
       createdAt: string;
+      /** @description Served electronically on these parties; the others are served on paper */
+      services: components['schemas']['DocumentServiceView'][];
     };
     PartyConsentView: {
       /**
@@ -2329,6 +2391,8 @@ export interface components {
        * @example 2026-11-20T09:30:00.000Z
        */
       createdAt: string;
+      /** @description Served electronically on these parties; the others are served on paper */
+      services: components['schemas']['DocumentServiceView'][];
     };
     VerifyResponse: {
       /**
@@ -3008,6 +3072,28 @@ export interface components {
       electronicService: boolean;
       /** @description 送达地址 */
       serviceAddress?: string;
+    };
+    PartyDocumentDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example delegation_letter */
+      kind: string;
+      /** @example 委派调解函 */
+      title: string;
+      /** @description sha256 of the PDF as issued (verify at /verify/{sha256}) */
+      sha256: string | null;
+      /** Format: date-time */
+      issuedAt: string;
+      /**
+       * Format: date-time
+       * @description When it was served electronically
+       */
+      servedAt: string;
+      /**
+       * Format: date-time
+       * @description First download by the party
+       */
+      readAt: string | null;
     };
     SmsOutboxItem: {
       /**
@@ -7237,6 +7323,119 @@ export interface operations {
       };
       /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: the database is not reachable at the moment; try again shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  listPartyDocuments: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PartyDocumentDto'][];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token (or wrong credentials on login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN: the caller’s role may not do this; PASSWORD_CHANGE_REQUIRED: a one-time password must be changed first */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: the database is not reachable at the moment; try again shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  downloadPartyDocument: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The PDF as issued */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+        };
+      };
+      /** @description VALIDATION_FAILED: invalid input; `errors` maps each field to a short code */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token (or wrong credentials on login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN: the caller’s role may not do this; PASSWORD_CHANGE_REQUIRED: a one-time password must be changed first */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to the caller */
+      404: {
         headers: {
           [name: string]: unknown;
         };
