@@ -22,7 +22,7 @@ const LAYERS = [
   ['documents'],
   ['stats'],
   ['cases'],
-  ['queue', 'reference', 'health', 'followup', 'review', 'party'],
+  ['queue', 'reference', 'health', 'followup', 'review', 'party', 'admin'],
 ];
 const ENTRY_POINTS = ['database', 'seed'];
 const layerZones = LAYERS.flatMap((layer, i) =>

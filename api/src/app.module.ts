@@ -25,6 +25,7 @@ import { FollowupModule } from './followup/followup.module.js';
 import { HealthModule } from './health/health.module.js';
 import { OrganizationsModule } from './organizations/organizations.module.js';
 import { PartyModule } from './party/party.module.js';
+import { AdminModule } from './admin/admin.module.js';
 import { QueueModule } from './queue/queue.module.js';
 import { ReviewModule } from './review/review.module.js';
 import { ReferenceModule } from './reference/reference.module.js';
@@ -92,6 +93,7 @@ export class AppModule {
         UsersModule,
         SmsModule,
         PartyModule,
+        AdminModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },

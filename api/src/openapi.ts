@@ -27,6 +27,7 @@ export const TAGS = [
   { name: 'queue', description: '调解员共享队列、实时事件、超期与接收统计（The mediators’ shared queue）' },
   { name: 'stats', description: '统计、红黑榜、万人起诉率、导出、月度通报（Statistics and reports）' },
   { name: 'review', description: '司法确认审查卷、补交材料、不予受理/撤回裁定、民事调解书（The judge’s review file）' },
+  { name: 'admin', description: '系统管理：用户、本院设置、管理操作记录（Court administration）' },
   { name: 'party', description: '当事人：验证码登录、查看本人案件、同意调解与电子送达（The parties’ side）' },
   { name: 'followup', description: '协议履行、回访工作台、履行提醒（Performance follow-up of agreements）' },
 ];

@@ -22,8 +22,8 @@ const get = (path: string, token: string) => t.http.get(path).set(auth(token));
 
 async function signInParty(caseNumber: string, phone: string): Promise<{ token: string; partyId: string }> {
   expect((await t.http.post('/api/party/auth/request-code').send({ caseNumber, phone })).status).toBe(202);
-  const outbox = await get(`/api/admin/sms-outbox?phone=${phone}&pageSize=1`, w.tokens.admin!);
-  const code = /验证码为(\d{6})/.exec(outbox.body.items[0].text)![1]!;
+  const outbox = await get(`/api/admin/sms-outbox?phone=${phone}&limit=1`, w.tokens.admin!);
+  const code = /验证码为(\d{6})/.exec(outbox.body[0].text)![1]!;
   const res = await t.http.post('/api/party/auth/verify').send({ caseNumber, phone, code });
   expect(res.status).toBe(200);
   return { token: res.body.accessToken, partyId: res.body.party.id };
@@ -51,9 +51,9 @@ describe('electronic service (电子送达)', () => {
     expect(listed.body).toHaveLength(1);
     expect(listed.body[0]).toMatchObject({ id: letter.id, kind: 'delegation_letter', readAt: null });
     // The party is told by text message where to read it.
-    const sms = await get('/api/admin/sms-outbox?phone=13811110001&pageSize=1', w.tokens.admin!);
-    expect(sms.body.items[0]).toMatchObject({ purpose: 'document_served' });
-    expect(sms.body.items[0].text).toContain('委派调解函');
+    const sms = await get('/api/admin/sms-outbox?phone=13811110001&limit=1', w.tokens.admin!);
+    expect(sms.body[0]).toMatchObject({ purpose: 'document_served' });
+    expect(sms.body[0].text).toContain('委派调解函');
 
     // First download records readAt; the second does not move it.
     const pdf = await get(`/api/party/documents/${letter.id}`, applicant.token).buffer(true);

@@ -68,8 +68,8 @@ describeBrowser('browser: a party on a phone', () => {
     await page.getByRole('button', { name: '获取验证码' }).click();
     await page.getByRole('status').filter({ hasText: '验证码已发送' }).waitFor();
 
-    const outbox = await t.http.get(`/api/admin/sms-outbox?phone=${RESPONDENT_PHONE}&pageSize=1`).set(auth(w.tokens.admin!));
-    const code = /验证码为(\d{6})/.exec(outbox.body.items[0].text)![1]!;
+    const outbox = await t.http.get(`/api/admin/sms-outbox?phone=${RESPONDENT_PHONE}&limit=1`).set(auth(w.tokens.admin!));
+    const code = /验证码为(\d{6})/.exec(outbox.body[0].text)![1]!;
     await page.getByLabel('验证码').fill(code);
     await screenshot(page, 'party-sign-in');
     await page.getByRole('button', { name: '登录', exact: true }).click();

@@ -34,6 +34,7 @@ function statusOf(code: ErrorCode): number {
     case 'VERSION_CONFLICT':
     case 'DEADLINE_PASSED':
     case 'WORKLOAD_CAP':
+    case 'DUPLICATE':
       return 409;
     case 'PAYLOAD_TOO_LARGE':
       return 413;

@@ -1,19 +1,27 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { IsOptional, Matches } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Roles } from '../auth/decorators.js';
-import { PageMeta, instant, uuid } from '../common/api-docs.js';
-import { PageQuery, pageOf } from '../common/pagination.js';
+import { instant, uuid } from '../common/api-docs.js';
 import { SmsOutboxMessage } from '../sms/sms-outbox.entity.js';
 
-export class SmsOutboxQuery extends PageQuery {
+export class SmsOutboxQuery {
   @ApiPropertyOptional({ description: 'Only messages to this phone (digits)', example: '13800000000' })
   @IsOptional()
   @Matches(/^\d{5,20}$/)
   phone?: string;
+
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 200, default: 50, description: 'How many of the newest messages' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit: number = 50;
 }
 
 export class SmsOutboxItem {
@@ -25,12 +33,8 @@ export class SmsOutboxItem {
   @ApiProperty(instant()) sentAt: string;
 }
 
-export class SmsOutboxPage extends PageMeta {
-  @ApiProperty({ type: [SmsOutboxItem] }) items: SmsOutboxItem[];
-}
-
 /** The `outbox` SMS gateway's messages (SMS_GATEWAY=outbox, never in production): demos and tests work offline. */
-@ApiTags('party')
+@ApiTags('admin')
 @ApiBearerAuth()
 @Controller('admin/sms-outbox')
 export class SmsOutboxController {
@@ -41,24 +45,26 @@ export class SmsOutboxController {
   @ApiOperation({
     operationId: 'listSmsOutbox',
     summary: '短信发件箱（演示与测试用）',
-    description: 'Messages the outbox gateway kept for this court, newest first (sign-in codes, reminders).',
+    description: 'Messages the outbox gateway kept for this court, newest first (sign-in codes, service notices, reminders).',
   })
-  @ApiOkResponse({ type: SmsOutboxPage })
-  async list(@CurrentUser() user: AuthUser, @Query() q: SmsOutboxQuery): Promise<SmsOutboxPage> {
+  @ApiOkResponse({ type: [SmsOutboxItem], description: 'Newest first' })
+  async list(@CurrentUser() user: AuthUser, @Query() q: SmsOutboxQuery): Promise<SmsOutboxItem[]> {
     const qb = this.ds
       .getRepository(SmsOutboxMessage)
       .createQueryBuilder('s')
       .where('s.courtId = :courtId', { courtId: user.courtId })
       .orderBy('s.sentAt', 'DESC')
       .addOrderBy('s.id', 'ASC')
-      .skip((q.page - 1) * q.pageSize)
-      .take(q.pageSize);
+      .take(q.limit);
     if (q.phone) qb.andWhere('s.phone = :phone', { phone: q.phone });
-    const [rows, total] = await qb.getManyAndCount();
-    return pageOf(
-      rows.map((r) => ({ id: r.id, phone: r.phone, text: r.text, purpose: r.purpose, caseId: r.caseId, sentAt: r.sentAt.toISOString() })),
-      total,
-      q,
-    );
+    const rows = await qb.getMany();
+    return rows.map((r) => ({
+      id: r.id,
+      phone: r.phone,
+      text: r.text,
+      purpose: r.purpose,
+      caseId: r.caseId,
+      sentAt: r.sentAt.toISOString(),
+    }));
   }
 }

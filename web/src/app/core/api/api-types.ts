@@ -1230,9 +1230,157 @@ export interface paths {
     };
     /**
      * 短信发件箱（演示与测试用）
-     * @description Messages the outbox gateway kept for this court, newest first (sign-in codes, reminders).
+     * @description Messages the outbox gateway kept for this court, newest first (sign-in codes, service notices, reminders).
      */
     get: operations['listSmsOutbox'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/users': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 用户列表
+     * @description The court’s accounts, filterable by role, name and state
+     */
+    get: operations['listUsers'];
+    put?: never;
+    /**
+     * 新增用户
+     * @description Creates an account with a one-time password, answered once; the first login must change it. 409 DUPLICATE for a username taken.
+     */
+    post: operations['createUser'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/users/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * 修改用户
+     * @description Name, a mediator’s organization (their open cases stay theirs) and specialities
+     */
+    patch: operations['updateUser'];
+    trace?: never;
+  };
+  '/api/admin/users/{id}/deactivate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 停用用户
+     * @description The user can no longer sign in; their sessions end at once
+     */
+    post: operations['deactivateUser'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/users/{id}/reactivate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 启用用户
+     * @description A deactivated user may sign in again
+     */
+    post: operations['reactivateUser'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/users/{id}/reset-password': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 重置密码
+     * @description A new one-time password, answered once; the user’s sessions end and the next login must change it
+     */
+    post: operations['resetUserPassword'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 本院设置
+     * @description Default track, workload cap, windows, savings basis, fee rounding, name and code
+     */
+    get: operations['getSettings'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * 修改本院设置
+     * @description Validated together (a pre_litigation default needs allowPreLitigation); each change is audited with its old and new value
+     */
+    patch: operations['updateSettings'];
+    trace?: never;
+  };
+  '/api/admin/activity': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 管理操作记录
+     * @description Who changed what in the court’s administration (users, settings), newest first
+     */
+    get: operations['listAdminActivity'];
     put?: never;
     post?: never;
     delete?: never;
@@ -3117,7 +3265,37 @@ export interface components {
        */
       sentAt: string;
     };
-    SmsOutboxPage: {
+    AdminUserView: {
+      /**
+       * Format: uuid
+       * @example 3f2b8c1e-6d4a-4c1b-9f5e-2a7d8e9b0c11
+       */
+      id: string;
+      /** @example clerk3 */
+      username: string;
+      /** @example 王书记员 */
+      displayName: string;
+      /** @enum {string} */
+      role: 'admin' | 'clerk' | 'mediator' | 'judge' | 'statistician';
+      /**
+       * Format: uuid
+       * @example 3f2b8c1e-6d4a-4c1b-9f5e-2a7d8e9b0c11
+       */
+      organizationId: string | null;
+      organizationName: string | null;
+      expertise: string[];
+      active: boolean;
+      /** @description Holds a one-time password not yet changed */
+      mustChangePassword: boolean;
+      /** @description Cases in mediation assigned to them */
+      openCases: number;
+      /**
+       * Format: date-time
+       * @example 2026-11-20T09:30:00.000Z
+       */
+      createdAt: string;
+    };
+    AdminUserPage: {
       /**
        * @description Items matching, on all pages
        * @example 137
@@ -3127,7 +3305,167 @@ export interface components {
       page: number;
       /** @example 50 */
       pageSize: number;
-      items: components['schemas']['SmsOutboxItem'][];
+      items: components['schemas']['AdminUserView'][];
+    };
+    CreateUserDto: {
+      /**
+       * @description A letter first; stored in lower case
+       * @example clerk3
+       */
+      username: string;
+      /** @example 王书记员 */
+      displayName: string;
+      /** @enum {string} */
+      role: 'admin' | 'clerk' | 'mediator' | 'judge' | 'statistician';
+      /**
+       * Format: uuid
+       * @description Required for a mediator (their committee); not allowed for other roles
+       * @example 3f2b8c1e-6d4a-4c1b-9f5e-2a7d8e9b0c11
+       */
+      organizationId?: string;
+      /** @description A mediator’s specialities (dispute types) */
+      expertise?: (
+        | 'sale_contract'
+        | 'loan_private'
+        | 'financial_loan'
+        | 'labor_remuneration'
+        | 'labor_contract'
+        | 'service_contract'
+        | 'construction_contract'
+        | 'lease_contract'
+        | 'property_service'
+        | 'traffic_accident'
+        | 'medical_damage'
+        | 'consumer_rights'
+        | 'neighbor_relations'
+        | 'land_contract'
+        | 'homestead'
+        | 'personal_injury'
+        | 'reputation'
+        | 'divorce'
+        | 'divorce_property'
+        | 'support'
+        | 'maintenance'
+        | 'inheritance'
+        | 'ownership_confirmation'
+      )[];
+    };
+    OneTimePasswordView: {
+      user: components['schemas']['AdminUserView'];
+      /**
+       * @description Shown once; the user must change it at the first login
+       * @example k7Qm-2xPa-9dLw
+       */
+      initialPassword: string;
+    };
+    UpdateUserDto: {
+      displayName?: string;
+      /**
+       * Format: uuid
+       * @description A mediator’s new organization; their open cases stay theirs
+       * @example 3f2b8c1e-6d4a-4c1b-9f5e-2a7d8e9b0c11
+       */
+      organizationId?: string;
+      expertise?: (
+        | 'sale_contract'
+        | 'loan_private'
+        | 'financial_loan'
+        | 'labor_remuneration'
+        | 'labor_contract'
+        | 'service_contract'
+        | 'construction_contract'
+        | 'lease_contract'
+        | 'property_service'
+        | 'traffic_accident'
+        | 'medical_damage'
+        | 'consumer_rights'
+        | 'neighbor_relations'
+        | 'land_contract'
+        | 'homestead'
+        | 'personal_injury'
+        | 'reputation'
+        | 'divorce'
+        | 'divorce_property'
+        | 'support'
+        | 'maintenance'
+        | 'inheritance'
+        | 'ownership_confirmation'
+      )[];
+    };
+    CourtSettingsView: {
+      /** @example 赤水市人民法院 */
+      name: string;
+      /**
+       * @description 法院代字, part of every new case number
+       * @example 黔0381
+       */
+      code: string;
+      /**
+       * @description Track of a case received without one (2025 regime: entrusted)
+       * @enum {string}
+       */
+      defaultTrack: 'pre_litigation' | 'entrusted';
+      /** @description Whether 诉前委派调解 may still be chosen (its cases carry the regime warning) */
+      allowPreLitigation: boolean;
+      workloadCap: number;
+      /** @description Working days to accept a delegation */
+      acceptanceWindowDays: number;
+      /** @description Working days before a due date the obligor is reminded */
+      reminderLeadDays: number;
+      /** @enum {string} */
+      savingsBasis: 'half_fee' | 'full_fee';
+      /** @enum {string} */
+      feeRounding: 'fen' | 'yuan';
+      /** @example https://court.example.cn/verify */
+      documentFooterUrl: string | null;
+    };
+    UpdateSettingsDto: {
+      name?: string;
+      /** @example 黔0381 */
+      code?: string;
+      /** @enum {string} */
+      defaultTrack?: 'pre_litigation' | 'entrusted';
+      allowPreLitigation?: boolean;
+      workloadCap?: number;
+      acceptanceWindowDays?: number;
+      reminderLeadDays?: number;
+      /** @enum {string} */
+      savingsBasis?: 'half_fee' | 'full_fee';
+      /** @enum {string} */
+      feeRounding?: 'fen' | 'yuan';
+      /** @description https URL, or null for PUBLIC_URL */
+      documentFooterUrl?: string | null;
+    };
+    ActivityActorView: {
+      username: string | null;
+      role: string | null;
+    };
+    ActivityView: {
+      seq: number;
+      /** @example settings.changed */
+      type: string;
+      /**
+       * Format: date-time
+       * @example 2026-11-20T09:30:00.000Z
+       */
+      at: string;
+      actor: components['schemas']['ActivityActorView'];
+      /** @description What changed (old and new values for settings) */
+      data: {
+        [key: string]: unknown;
+      };
+    };
+    ActivityPage: {
+      /**
+       * @description Items matching, on all pages
+       * @example 137
+       */
+      total: number;
+      /** @example 1 */
+      page: number;
+      /** @example 50 */
+      pageSize: number;
+      items: components['schemas']['ActivityView'][];
     };
     /** @description Some codes add details (e.g. WORKLOAD_CAP: activeCases and cap; ILLEGAL_TRANSITION: status). */
     Error: {
@@ -3153,6 +3491,7 @@ export interface components {
         | 'VERSION_CONFLICT'
         | 'DEADLINE_PASSED'
         | 'WORKLOAD_CAP'
+        | 'DUPLICATE'
         | 'RATE_LIMITED'
         | 'PAYLOAD_TOO_LARGE'
         | 'UNPROCESSABLE'
@@ -3955,7 +4294,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED or WORKLOAD_CAP */
+      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP or DUPLICATE (e.g. a username taken) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -4242,7 +4581,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED or WORKLOAD_CAP */
+      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP or DUPLICATE (e.g. a username taken) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -4330,7 +4669,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED or WORKLOAD_CAP */
+      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP or DUPLICATE (e.g. a username taken) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -4418,7 +4757,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED or WORKLOAD_CAP */
+      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP or DUPLICATE (e.g. a username taken) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -4506,7 +4845,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED or WORKLOAD_CAP */
+      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP or DUPLICATE (e.g. a username taken) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -4595,7 +4934,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED or WORKLOAD_CAP */
+      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP or DUPLICATE (e.g. a username taken) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -4683,7 +5022,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED or WORKLOAD_CAP */
+      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP or DUPLICATE (e.g. a username taken) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -4771,7 +5110,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED or WORKLOAD_CAP */
+      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP or DUPLICATE (e.g. a username taken) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -4860,7 +5199,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED or WORKLOAD_CAP */
+      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP or DUPLICATE (e.g. a username taken) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -4948,7 +5287,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED or WORKLOAD_CAP */
+      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP or DUPLICATE (e.g. a username taken) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -5036,7 +5375,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED or WORKLOAD_CAP */
+      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP or DUPLICATE (e.g. a username taken) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -5134,7 +5473,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED or WORKLOAD_CAP */
+      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP or DUPLICATE (e.g. a username taken) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -5222,7 +5561,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED or WORKLOAD_CAP */
+      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP or DUPLICATE (e.g. a username taken) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -5311,7 +5650,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED or WORKLOAD_CAP */
+      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP or DUPLICATE (e.g. a username taken) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -5783,7 +6122,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED or WORKLOAD_CAP */
+      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP or DUPLICATE (e.g. a username taken) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -6115,7 +6454,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED or WORKLOAD_CAP */
+      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP or DUPLICATE (e.g. a username taken) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -6204,7 +6543,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED or WORKLOAD_CAP */
+      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP or DUPLICATE (e.g. a username taken) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -6293,7 +6632,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED or WORKLOAD_CAP */
+      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP or DUPLICATE (e.g. a username taken) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -6382,7 +6721,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED or WORKLOAD_CAP */
+      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP or DUPLICATE (e.g. a username taken) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -6471,7 +6810,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED or WORKLOAD_CAP */
+      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP or DUPLICATE (e.g. a username taken) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -6560,7 +6899,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED or WORKLOAD_CAP */
+      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP or DUPLICATE (e.g. a username taken) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -6649,7 +6988,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED or WORKLOAD_CAP */
+      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP or DUPLICATE (e.g. a username taken) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -7457,10 +7796,75 @@ export interface operations {
   listSmsOutbox: {
     parameters: {
       query?: {
-        page?: number;
-        pageSize?: number;
         /** @description Only messages to this phone (digits) */
         phone?: string;
+        /** @description How many of the newest messages */
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Newest first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SmsOutboxItem'][];
+        };
+      };
+      /** @description VALIDATION_FAILED: invalid input; `errors` maps each field to a short code */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token (or wrong credentials on login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN: the caller’s role may not do this; PASSWORD_CHANGE_REQUIRED: a one-time password must be changed first */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: the database is not reachable at the moment; try again shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  listUsers: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        role?: 'admin' | 'clerk' | 'mediator' | 'judge' | 'statistician';
+        /** @description Part of the username or name */
+        q?: string;
+        active?: 'true' | 'false';
+        /** @description Only mediators of this organization */
+        organizationId?: string;
       };
       header?: never;
       path?: never;
@@ -7473,7 +7877,564 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['SmsOutboxPage'];
+          'application/json': components['schemas']['AdminUserPage'];
+        };
+      };
+      /** @description VALIDATION_FAILED: invalid input; `errors` maps each field to a short code */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token (or wrong credentials on login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN: the caller’s role may not do this; PASSWORD_CHANGE_REQUIRED: a one-time password must be changed first */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: the database is not reachable at the moment; try again shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  createUser: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateUserDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OneTimePasswordView'];
+        };
+      };
+      /** @description VALIDATION_FAILED: invalid input; `errors` maps each field to a short code */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token (or wrong credentials on login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN: the caller’s role may not do this; PASSWORD_CHANGE_REQUIRED: a one-time password must be changed first */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP or DUPLICATE (e.g. a username taken) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: the database is not reachable at the moment; try again shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  updateUser: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateUserDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdminUserView'];
+        };
+      };
+      /** @description VALIDATION_FAILED: invalid input; `errors` maps each field to a short code */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token (or wrong credentials on login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN: the caller’s role may not do this; PASSWORD_CHANGE_REQUIRED: a one-time password must be changed first */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: the database is not reachable at the moment; try again shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  deactivateUser: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdminUserView'];
+        };
+      };
+      /** @description VALIDATION_FAILED: invalid input; `errors` maps each field to a short code */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token (or wrong credentials on login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN: the caller’s role may not do this; PASSWORD_CHANGE_REQUIRED: a one-time password must be changed first */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP or DUPLICATE (e.g. a username taken) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: the database is not reachable at the moment; try again shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  reactivateUser: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdminUserView'];
+        };
+      };
+      /** @description VALIDATION_FAILED: invalid input; `errors` maps each field to a short code */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token (or wrong credentials on login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN: the caller’s role may not do this; PASSWORD_CHANGE_REQUIRED: a one-time password must be changed first */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP or DUPLICATE (e.g. a username taken) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: the database is not reachable at the moment; try again shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  resetUserPassword: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OneTimePasswordView'];
+        };
+      };
+      /** @description VALIDATION_FAILED: invalid input; `errors` maps each field to a short code */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token (or wrong credentials on login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN: the caller’s role may not do this; PASSWORD_CHANGE_REQUIRED: a one-time password must be changed first */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: the database is not reachable at the moment; try again shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getSettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CourtSettingsView'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token (or wrong credentials on login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN: the caller’s role may not do this; PASSWORD_CHANGE_REQUIRED: a one-time password must be changed first */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: the database is not reachable at the moment; try again shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  updateSettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateSettingsDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CourtSettingsView'];
+        };
+      };
+      /** @description VALIDATION_FAILED: invalid input; `errors` maps each field to a short code */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token (or wrong credentials on login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN: the caller’s role may not do this; PASSWORD_CHANGE_REQUIRED: a one-time password must be changed first */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP or DUPLICATE (e.g. a username taken) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: the database is not reachable at the moment; try again shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  listAdminActivity: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description Event type, or its prefix ending in "." (user.) */
+        type?: string;
+        from?: string;
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ActivityPage'];
         };
       };
       /** @description VALIDATION_FAILED: invalid input; `errors` maps each field to a short code */
