@@ -36,6 +36,11 @@ export const routes: Routes = [
         loadChildren: () => import('./stats/stats.routes').then((m) => m.statsRoutes),
       },
       {
+        path: 'admin',
+        canMatch: [roleGuard('admin')],
+        loadChildren: () => import('./admin/admin.routes').then((m) => m.adminRoutes),
+      },
+      {
         path: 'tools',
         loadChildren: () => import('./tools/tools.routes').then((m) => m.toolsRoutes),
       },

@@ -15,7 +15,7 @@ export const ROLE_LABELS: Record<Role, string> = {
 
 /** Where each role lands after login. */
 export const ROLE_HOME: Record<Role, string> = {
-  admin: '/clerk/cases',
+  admin: '/admin/users',
   clerk: '/clerk/cases',
   mediator: '/mediator/queue',
   judge: '/judge/desk',

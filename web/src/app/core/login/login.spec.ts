@@ -109,7 +109,7 @@ describe('Login', () => {
       expect(relogin.request.body).toEqual({ username: 'chief', password: 'chief-chosen-password' });
       relogin.flush({ ...oneTime, accessToken: 'chosen', mustChangePassword: false });
       expect(TestBed.inject(AuthStore).token()).toBe('chosen');
-      expect(navigate).toHaveBeenCalledWith('/clerk/cases');
+      expect(navigate).toHaveBeenCalledWith('/admin/users');
     });
 
     it("shows the server's reason for refusing a new password", async () => {

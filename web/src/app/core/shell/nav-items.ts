@@ -25,6 +25,9 @@ export const NAV_ITEMS: Record<Role, NavItem[]> = {
   ],
   statistician: [{ label: '统计分析', link: '/stats' }],
   admin: [
+    { label: '用户管理', link: '/admin/users' },
+    { label: '本院设置', link: '/admin/settings' },
+    { label: '管理操作记录', link: '/admin/activity' },
     { label: '案件列表', link: '/clerk/cases' },
     { label: '统计分析', link: '/stats' },
     { label: '期限计算器', link: '/tools/deadline' },

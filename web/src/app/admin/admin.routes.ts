@@ -1,0 +1,9 @@
+import { Routes } from '@angular/router';
+
+/** 系统管理: the administrator's screens, loaded only for an administrator. */
+export const adminRoutes: Routes = [
+  { path: '', pathMatch: 'full', redirectTo: 'users' },
+  { path: 'users', title: '用户管理', loadComponent: () => import('./admin-users').then((m) => m.AdminUsers) },
+  { path: 'settings', title: '本院设置', loadComponent: () => import('./admin-settings').then((m) => m.AdminSettings) },
+  { path: 'activity', title: '管理操作记录', loadComponent: () => import('./admin-activity').then((m) => m.AdminActivity) },
+];
