@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import { AppModule, type AppModuleOptions } from './app.module.js';
 import { AppLogger } from './common/app-logger.js';
+import { responseCompression } from './common/compression.js';
 import { httpHardening } from './common/http-hardening.js';
 import { buildOpenApiDocument } from './openapi.js';
 
@@ -17,6 +18,7 @@ export async function createApp(opts: AppModuleOptions & { logger?: false | Logg
   // Only configured proxies may set the client address (rate limits key on req.ip); none by default.
   app.set('trust proxy', opts.config.trustProxy);
   app.disable('x-powered-by');
+  app.use(responseCompression());
   app.use(httpHardening());
   app.setGlobalPrefix('api');
   SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });

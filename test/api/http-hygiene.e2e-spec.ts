@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -14,9 +14,14 @@ writeFileSync(
   join(webRoot, 'index.html'),
   '<!doctype html><html><head><link rel="stylesheet" href="styles-3QPCH5AW.css"></head><body><app-root></app-root><script src="main-N2F3QOQ6.js" type="module"></script></body></html>',
 );
-writeFileSync(join(webRoot, 'main-N2F3QOQ6.js'), 'console.log(1);');
-writeFileSync(join(webRoot, 'styles-3QPCH5AW.css'), 'body{margin:0}');
-writeFileSync(join(webRoot, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+/** Bundles well over compression's 1 KiB threshold. */
+const mainJs = Array.from({ length: 200 }, (_, i) => `console.log('模块 ${i}');`).join('\n');
+writeFileSync(join(webRoot, 'main-N2F3QOQ6.js'), mainJs);
+writeFileSync(join(webRoot, 'chunk-7BX7WLYD.js'), mainJs);
+writeFileSync(join(webRoot, 'styles-3QPCH5AW.css'), 'body{margin:0}\n'.repeat(200));
+writeFileSync(join(webRoot, 'favicon.svg'), `<svg xmlns="http://www.w3.org/2000/svg">${'<g/>'.repeat(400)}</svg>`);
+mkdirSync(join(webRoot, 'media'));
+writeFileSync(join(webRoot, 'media', 'noto-sans-sc-4WLD2VXQ.woff2'), Buffer.alloc(4096, 7));
 
 let t: TestApp;
 let w: World;
@@ -111,6 +116,11 @@ describe('security headers', () => {
       expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
       expectSecurityHeaders(res);
     }
+    const chunk = await t.http.get('/chunk-7BX7WLYD.js');
+    expect(chunk.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    const font = await t.http.get('/media/noto-sans-sc-4WLD2VXQ.woff2');
+    expect(font.status).toBe(200);
+    expect(font.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     const favicon = await t.http.get('/favicon.svg');
     expect(favicon.headers['cache-control']).toBe('public, max-age=3600');
   });
@@ -126,6 +136,57 @@ describe('security headers', () => {
     const json = await t.http.get('/api/docs-json');
     expect(json.status).toBe(200);
     expectSecurityHeaders(json);
+  });
+});
+
+describe('compression', () => {
+  it('brotli for a JS bundle when the client accepts it, gzip otherwise, none when it accepts neither', async () => {
+    const br = await t.http.get('/main-N2F3QOQ6.js').set('Accept-Encoding', 'gzip, deflate, br');
+    expect(br.status).toBe(200);
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['vary']).toMatch(/Accept-Encoding/i);
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(br.text).toBe(mainJs);
+    const gzip = await t.http.get('/main-N2F3QOQ6.js').set('Accept-Encoding', 'gzip');
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gzip.text).toBe(mainJs);
+    const identity = await t.http.get('/main-N2F3QOQ6.js').set('Accept-Encoding', 'identity');
+    expect(identity.headers['content-encoding']).toBeUndefined();
+    expect(Number(identity.headers['content-length'])).toBe(Buffer.byteLength(mainJs));
+  });
+
+  it('CSS, SVG and index.html too', async () => {
+    for (const path of ['/styles-3QPCH5AW.css', '/favicon.svg']) {
+      const res = await t.http.get(path).set('Accept-Encoding', 'br');
+      expect(res.status).toBe(200);
+      expect(res.headers['content-encoding']).toBe('br');
+    }
+    // index.html is below the 1 KiB threshold here: sent as it is, and still no-cache.
+    const index = await t.http.get('/').set('Accept-Encoding', 'br');
+    expect(index.headers['cache-control']).toBe('no-cache');
+  });
+
+  it('API JSON, still no-store', async () => {
+    for (let i = 0; i < 3; i++) await t.http.post('/api/cases').set(auth(w.tokens.clerk1!)).send(caseBody());
+    const res = await t.http.get('/api/cases').set(auth(w.tokens.clerk1!)).set('Accept-Encoding', 'gzip, br');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
+    expect(res.headers['content-encoding']).toBe('br');
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.body.items.length).toBeGreaterThanOrEqual(3);
+    const doc = await t.http.get('/api/docs-json').set('Accept-Encoding', 'gzip');
+    expect(doc.headers['content-encoding']).toBe('gzip');
+    expect(doc.body.openapi).toMatch(/^3\./);
+  });
+
+  it('never for PDFs (already compressed)', async () => {
+    const created = await t.http.post('/api/cases').set(auth(w.tokens.clerk1!)).send(caseBody());
+    const delegated = await t.http.post(`/api/cases/${created.body.id}/delegate`).set(auth(w.tokens.clerk1!)).send({});
+    const letter = delegated.body.documents.find((d: { kind: string }) => d.kind === 'delegation_letter');
+    const res = await t.http.get(`/api/documents/${letter.id}`).set(auth(w.tokens.clerk1!)).set('Accept-Encoding', 'gzip, br').buffer(true);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.headers['content-encoding']).toBeUndefined();
   });
 });
 

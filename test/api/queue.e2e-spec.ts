@@ -337,9 +337,17 @@ class SseClient {
 
   static open(port: number, token: string): Promise<SseClient> {
     return new Promise((resolve, reject) => {
-      const req = http.get({ host: '127.0.0.1', port, path: `/api/queue/stream?access_token=${encodeURIComponent(token)}` }, (res) => {
+      // As a browser's EventSource does, the client accepts compressed bodies: the stream must still come uncompressed, event by event.
+      const headers = { 'Accept-Encoding': 'gzip, deflate, br' };
+      const path = `/api/queue/stream?access_token=${encodeURIComponent(token)}`;
+      const req = http.get({ host: '127.0.0.1', port, path, headers }, (res) => {
         if (res.statusCode !== 200 || !String(res.headers['content-type']).startsWith('text/event-stream')) {
           reject(new Error(`stream answered ${res.statusCode}`));
+          res.resume();
+          return;
+        }
+        if (res.headers['content-encoding']) {
+          reject(new Error(`stream compressed with ${res.headers['content-encoding']}`));
           res.resume();
           return;
         }

@@ -190,5 +190,5 @@ describeBrowser('browser: file → delegate → claim → agree → confirm → 
 
     for (const page of [clerk, mediator, judge, stats, visitor]) await expectNoTechnicalText(page);
     expect(problems.errors).toEqual([]);
-  });
+  }, 180_000); // every role's screens in turn: ~26 s alone, several times that on a loaded 2-core machine
 });

@@ -61,11 +61,13 @@ export function httpHardening(): RequestHandler {
 
 /** Angular's output names: `main-ABCD1234.js`, `chunk-….js`, `styles-….css` (outputHashing: all). */
 const HASHED_ASSET = /-[A-Z0-9]{8}\.(?:js|mjs|css)$/;
+/** Fonts and images referenced from CSS land in `media/`, named `<name>-<HASH>.<ext>`. */
+const HASHED_MEDIA = /(?:^|[/\\])media[/\\][^/\\]+-[A-Z0-9]{8}\.[a-z0-9]+$/;
 
 /** ServeStatic's setHeaders: hashed bundles are immutable, index.html is revalidated on every load. */
 export function webAssetHeaders(res: ServerResponse, path: string): void {
   const name = basename(path);
   if (name === 'index.html') res.setHeader('Cache-Control', 'no-cache');
-  else if (HASHED_ASSET.test(name)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+  else if (HASHED_ASSET.test(name) || HASHED_MEDIA.test(path)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
   else res.setHeader('Cache-Control', 'public, max-age=3600');
 }

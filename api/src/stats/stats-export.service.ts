@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { Injectable, Logger } from '@nestjs/common';
 import type { QueryRunner } from 'typeorm';
@@ -317,6 +318,10 @@ export function csvOf(b: BreakdownResponse): string {
   return `\ufeff${lines.map((l) => l.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
 
-function writeChunk(out: Writable, text: string): Promise<void> {
-  return new Promise((resolve, reject) => out.write(text, (e) => (e ? reject(e) : resolve())));
+/**
+ * Writes with backpressure. Not through write's callback: the response compression middleware
+ * replaces `res.write` and never calls it (a download would hang on the first chunk).
+ */
+async function writeChunk(out: Writable, text: string): Promise<void> {
+  if (!out.write(text)) await once(out, 'drain');
 }

@@ -50,9 +50,11 @@ const FIELD_LABELS: Record<string, string> = {
           <mat-option value="settings.changed">本院设置</mat-option>
         </mat-select>
       </mat-form-field>
-      @if (loading()) {
-        <mat-progress-bar mode="indeterminate" aria-label="正在加载记录" />
-      }
+      <div class="load-slot">
+        @if (loading()) {
+          <mat-progress-bar mode="indeterminate" aria-label="正在加载记录" />
+        }
+      </div>
       @if (error()) {
         <p class="error-text" role="alert">{{ error() }}</p>
       }
@@ -69,14 +71,16 @@ const FIELD_LABELS: Record<string, string> = {
           <li class="muted">{{ loading() ? '正在加载…' : '暂无记录' }}</li>
         }
       </ol>
-      <mat-paginator
-        [length]="page()?.total ?? 0"
-        [pageIndex]="(page()?.page ?? 1) - 1"
-        [pageSize]="50"
-        [hidePageSize]="true"
-        (page)="turn($event)"
-        aria-label="记录分页"
-      />
+      @if (page()) {
+        <mat-paginator
+          [length]="page()?.total ?? 0"
+          [pageIndex]="(page()?.page ?? 1) - 1"
+          [pageSize]="50"
+          [hidePageSize]="true"
+          (page)="turn($event)"
+          aria-label="记录分页"
+        />
+      }
     </div>
   `,
   styles: `

@@ -26,9 +26,11 @@ import { AdminApi, CourtSettings, SettingsChange } from './admin-api';
   template: `
     <div class="page narrow">
       <h1>本院设置</h1>
-      @if (loading()) {
-        <mat-progress-bar mode="indeterminate" aria-label="正在加载设置" />
-      }
+      <div class="load-slot">
+        @if (loading()) {
+          <mat-progress-bar mode="indeterminate" aria-label="正在加载设置" />
+        }
+      </div>
       @if (error()) {
         <p class="error-text" role="alert">{{ error() }}</p>
       }

@@ -51,9 +51,11 @@ import { NewUserDialog, NewUserDialogData, OneTimePasswordDialog } from './new-u
           </mat-select>
         </mat-form-field>
       </div>
-      @if (loading()) {
-        <mat-progress-bar mode="indeterminate" aria-label="正在加载用户" />
-      }
+      <div class="load-slot">
+        @if (loading()) {
+          <mat-progress-bar mode="indeterminate" aria-label="正在加载用户" />
+        }
+      </div>
       @if (error()) {
         <p class="error-text" role="alert">{{ error() }}</p>
       }
@@ -104,14 +106,16 @@ import { NewUserDialog, NewUserDialogData, OneTimePasswordDialog } from './new-u
           </tr>
         </table>
       </div>
-      <mat-paginator
-        [length]="total()"
-        [pageIndex]="page() - 1"
-        [pageSize]="pageSize"
-        [hidePageSize]="true"
-        (page)="turn($event)"
-        aria-label="用户分页"
-      />
+      @if (!loading() || items().length) {
+        <mat-paginator
+          [length]="total()"
+          [pageIndex]="page() - 1"
+          [pageSize]="pageSize"
+          [hidePageSize]="true"
+          (page)="turn($event)"
+          aria-label="用户分页"
+        />
+      }
     </div>
   `,
   styles: `

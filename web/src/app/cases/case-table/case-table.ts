@@ -18,7 +18,6 @@ import { CaseRecord } from '../case-models';
 import { DisputeTypeStore } from '../dispute-type-store';
 import { paginatorIntl } from './paginator-intl';
 import { injectNarrow } from '../../shared/viewport';
-import { TranslatePipe } from '../../core/i18n/i18n';
 
 /** Paged, filterable case list shared by the clerk, mediator and admin screens. */
 @Component({
@@ -33,7 +32,6 @@ import { TranslatePipe } from '../../core/i18n/i18n';
     MatPaginatorModule,
     MatProgressBarModule,
     MatSlideToggleModule,
-    TranslatePipe,
   ],
   providers: [paginatorIntl()],
   templateUrl: './case-table.html',

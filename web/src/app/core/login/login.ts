@@ -9,8 +9,6 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { AuthApi } from '../auth/auth-api';
 import { AuthStore } from '../auth/auth-store';
 import { LoginResponse, ROLE_HOME } from '../auth/auth-models';
-import { TranslatePipe } from '../i18n/i18n';
-import { LanguageSwitch } from '../i18n/language-switch';
 import { ChangePassword } from './change-password/change-password';
 
 /** A login with a one-time password, waiting for the new one. */
@@ -22,16 +20,7 @@ interface PendingChange {
 
 @Component({
   selector: 'app-login',
-  imports: [
-    ReactiveFormsModule,
-    MatButtonModule,
-    MatFormFieldModule,
-    MatInputModule,
-    MatProgressBarModule,
-    LanguageSwitch,
-    TranslatePipe,
-    ChangePassword,
-  ],
+  imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatProgressBarModule, ChangePassword],
   templateUrl: './login.html',
   styleUrl: './login.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

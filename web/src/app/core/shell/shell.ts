@@ -11,22 +11,10 @@ import { AuthApi } from '../auth/auth-api';
 import { AuthStore } from '../auth/auth-store';
 import { ROLE_LABELS } from '../auth/auth-models';
 import { NAV_ITEMS } from './nav-items';
-import { TranslatePipe } from '../i18n/i18n';
-import { LanguageSwitch } from '../i18n/language-switch';
 
 @Component({
   selector: 'app-shell',
-  imports: [
-    RouterOutlet,
-    RouterLink,
-    RouterLinkActive,
-    MatToolbarModule,
-    MatSidenavModule,
-    MatListModule,
-    MatButtonModule,
-    LanguageSwitch,
-    TranslatePipe,
-  ],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, MatToolbarModule, MatSidenavModule, MatListModule, MatButtonModule],
   templateUrl: './shell.html',
   styleUrl: './shell.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -13,12 +13,11 @@ import { endOfChinaDay } from '../../shared/dates';
 import { formatMoney } from '../../shared/money';
 import { JudgeApi } from '../judge-api';
 import { injectNarrow } from '../../shared/viewport';
-import { I18n, TranslatePipe } from '../../core/i18n/i18n';
 
 /** 司法确认审查台: pending applications, the most urgent first. */
 @Component({
   selector: 'app-confirmation-desk',
-  imports: [RouterLink, MatButtonModule, MatProgressBarModule, MatTableModule, TranslatePipe],
+  imports: [RouterLink, MatButtonModule, MatProgressBarModule, MatTableModule],
   templateUrl: './confirmation-desk.html',
   styleUrl: './confirmation-desk.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -26,7 +25,6 @@ import { I18n, TranslatePipe } from '../../core/i18n/i18n';
 export class ConfirmationDesk implements OnInit {
   private readonly api = inject(JudgeApi);
   private readonly disputeTypes = inject(DisputeTypeStore);
-  private readonly i18n = inject(I18n);
 
   private readonly destroyRef = inject(DestroyRef);
   readonly items = signal<CaseRecord[]>([]);
@@ -55,7 +53,6 @@ export class ConfirmationDesk implements OnInit {
 
   readonly rows = computed(() => {
     const now = Date.now();
-    const t = (zh: string, params?: Record<string, number>) => this.i18n.t(zh, params);
     return this.items().map((c) => {
       const due = c.deadlines?.decisionDueOn ?? null;
       const daysLeft = due ? Math.ceil((endOfChinaDay(due) - now) / 86_400_000) - 1 : null;
@@ -69,7 +66,7 @@ export class ConfirmationDesk implements OnInit {
         amount: formatMoney(c.claimAmount),
         appliedOn: c.confirmation?.appliedOn ?? '—',
         due: due ?? '—',
-        dueLabel: daysLeft === null ? '' : daysLeft < 0 ? t('已超期') : daysLeft === 0 ? t('今日到期') : t('剩 {n} 天', { n: daysLeft }),
+        dueLabel: daysLeft === null ? '' : daysLeft < 0 ? '已超期' : daysLeft === 0 ? '今日到期' : `剩 ${daysLeft} 天`,
         urgent: daysLeft !== null && daysLeft <= 2,
         flags: this.flags()[c.id] ?? [],
         regimeWarning: c.regimeWarning,

@@ -12,12 +12,11 @@ import { paginatorIntl } from '../../cases/case-table/paginator-intl';
 import { formatMoney } from '../../shared/money';
 import { QueueStore } from '../queue-store';
 import { injectNarrow } from '../../shared/viewport';
-import { TranslatePipe } from '../../core/i18n/i18n';
 
 /** 待领取案件: the live shared queue with countdowns to `acceptBy`. */
 @Component({
   selector: 'app-queue-page',
-  imports: [RouterLink, MatButtonModule, MatTableModule, MatPaginatorModule, MatProgressBarModule, TranslatePipe],
+  imports: [RouterLink, MatButtonModule, MatTableModule, MatPaginatorModule, MatProgressBarModule],
   providers: [QueueStore, paginatorIntl()],
   templateUrl: './queue-page.html',
   styleUrl: './queue-page.scss',

@@ -1,23 +1,21 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { formatMoney, toChineseCapitals } from '../../shared/money';
-import { TranslatePipe } from '../../core/i18n/i18n';
 import { StatsSummary, percent } from '../stats-models';
 
 /** The headline figures and the litigation fees saved (an estimate, labelled as one). */
 @Component({
   selector: 'app-kpi-cards',
-  imports: [TranslatePipe],
   template: `
     @let s = summary();
-    <ul class="kpis" [attr.aria-label]="'主要指标' | t">
+    <ul class="kpis" aria-label="主要指标">
       @for (k of figures(); track k.label) {
         <li class="kpi">
-          <span class="label">{{ k.label | t }}</span><span class="value">{{ k.value }}</span>
+          <span class="label">{{ k.label }}</span><span class="value">{{ k.value }}</span>
         </li>
       }
     </ul>
     <section class="savings" aria-labelledby="savings-heading">
-      <h2 id="savings-heading">{{ '节约诉讼费（估算）' | t }}</h2>
+      <h2 id="savings-heading">节约诉讼费（估算）</h2>
       <p class="amount">{{ money() }}</p>
       <p class="muted">{{ capitals() }} · 计入 {{ s.savings.casesCounted }} 件达成协议的案件 · 口径：{{ basisLabel() }}</p>
     </section>

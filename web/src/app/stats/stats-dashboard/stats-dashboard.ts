@@ -13,7 +13,6 @@ import { KpiCards } from '../kpi-cards/kpi-cards';
 import { OrgRanking } from '../org-ranking/org-ranking';
 import { StatsStore } from '../stats-store';
 import { TrendChart } from '../trend-chart/trend-chart';
-import { TranslatePipe } from '../../core/i18n/i18n';
 
 /** 统计分析: the court's mediation figures for a chosen period. */
 @Component({
@@ -31,7 +30,6 @@ import { TranslatePipe } from '../../core/i18n/i18n';
     BreakdownPanel,
     OrgRanking,
     ExportPanel,
-    TranslatePipe,
   ],
   providers: [StatsStore],
   templateUrl: './stats-dashboard.html',

@@ -7,7 +7,6 @@ import { switchMap } from 'rxjs';
 import { apiErrorOf } from '../../api-error';
 import { AuthApi } from '../../auth/auth-api';
 import { LoginResponse } from '../../auth/auth-models';
-import { TranslatePipe } from '../../i18n/i18n';
 
 /** The server's policy (POST /api/auth/password), checked here first so the form says what is wrong. */
 export const MIN_PASSWORD_LENGTH = 10;
@@ -25,32 +24,32 @@ const MESSAGES: Record<string, string> = {
  */
 @Component({
   selector: 'app-change-password',
-  imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, TranslatePipe],
+  imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule],
   template: `
-    <h2>{{ '首次登录，请修改密码' | t }}</h2>
-    <p class="muted">{{ '您使用的是一次性密码。请设置新密码：至少 10 个字符，不能与用户名相同。' | t }}</p>
+    <h2>首次登录，请修改密码</h2>
+    <p class="muted">您使用的是一次性密码。请设置新密码：至少 10 个字符，不能与用户名相同。</p>
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
       <input type="text" [value]="username()" autocomplete="username" hidden />
       <mat-form-field class="full-width">
-        <mat-label>{{ '新密码' | t }}</mat-label>
+        <mat-label>新密码</mat-label>
         <input matInput type="password" formControlName="newPassword" autocomplete="new-password" cdkFocusInitial />
         @if (problemOf(form.controls.newPassword); as problem) {
-          <mat-error>{{ problem | t }}</mat-error>
+          <mat-error>{{ problem }}</mat-error>
         }
       </mat-form-field>
       <mat-form-field class="full-width">
-        <mat-label>{{ '再次输入新密码' | t }}</mat-label>
+        <mat-label>再次输入新密码</mat-label>
         <input matInput type="password" formControlName="confirm" autocomplete="new-password" />
         @if (form.controls.confirm.hasError('mismatch')) {
-          <mat-error>{{ '两次输入的密码不一致' | t }}</mat-error>
+          <mat-error>两次输入的密码不一致</mat-error>
         }
       </mat-form-field>
       @if (error()) {
-        <p class="error-text" role="alert">{{ error()! | t }}</p>
+        <p class="error-text" role="alert">{{ error()! }}</p>
       }
       <div class="actions">
-        <button mat-button type="button" (click)="cancelled.emit()">{{ '返回登录' | t }}</button>
-        <button mat-flat-button type="submit" [disabled]="busy()">{{ '修改密码并登录' | t }}</button>
+        <button mat-button type="button" (click)="cancelled.emit()">返回登录</button>
+        <button mat-flat-button type="submit" [disabled]="busy()">修改密码并登录</button>
       </div>
     </form>
   `,
