@@ -4,7 +4,7 @@ import { ERROR_SCHEMA_REF, ERROR_STATUS_MEANINGS } from './common/api-docs.js';
 import { ERROR_CODES, FILTER_ERROR_CODES } from './common/domain-error.js';
 
 type OperationObject = OpenAPIObject['paths'][string]['get'] & object;
-type ParameterObject = { in?: string; name?: string; schema?: { type?: string; format?: string } };
+type ParameterObject = { in?: string; name?: string; schema?: { type?: string; format?: string; example?: string } };
 
 /** Operations anyone may call without a token. */
 const PUBLIC_OPERATIONS = new Set([
@@ -81,10 +81,16 @@ export function completeOpenApi(doc: OpenAPIObject): OpenAPIObject {
       const responses: Record<string, unknown> = (op.responses ??= {});
       const params = (op.parameters ?? []) as ParameterObject[];
       const add = (status: number) => (responses[String(status)] ??= errorResponse(status));
-      // Path ids are uuids (ParseUUIDPipe) except the verification hash, which answers 404 for anything unknown.
-      for (const p of params) if (p.in === 'path' && p.name !== 'sha256') p.schema = { ...p.schema, type: 'string', format: 'uuid' };
-      // Query DTOs and uuid path ids are validated; a body is validated and limited to 1 MB.
-      if (params.some((p) => p.in === 'query' || (p.in === 'path' && p.schema?.format === 'uuid')) || op.requestBody) add(400);
+      // Path ids are uuids (ParseUUIDPipe) except the verification hash, which answers 404 for anything
+      // unknown, and a calendar day (validated as a date).
+      for (const p of params) {
+        if (p.in !== 'path' || p.name === 'sha256') continue;
+        p.schema =
+          p.name === 'date' ? { type: 'string', format: 'date', example: '2027-02-06' } : { ...p.schema, type: 'string', format: 'uuid' };
+      }
+      // Query DTOs and validated path parameters answer 400; a body is validated and limited to 1 MB.
+      const validatedPath = (p: ParameterObject) => p.in === 'path' && (p.schema?.format === 'uuid' || p.schema?.format === 'date');
+      if (params.some((p) => p.in === 'query' || validatedPath(p)) || op.requestBody) add(400);
       if (!isPublic) add(401);
       if (!isPublic && !ANY_SIGNED_IN.has(key)) add(403);
       if (params.some((p) => p.in === 'path')) add(404);

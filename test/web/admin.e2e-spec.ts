@@ -3,7 +3,7 @@
 // Saves docs/screenshots/admin-users.png, admin-settings.png and admin-activity.png.
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Browser } from 'playwright-core';
-import { auth, createWorld, type World } from '../api/support/factories.js';
+import { auth, caseBody, createWorld, type World } from '../api/support/factories.js';
 import { startTestApp, type TestApp } from '../api/support/test-app.js';
 import {
   WEB_ROOT,
@@ -76,6 +76,40 @@ describeBrowser('browser: court administration', () => {
     await clerk.getByLabel('密码').fill(password);
     await clerk.getByRole('button', { name: '登录' }).click();
     await clerk.getByText('首次登录，请修改密码').waitFor();
+    expect(problems.errors).toEqual([]);
+  });
+
+  it('adds a court holiday on the working calendar; the clerk then sees the moved deadline', async () => {
+    const created = await t.http.post('/api/cases').set(auth(w.tokens.clerk1!)).send(caseBody());
+    const delegated = await t.http.post(`/api/cases/${created.body.id}/delegate`).set(auth(w.tokens.clerk1!)).send({});
+    const acceptBy: string = delegated.body.deadlines.acceptBy;
+    const caseNumber: string = created.body.caseNumber;
+
+    const { page } = await newSession(browser, baseUrlOf(t), problems);
+    await signIn(page, 'admin', /\/admin\/users$/);
+    await page.getByRole('link', { name: '工作日历' }).click();
+    await page.waitForURL(/\/admin\/calendar$/);
+    await page.getByLabel('日期').fill(acceptBy);
+    await page.getByLabel('说明').fill('赤水市地方节日');
+    await page.getByRole('button', { name: '保存调整' }).click();
+    const moved = page.getByRole('region', { name: /期限变动的案件/ });
+    await moved.getByText(caseNumber).waitFor();
+    const line = (await moved.getByRole('listitem').filter({ hasText: caseNumber }).first().innerText()).trim();
+    const newDate = /→ (\d{4}-\d{2}-\d{2})/.exec(line)![1]!;
+    expect(newDate > acceptBy).toBe(true);
+    await page
+      .getByRole('row', { name: new RegExp(acceptBy) })
+      .getByText('本院')
+      .waitFor();
+    await expectNoTechnicalText(page);
+    await screenshot(page, 'admin-calendar');
+
+    const clerk = (await newSession(browser, baseUrlOf(t), problems)).page;
+    await signIn(clerk, 'clerk1', /\/clerk\/cases$/);
+    await clerk
+      .getByRole('row', { name: new RegExp(caseNumber.replace(/[()（）]/g, '.')) })
+      .getByText(newDate)
+      .waitFor();
     expect(problems.errors).toEqual([]);
   });
 });

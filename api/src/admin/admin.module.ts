@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
+import { CalendarModule } from '../calendar/calendar.module.js';
+import { AdminCalendarController } from './admin-calendar.controller.js';
 import { AdminController } from './admin.controller.js';
 import { AdminService } from './admin.service.js';
 
-/** 系统管理 (issue 15): accounts, court settings and the administration trail. */
+/** 系统管理 (issue 15): accounts, court settings, the court's working calendar and the administration trail. */
 @Module({
-  imports: [AuditModule],
-  controllers: [AdminController],
+  imports: [AuditModule, CalendarModule],
+  controllers: [AdminController, AdminCalendarController],
   providers: [AdminService],
 })
 export class AdminModule {}

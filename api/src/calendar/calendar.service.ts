@@ -8,17 +8,41 @@ import { DomainError } from '../common/domain-error.js';
 import { CalendarInputError, CalendarRangeError, type DeadlineResult, type PeriodUnit, WorkingCalendar } from '../rules/calendar.js';
 import { chinaToday } from '../rules/chinese-date.js';
 import { CalendarOverride } from './calendar-override.entity.js';
+import { CourtCalendarOverride } from './court-calendar-override.entity.js';
+
+/** One case whose stored clocks moved when the calendar changed: which clock, from and to which date. */
+export interface MovedDeadline {
+  caseId: string;
+  caseNumber: string;
+  clock: string;
+  from: string | null;
+  to: string | null;
+}
 
 /**
- * Redoes what was computed on the calendar an admin just changed, and says how many cases it
- * changed (the cases module recomputes the clocks that still run).
+ * Redoes what was computed on the calendar an admin just changed, for the cases of `courtId` (all
+ * courts when null), and says which cases it changed (the cases module recomputes running clocks).
  */
-export type CalendarChangeListener = (calendar: WorkingCalendar) => Promise<number>;
+export type CalendarChangeListener = (calendar: (courtId: string) => WorkingCalendar, courtId: string | null) => Promise<MovedDeadline[]>;
 
-/** The working-day calendar: the State Council schedules (rules/) plus the admin's overrides (DB). */
+/** An override as the API shows it: `court` when the court entered it, `national` for the system-wide table. */
+export interface EffectiveOverride {
+  date: string;
+  kind: 'rest' | 'work';
+  note: string | null;
+  scope: 'court' | 'national';
+  updatedAt: Date;
+}
+
+/**
+ * The working-day calendar: the State Council schedules (rules/), the national overrides
+ * (`calendar_overrides`) and each court's own (`court_calendar_overrides`, which win). A court's
+ * calendar counts only for its own cases.
+ */
 @Injectable()
 export class CalendarService implements OnModuleInit, OnModuleDestroy {
-  private current = new WorkingCalendar();
+  private national = new WorkingCalendar();
+  private byCourt = new Map<string, WorkingCalendar>();
   private readonly changeListeners: CalendarChangeListener[] = [];
 
   constructor(
@@ -40,8 +64,9 @@ export class CalendarService implements OnModuleInit, OnModuleDestroy {
     clearInterval(this.refresher);
   }
 
-  calendar(): WorkingCalendar {
-    return this.current;
+  /** The calendar of `courtId` (its overrides over the national ones); the national one without a court. */
+  calendar(courtId?: string | null): WorkingCalendar {
+    return (courtId && this.byCourt.get(courtId)) || this.national;
   }
 
   today(): string {
@@ -49,18 +74,30 @@ export class CalendarService implements OnModuleInit, OnModuleDestroy {
   }
 
   async reload(): Promise<void> {
-    const rows = await this.dataSource.getRepository(CalendarOverride).find({ order: { date: 'ASC' } });
-    this.current = new WorkingCalendar({ overrides: rows.map((r) => ({ date: r.date, kind: r.kind, note: r.note ?? undefined })) });
+    const national = await this.dataSource.getRepository(CalendarOverride).find({ order: { date: 'ASC' } });
+    const own = await this.dataSource.getRepository(CourtCalendarOverride).find({ order: { courtId: 'ASC', date: 'ASC' } });
+    const toOverride = (r: { date: string; kind: 'rest' | 'work'; note: string | null }) => ({
+      date: r.date,
+      kind: r.kind,
+      note: r.note ?? undefined,
+    });
+    const base = national.map(toOverride);
+    const perCourt = new Map<string, ReturnType<typeof toOverride>[]>();
+    for (const r of own) perCourt.set(r.courtId, [...(perCourt.get(r.courtId) ?? []), toOverride(r)]);
+    this.national = new WorkingCalendar({ overrides: base });
+    // Later entries win: the court's own after the national ones.
+    this.byCourt = new Map([...perCourt].map(([court, list]) => [court, new WorkingCalendar({ overrides: [...base, ...list] })]));
   }
 
-  deadline(start: string, length: number, unit: PeriodUnit): DeadlineResult {
+  deadline(start: string, length: number, unit: PeriodUnit, courtId?: string | null): DeadlineResult {
+    const calendar = this.calendar(courtId);
     try {
-      return this.current.deadline(start, length, unit);
+      return calendar.deadline(start, length, unit);
     } catch (e) {
       if (e instanceof CalendarRangeError) {
         throw new DomainError(
           'UNPROCESSABLE',
-          `No holiday calendar is known for ${start}: the earliest known year is ${this.current.earliestYear}`,
+          `No holiday calendar is known for ${start}: the earliest known year is ${calendar.earliestYear}`,
         );
       }
       if (e instanceof CalendarInputError) throw new DomainError('VALIDATION_FAILED', e.message, { start: 'invalid' });
@@ -73,26 +110,62 @@ export class CalendarService implements OnModuleInit, OnModuleDestroy {
     this.changeListeners.push(listener);
   }
 
-  listOverrides(): Promise<CalendarOverride[]> {
-    return this.dataSource.getRepository(CalendarOverride).find({ order: { date: 'ASC' } });
+  /** The overrides in force for `courtId` (its own and the national ones it does not replace), optionally of one year. */
+  async listOverrides(courtId: string, year?: number): Promise<EffectiveOverride[]> {
+    const range = year ? { from: `${year}-01-01`, to: `${year}-12-31` } : { from: '0001-01-01', to: '9999-12-31' };
+    const rows = (await this.dataSource.query(
+      `SELECT to_char(date, 'YYYY-MM-DD') AS date, kind, note, scope, updated_at AS "updatedAt" FROM (
+         SELECT date, kind, note, 'court' AS scope, updated_at FROM court_calendar_overrides WHERE court_id = $1
+         UNION ALL
+         SELECT n.date, n.kind, n.note, 'national', n.updated_at FROM calendar_overrides n
+          WHERE NOT EXISTS (SELECT 1 FROM court_calendar_overrides c WHERE c.court_id = $1 AND c.date = n.date)
+       ) o WHERE date BETWEEN $2 AND $3 ORDER BY date`,
+      [courtId, range.from, range.to],
+    )) as EffectiveOverride[];
+    return rows;
   }
 
-  /** Sets or removes one day's override, then has the listeners recompute what depends on the calendar. */
-  async setOverride(user: AuthUser, date: string, kind: 'rest' | 'work' | null, note?: string): Promise<{ recomputedCases: number }> {
+  /**
+   * Sets (`kind`) or removes (null) one day's override of the user's court, audited in the court's
+   * administration stream with the old and new value, then recomputes that court's running clocks.
+   * Returns the cases whose deadlines moved. `expect` guards the add/remove endpoints: `absent`
+   * answers 409 when the day already has an override, `present` 404 when it has none.
+   */
+  async setOverride(
+    user: AuthUser,
+    date: string,
+    kind: 'rest' | 'work' | null,
+    note?: string,
+    expect?: 'absent' | 'present',
+  ): Promise<{ recomputedCases: number; movedDeadlines: MovedDeadline[] }> {
     await this.dataSource.transaction(async (m) => {
-      if (kind === null) await m.delete(CalendarOverride, { date });
-      else await m.save(CalendarOverride, { date, kind, note: note ?? null, updatedById: user.id });
+      // One change per court at a time: two admins adding the same day race on this row lock.
+      await m.query('SELECT 1 FROM courts WHERE id = $1 FOR UPDATE', [user.courtId]);
+      const before = await m.findOne(CourtCalendarOverride, { where: { courtId: user.courtId, date } });
+      if (expect === 'absent' && before)
+        throw new DomainError('DUPLICATE', `${date} 已有本院调整（${before.kind === 'rest' ? '休息日' : '工作日'}），请先删除`, {
+          date: 'exists',
+        });
+      if (expect === 'present' && !before) throw new DomainError('NOT_FOUND', `${date} 没有本院的节假日调整`);
+      if (kind === null) await m.delete(CourtCalendarOverride, { courtId: user.courtId, date });
+      else await m.save(CourtCalendarOverride, { courtId: user.courtId, date, kind, note: note?.trim() || null, updatedById: user.id });
       await this.audit.append(m, {
         caseId: null,
-        type: 'calendar.override_set',
+        stream: `admin:${user.courtId}`,
+        type: kind === null ? 'calendar.override_removed' : 'calendar.override_set',
         at: this.clock.now(),
         actor: user,
-        data: { date, kind, note: note ?? null },
+        data: {
+          date,
+          kind,
+          note: kind === null ? null : note?.trim() || null,
+          from: before ? { kind: before.kind, note: before.note } : null,
+        },
       });
     });
     await this.reload();
-    let recomputedCases = 0;
-    for (const listener of this.changeListeners) recomputedCases += await listener(this.current);
-    return { recomputedCases };
+    const movedDeadlines: MovedDeadline[] = [];
+    for (const listener of this.changeListeners) movedDeadlines.push(...(await listener((c) => this.calendar(c), user.courtId)));
+    return { recomputedCases: new Set(movedDeadlines.map((d) => d.caseId)).size, movedDeadlines };
   }
 }

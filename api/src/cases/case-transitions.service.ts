@@ -189,6 +189,6 @@ export class CaseTransitions {
 
   /** The four clocks, recomputed from the case's facts by rules/clocks.ts. */
   private async clocksOf(m: EntityManager, c: Case): Promise<CaseClocks> {
-    return clocksOfCase(this.calendar.calendar(), c, await loadClockFacts(m, c.id, c.status));
+    return clocksOfCase(this.calendar.calendar(c.courtId), c, await loadClockFacts(m, c.id, c.status));
   }
 }

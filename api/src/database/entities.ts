@@ -3,6 +3,7 @@ import { AuditEvent } from '../audit/audit-event.entity.js';
 import { LoginAttempt } from '../auth/login-attempt.entity.js';
 import { RevokedToken } from '../auth/revoked-token.entity.js';
 import { CalendarOverride } from '../calendar/calendar-override.entity.js';
+import { CourtCalendarOverride } from '../calendar/court-calendar-override.entity.js';
 import { Agreement, AgreementTerm } from '../case-records/agreement.entity.js';
 import { Case, CaseNumberSequence } from '../case-records/case.entity.js';
 import { CaseConclusion } from '../case-records/conclusion.entity.js';
@@ -45,6 +46,7 @@ export const ENTITIES = [
   AuditCheckpoint,
   AuditCheckpointStream,
   CalendarOverride,
+  CourtCalendarOverride,
   CaseStatFact,
   StatsRollup,
   StatsDirtyCase,

@@ -56,11 +56,11 @@ export class ReminderJob implements OnApplicationBootstrap, OnModuleDestroy {
   /** Runs the job once, now (the timer calls it; tests call it directly). */
   async runNow(): Promise<{ reminded: number; defaulted: number }> {
     const today = this.calendar.today();
-    const cal = this.calendar.calendar();
     const courts = await this.dataSource.getRepository(Court).find();
     let reminded = 0;
     let defaulted = 0;
     for (const court of courts) {
+      const cal = this.calendar.calendar(court.id);
       const open = await this.dataSource
         .getRepository(Obligation)
         .createQueryBuilder('o')
@@ -125,7 +125,7 @@ export class ReminderJob implements OnApplicationBootstrap, OnModuleDestroy {
   private async markDefaulted(court: Court, obligationId: string, today: string): Promise<boolean> {
     return this.dataSource.transaction(async (m) => {
       const o = await m.findOne(Obligation, { where: { id: obligationId }, lock: { mode: 'pessimistic_write' } });
-      if (!o || !isInDefault(o, today, this.calendar.calendar())) return false;
+      if (!o || !isInDefault(o, today, this.calendar.calendar(court.id))) return false;
       const from = o.status;
       o.status = 'defaulted';
       o.version += 1;

@@ -128,7 +128,7 @@ export class QueueService {
   async next(user: AuthUser, filter: QueueFilter): Promise<CaseView | null> {
     const now = this.clock.now();
     const today = chinaDateOf(now);
-    const calendar = this.calendar.calendar();
+    const calendar = this.calendar.calendar(user.courtId);
     const m = this.dataSource.manager;
     const params = claimNextParams(user, now, this.claimClocks(calendar, today, now), filter);
     const [row] = (await m.query(CLAIM_NEXT_SQL, params).catch((e: unknown) => {

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { calendarDate, instant, integer, money, PageMeta, uuid } from '../common/api-docs.js';
+import { calendarDate, integer, money, PageMeta, uuid } from '../common/api-docs.js';
+export { CalendarOverrideResult, CalendarOverrideView, MovedDeadlineView } from '../calendar/calendar-responses.js';
 import { ORGANIZATION_KINDS, type OrganizationKind } from '../organizations/organization.entity.js';
 import { DISPUTE_TYPES } from '../rules/dispute-types.js';
 import { FEE_CATEGORIES, type FeeCategory } from '../rules/fees.js';
@@ -47,18 +48,6 @@ export class DeadlineView {
   @ApiProperty({ description: '`days`: the raw last day was a rest day and the end moved to the next working day' }) rolledOver: boolean;
   @ApiProperty({ description: 'A day examined lies beyond the last published holiday schedule (weekends only)' }) provisional: boolean;
   @ApiProperty({ example: '《民事诉讼法》第八十五条；国务院办公厅节假日安排' }) basis: string;
-}
-
-export class CalendarOverrideView {
-  @ApiProperty(calendarDate({ example: '2027-02-06' })) date: string;
-  @ApiProperty({ enum: ['rest', 'work'] }) kind: 'rest' | 'work';
-  @ApiProperty({ type: 'string', nullable: true }) note: string | null;
-  @ApiProperty(uuid({ nullable: true })) updatedById: string | null;
-  @ApiProperty(instant()) updatedAt: string;
-}
-
-export class CalendarOverrideResult {
-  @ApiProperty(integer({ minimum: 0, description: 'Cases whose running clocks moved' })) recomputedCases: number;
 }
 
 export class FeeBracketView {

@@ -59,19 +59,19 @@ export class ReferenceController {
   })
   @ApiOkResponse({ type: DeadlineView })
   @ApiErrors(422)
-  deadline(@Query() q: DeadlineQuery) {
-    return this.reference.deadline(q.start, q.length, q.unit);
+  deadline(@CurrentUser() user: AuthUser, @Query() q: DeadlineQuery) {
+    return this.reference.deadline(q.start, q.length, q.unit, user.courtId);
   }
 
   @Get('calendar/overrides')
   @ApiOperation({
     operationId: 'listCalendarOverrides',
     summary: '节假日调整列表',
-    description: 'Admin corrections to the holiday schedule',
+    description: "Corrections to the holiday schedule in force for the caller's court: its own and the national ones",
   })
   @ApiOkResponse({ type: [CalendarOverrideView] })
-  overrides() {
-    return this.calendar.listOverrides();
+  overrides(@CurrentUser() user: AuthUser) {
+    return this.calendar.listOverrides(user.courtId);
   }
 
   @Put('calendar/overrides')
@@ -80,7 +80,8 @@ export class ReferenceController {
   @ApiOperation({
     operationId: 'setCalendarOverride',
     summary: '设置节假日调整',
-    description: 'Mark a day as rest or work (or remove the override); running clocks are recomputed',
+    description:
+      "Mark a day as rest or work for the admin's court (or remove its override); that court's running clocks are recomputed. See also /api/admin/calendar/overrides",
   })
   @ApiOkResponse({ type: CalendarOverrideResult })
   setOverride(@CurrentUser() user: AuthUser, @Body() dto: CalendarOverrideDto) {

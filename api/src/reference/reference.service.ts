@@ -86,8 +86,9 @@ export class ReferenceService {
     }));
   }
 
-  deadline(start: string, length: number, unit: 'days' | 'workdays') {
-    return this.calendar.deadline(start, length, unit);
+  /** On the calendar of the caller's court (its own overrides included). */
+  deadline(start: string, length: number, unit: 'days' | 'workdays', courtId: string | null) {
+    return this.calendar.deadline(start, length, unit, courtId);
   }
 
   litigationFee(amount: string, disputeTypeCode?: string) {

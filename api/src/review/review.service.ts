@@ -69,7 +69,7 @@ export class ReviewService {
     const acceptedOn = review?.acceptedOn ?? confirmation?.appliedOn ?? null;
     const clock =
       acceptedOn && confirmation
-        ? decisionClock(this.calendar.calendar(), {
+        ? decisionClock(this.calendar.calendar(c.courtId), {
             acceptedOn,
             pauses: (review?.supplements ?? []).map((s) => ({ from: s.requestedOn, to: s.receivedOn })),
             extended: !!review?.extension,
@@ -225,7 +225,7 @@ export class ReviewService {
       const items = [...new Set(dto.items)] as MaterialCode[];
       const today = this.calendar.today();
       const dueOn = this.calendar
-        .calendar()
+        .calendar(user.courtId)
         .deadline(today, dto.days ?? SUPPLEMENT_DEFAULT_DAYS, 'days', { beforeRange: 'provisional' }).endsOn;
       r.supplements = [
         ...r.supplements,

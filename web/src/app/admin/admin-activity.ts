@@ -17,6 +17,8 @@ const TYPE_LABELS: Record<string, string> = {
   'user.reactivated': '启用用户',
   'user.password_reset': '重置密码',
   'settings.changed': '修改本院设置',
+  'calendar.override_set': '登记节假日调整',
+  'calendar.override_removed': '删除节假日调整',
 };
 
 const FIELD_LABELS: Record<string, string> = {
@@ -48,6 +50,7 @@ const FIELD_LABELS: Record<string, string> = {
           <mat-option value="">全部</mat-option>
           <mat-option value="user.">用户</mat-option>
           <mat-option value="settings.changed">本院设置</mat-option>
+          <mat-option value="calendar.">工作日历</mat-option>
         </mat-select>
       </mat-form-field>
       <div class="load-slot">
@@ -123,6 +126,12 @@ export class AdminActivity implements OnInit {
     const parts: string[] = [];
     if (typeof data['username'] === 'string') parts.push(`用户 ${data['username']}`);
     if (typeof data['role'] === 'string') parts.push(`角色 ${data['role']}`);
+    if (typeof data['date'] === 'string') {
+      const kind = (k: unknown) => (k === 'rest' ? '休息日' : k === 'work' ? '工作日' : '无调整');
+      const from = data['from'] as { kind: string } | null | undefined;
+      parts.push(`${data['date']}：${kind(from?.kind)} → ${kind(data['kind'])}`);
+      if (typeof data['note'] === 'string') parts.push(String(data['note']));
+    }
     const changes = data['changes'] as Record<string, { from: unknown; to: unknown }> | undefined;
     if (changes)
       for (const [field, c] of Object.entries(changes)) parts.push(`${FIELD_LABELS[field] ?? field}：${show(c.from)} → ${show(c.to)}`);

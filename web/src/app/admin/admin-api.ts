@@ -11,6 +11,9 @@ export type CourtSettings = ApiSchema<'CourtSettingsView'>;
 export type SettingsChange = ApiSchema<'UpdateSettingsDto'>;
 export type ActivityPage = ApiSchema<'ActivityPage'>;
 export type OrganizationPage = ApiSchema<'OrganizationPage'>;
+export type CalendarOverride = ApiSchema<'CalendarOverrideView'>;
+export type CalendarChange = ApiSchema<'CalendarOverrideResult'>;
+export type NewCalendarOverride = ApiSchema<'AddCalendarOverrideDto'>;
 
 /** The administrator's calls (/api/admin/…), all scoped by the server to the administrator's court. */
 @Injectable({ providedIn: 'root' })
@@ -43,6 +46,18 @@ export class AdminApi {
 
   updateSettings(body: SettingsChange): Observable<CourtSettings> {
     return this.http.patch<CourtSettings>('/api/admin/settings', body);
+  }
+
+  calendarOverrides(year: number): Observable<CalendarOverride[]> {
+    return this.http.get<CalendarOverride[]>('/api/admin/calendar/overrides', { params: new HttpParams().set('year', year) });
+  }
+
+  addCalendarOverride(body: NewCalendarOverride): Observable<CalendarChange> {
+    return this.http.post<CalendarChange>('/api/admin/calendar/overrides', body);
+  }
+
+  removeCalendarOverride(date: string): Observable<CalendarChange> {
+    return this.http.delete<CalendarChange>(`/api/admin/calendar/overrides/${encodeURIComponent(date)}`);
   }
 
   activity(q: ApiQuery<'listAdminActivity'>): Observable<ActivityPage> {

@@ -5,5 +5,6 @@ export const adminRoutes: Routes = [
   { path: '', pathMatch: 'full', redirectTo: 'users' },
   { path: 'users', title: '用户管理', loadComponent: () => import('./admin-users').then((m) => m.AdminUsers) },
   { path: 'settings', title: '本院设置', loadComponent: () => import('./admin-settings').then((m) => m.AdminSettings) },
+  { path: 'calendar', title: '工作日历', loadComponent: () => import('./admin-calendar').then((m) => m.AdminCalendar) },
   { path: 'activity', title: '管理操作记录', loadComponent: () => import('./admin-activity').then((m) => m.AdminActivity) },
 ];

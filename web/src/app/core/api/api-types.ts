@@ -193,12 +193,12 @@ export interface paths {
     };
     /**
      * 节假日调整列表
-     * @description Admin corrections to the holiday schedule
+     * @description Corrections to the holiday schedule in force for the caller's court: its own and the national ones
      */
     get: operations['listCalendarOverrides'];
     /**
      * 设置节假日调整
-     * @description Mark a day as rest or work (or remove the override); running clocks are recomputed
+     * @description Mark a day as rest or work for the admin's court (or remove its override); that court's running clocks are recomputed. See also /api/admin/calendar/overrides
      */
     put: operations['setCalendarOverride'];
     post?: never;
@@ -1389,6 +1389,50 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/admin/calendar/overrides': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 本院节假日调整
+     * @description The overrides in force for the court (its own and the national ones), by date; optionally of one year
+     */
+    get: operations['listCourtCalendarOverrides'];
+    put?: never;
+    /**
+     * 新增节假日调整
+     * @description Marks a day as rest or work for this court only; its running clocks are recomputed and each moved deadline is answered. 409 DUPLICATE when the day already has the court's override.
+     */
+    post: operations['addCourtCalendarOverride'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/calendar/overrides/{date}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * 删除节假日调整
+     * @description Removes the court's override of that day (national ones cannot be removed here); running clocks are recomputed
+     */
+    delete: operations['removeCourtCalendarOverride'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1600,10 +1644,10 @@ export interface components {
       kind: 'rest' | 'work';
       note: string | null;
       /**
-       * Format: uuid
-       * @example 3f2b8c1e-6d4a-4c1b-9f5e-2a7d8e9b0c11
+       * @description court: entered by this court's administrator; national: for every court
+       * @enum {string}
        */
-      updatedById: string | null;
+      scope: 'court' | 'national';
       /**
        * Format: date-time
        * @example 2026-11-20T09:30:00.000Z
@@ -1620,9 +1664,32 @@ export interface components {
       kind: 'rest' | 'work' | 'none';
       note?: string;
     };
+    MovedDeadlineView: {
+      /**
+       * Format: uuid
+       * @example 3f2b8c1e-6d4a-4c1b-9f5e-2a7d8e9b0c11
+       */
+      caseId: string;
+      /** @example （2027）黔0381民诉前调12号 */
+      caseNumber: string;
+      /** @enum {string} */
+      clock: 'acceptBy' | 'mediationEndsOn' | 'confirmationApplyBy' | 'decisionDueOn' | 'clocksProvisional';
+      /**
+       * Format: date
+       * @example 2026-11-20
+       */
+      from: string | null;
+      /**
+       * Format: date
+       * @example 2026-11-20
+       */
+      to: string | null;
+    };
     CalendarOverrideResult: {
       /** @description Cases whose running clocks moved */
       recomputedCases: number;
+      /** @description Each deadline that moved: case, clock, old and new date */
+      movedDeadlines: components['schemas']['MovedDeadlineView'][];
     };
     FeeBracketView: {
       /** @example 10000.00 */
@@ -3466,6 +3533,20 @@ export interface components {
       /** @example 50 */
       pageSize: number;
       items: components['schemas']['ActivityView'][];
+    };
+    AddCalendarOverrideDto: {
+      /**
+       * Format: date
+       * @example 2027-02-06
+       */
+      date: string;
+      /**
+       * @description rest: an extra holiday; work: a make-up working day (调休)
+       * @enum {string}
+       */
+      kind: 'rest' | 'work';
+      /** @example 赤水市地方节日 */
+      note?: string;
     };
     /** @description Some codes add details (e.g. WORKLOAD_CAP: activeCases and cap; ILLEGAL_TRANSITION: status). */
     Error: {
@@ -8457,6 +8538,207 @@ export interface operations {
       };
       /** @description FORBIDDEN: the caller’s role may not do this; PASSWORD_CHANGE_REQUIRED: a one-time password must be changed first */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: the database is not reachable at the moment; try again shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  listCourtCalendarOverrides: {
+    parameters: {
+      query?: {
+        /** @description Only this year’s overrides */
+        year?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CalendarOverrideView'][];
+        };
+      };
+      /** @description VALIDATION_FAILED: invalid input; `errors` maps each field to a short code */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token (or wrong credentials on login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN: the caller’s role may not do this; PASSWORD_CHANGE_REQUIRED: a one-time password must be changed first */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: the database is not reachable at the moment; try again shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  addCourtCalendarOverride: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AddCalendarOverrideDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CalendarOverrideResult'];
+        };
+      };
+      /** @description VALIDATION_FAILED: invalid input; `errors` maps each field to a short code */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token (or wrong credentials on login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN: the caller’s role may not do this; PASSWORD_CHANGE_REQUIRED: a one-time password must be changed first */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP or DUPLICATE (e.g. a username taken) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: the database is not reachable at the moment; try again shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  removeCourtCalendarOverride: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        date: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CalendarOverrideResult'];
+        };
+      };
+      /** @description VALIDATION_FAILED: invalid input; `errors` maps each field to a short code */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token (or wrong credentials on login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN: the caller’s role may not do this; PASSWORD_CHANGE_REQUIRED: a one-time password must be changed first */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to the caller */
+      404: {
         headers: {
           [name: string]: unknown;
         };

@@ -27,6 +27,7 @@ export const NAV_ITEMS: Record<Role, NavItem[]> = {
   admin: [
     { label: '用户管理', link: '/admin/users' },
     { label: '本院设置', link: '/admin/settings' },
+    { label: '工作日历', link: '/admin/calendar' },
     { label: '管理操作记录', link: '/admin/activity' },
     { label: '案件列表', link: '/clerk/cases' },
     { label: '统计分析', link: '/stats' },
