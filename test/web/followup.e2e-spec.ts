@@ -1,5 +1,6 @@
 // The mediator opens the follow-up desk, records an instalment as paid, and the case's outstanding
-// amount drops (on the desk and on the case). Saves docs/screenshots/followup-desk.png.
+// amount drops (on the desk and on the case); records a 回访 on the case. Saves docs/screenshots/followup-desk.png
+// and followup-record.png.
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Browser } from 'playwright-core';
 import { auth, createWorld, type World } from '../api/support/factories.js';
@@ -59,6 +60,26 @@ describeBrowser('browser: follow-up desk', () => {
 
     const after = await t.http.get(`/api/cases/${c.id}`).set(auth(w.tokens.m1!));
     expect(after.body.obligations[0]).toMatchObject({ status: 'partially_performed', paidAmount: '1200.00', outstanding: '1800.00' });
+    expect(problems.errors).toEqual([]);
+  });
+
+  it('records a 回访 on the case and lists it with its PDF', async () => {
+    const c = await agreedCase(t, w, [{ amount: '500.00', dueInDays: 10 }]);
+    const { page } = await newSession(browser, baseUrlOf(t), problems);
+    await signIn(page, 'm1', /\/mediator\/queue$/);
+    await page.goto(`${baseUrlOf(t)}/mediator/cases/${c.id}`);
+    await page.getByRole('tab', { name: '回访' }).click();
+    await page.getByText('暂无回访记录').waitFor();
+    await page.getByLabel('回访对象').fill('申请人刘小富');
+    await page.getByLabel('回访情况').fill('电话回访申请人，表示款项尚未到期，双方关系良好。');
+    await page.getByRole('button', { name: '保存回访记录' }).click();
+    await page.getByRole('button', { name: '打开第1次回访记录 PDF' }).waitFor();
+    await expectNoTechnicalText(page);
+    await screenshot(page, 'followup-record');
+
+    const list = await t.http.get(`/api/cases/${c.id}/followup-records`).set(auth(w.tokens.m1!));
+    expect(list.body).toHaveLength(1);
+    expect(list.body[0]).toMatchObject({ seq: 1, method: 'phone', outcome: 'performed', contactedPerson: '申请人刘小富' });
     expect(problems.errors).toEqual([]);
   });
 });

@@ -10,6 +10,7 @@ import { CaseConclusion } from '../case-records/conclusion.entity.js';
 import { Confirmation } from '../case-records/confirmation.entity.js';
 import { ConfirmationReview } from '../case-records/confirmation-review.entity.js';
 import { Party } from '../case-records/party.entity.js';
+import { FollowupRecord } from '../case-records/followup-record.entity.js';
 import { Obligation, ObligationReminder } from '../case-records/obligation.entity.js';
 import { MediationSession } from '../case-records/session.entity.js';
 import { Termination } from '../case-records/termination.entity.js';
@@ -54,6 +55,7 @@ export const ENTITIES = [
   SmsOutboxMessage,
   Obligation,
   ObligationReminder,
+  FollowupRecord,
   PartyCode,
   DocumentServiceRecord,
   PartyConsent,

@@ -15,6 +15,7 @@ import { Termination } from '../case-records/termination.entity.js';
 import { Party } from '../case-records/party.entity.js';
 import type { DocumentKind } from '../rules/document-kinds.js';
 import type * as VM from './pdf/view-models.js';
+import { buildFollowupViewModel } from './followup-view-model-builder.js';
 import { buildReviewViewModel, isReviewKind, type ReviewKind } from './review-view-model-builder.js';
 
 /** The case and what hangs off it, as far as the document at hand needs them. */
@@ -74,6 +75,7 @@ const NEEDS: Record<DocumentKind, { sessions?: true; agreement?: true; confirmat
   ruling_not_accepted: { confirmation: true },
   ruling_withdrawal_permitted: { confirmation: true },
   ruling_deemed_withdrawn: { confirmation: true },
+  followup_record: { agreement: true },
 };
 
 async function contextOf(m: EntityManager, c: Case, need: (typeof NEEDS)[DocumentKind] | 'all'): Promise<Context> {
@@ -153,7 +155,7 @@ function agreementNumberOf(c: Case): string {
   return n ? `（${n.year}）调协字第${n.seq}号` : c.caseNumber;
 }
 
-function build(kind: Exclude<DocumentKind, ReviewKind>, ctx: Context, at: Date): VM.ViewModels[DocumentKind] {
+function build(kind: Exclude<DocumentKind, ReviewKind | 'followup_record'>, ctx: Context, at: Date): VM.ViewModels[DocumentKind] {
   const c = ctx.agg.case;
   const a = ctx.agg.agreement;
   const conf = ctx.agg.confirmation;
@@ -264,6 +266,13 @@ function build(kind: Exclude<DocumentKind, ReviewKind>, ctx: Context, at: Date):
 /** Maps the case, as it stands inside the issuing transaction, to the document's view model. */
 export async function buildViewModel(m: EntityManager, kind: DocumentKind, c: Case, at: Date) {
   const ctx = await contextOf(m, c, NEEDS[kind]);
+  if (kind === 'followup_record')
+    return buildFollowupViewModel(m, {
+      agg: ctx.agg,
+      organization: ctx.organization,
+      basics: basics(ctx),
+      agreementNumber: agreementNumberOf(c),
+    });
   return isReviewKind(kind)
     ? buildReviewViewModel(m, kind, { ...ctx, basics: basics(ctx), terms: termsOf(ctx) }, at)
     : build(kind, ctx, at);

@@ -14,6 +14,7 @@ export const DOCUMENT_KINDS = [
   'ruling_not_accepted',
   'ruling_withdrawal_permitted',
   'ruling_deemed_withdrawn',
+  'followup_record',
 ] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 

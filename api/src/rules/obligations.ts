@@ -124,3 +124,11 @@ export function rate(part: number, whole: number): number | null {
   if (whole === 0) return null;
   return Math.round((part / whole) * 10000) / 10000;
 }
+
+/** How a 回访 (follow-up of an agreement, 人民调解法 Art. 31 ¶2) was made. */
+export const FOLLOWUP_METHODS = ['phone', 'visit', 'online', 'other'] as const;
+export type FollowupMethod = (typeof FOLLOWUP_METHODS)[number];
+
+/** What the 回访 found about the agreement's performance. */
+export const FOLLOWUP_OUTCOMES = ['performed', 'partially_performed', 'not_performed', 'other'] as const;
+export type FollowupOutcome = (typeof FOLLOWUP_OUTCOMES)[number];

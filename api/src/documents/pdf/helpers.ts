@@ -1,7 +1,15 @@
 import type Handlebars from 'handlebars';
 import { amountInCapitals, formatMoneyCn } from '../../rules/money.js';
 import { chinaDateOf, toChineseDate, toNumericChineseDate } from '../../rules/chinese-date.js';
-import { ROLE_LABELS, REJECTION_GROUND_LABELS, SESSION_MODE_LABELS, TERMINATION_REASON_LABELS } from './labels.js';
+import {
+  FOLLOWUP_METHOD_LABELS,
+  FOLLOWUP_OUTCOME_LABELS,
+  OBLIGATION_STATUS_LABELS,
+  ROLE_LABELS,
+  REJECTION_GROUND_LABELS,
+  SESSION_MODE_LABELS,
+  TERMINATION_REASON_LABELS,
+} from './labels.js';
 import { escapeMarkup } from './markup.js';
 
 /**
@@ -80,6 +88,9 @@ export function registerHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('modeLabel', label(SESSION_MODE_LABELS, 'session mode'));
   hb.registerHelper('reasonLabel', label(TERMINATION_REASON_LABELS, 'termination reason'));
   hb.registerHelper('groundLabel', label(REJECTION_GROUND_LABELS, 'rejection ground'));
+  hb.registerHelper('followupMethodLabel', label(FOLLOWUP_METHOD_LABELS, 'follow-up method'));
+  hb.registerHelper('followupOutcomeLabel', label(FOLLOWUP_OUTCOME_LABELS, 'follow-up outcome'));
+  hb.registerHelper('obligationStatusLabel', label(OBLIGATION_STATUS_LABELS, 'obligation status'));
   /** `{{names parties}}` or `{{names parties "respondent"}}` → 刘小富、赤水市某超市有限公司. */
   hb.registerHelper('names', (...list: unknown[]) => {
     const [parties, role] = args(list) as [Array<{ name: string; role: string }>, string | undefined];

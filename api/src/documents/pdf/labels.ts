@@ -1,5 +1,6 @@
 import type { RejectionGround, TerminationReason } from '../../rules/case-status.js';
 import type { DocumentKind } from '../../rules/document-kinds.js';
+import type { FollowupMethod, FollowupOutcome, ObligationStatus } from '../../rules/obligations.js';
 import type { PartyRole, SessionMode } from './view-models.js';
 
 export const ROLE_LABELS: Record<PartyRole, string> = {
@@ -11,6 +12,28 @@ export const SESSION_MODE_LABELS: Record<SessionMode, string> = {
   in_person: '现场调解',
   video: '视频调解',
   phone: '电话调解',
+};
+
+export const FOLLOWUP_METHOD_LABELS: Record<FollowupMethod, string> = {
+  phone: '电话回访',
+  visit: '上门回访',
+  online: '网络回访',
+  other: '其他方式',
+};
+
+export const FOLLOWUP_OUTCOME_LABELS: Record<FollowupOutcome, string> = {
+  performed: '已履行',
+  partially_performed: '部分履行',
+  not_performed: '未履行',
+  other: '其他情况',
+};
+
+export const OBLIGATION_STATUS_LABELS: Record<ObligationStatus, string> = {
+  due: '待履行',
+  performed: '已履行',
+  partially_performed: '部分履行',
+  defaulted: '逾期未履行',
+  waived: '权利人放弃',
 };
 
 /** 《人民法院在线调解规则》第二十五条 grounds, in the rule's words. */
@@ -46,7 +69,7 @@ export const DOSSIER_SECTIONS: ReadonlyArray<{ title: string; mandatory: boolean
   { title: '人民调解记录', mandatory: true, kinds: ['session_record', 'termination_record'] },
   { title: '人民调解协议书', mandatory: true, kinds: ['agreement'] },
   { title: '收条或汇款单等履行凭证', mandatory: false, kinds: [] },
-  { title: '人民调解回访记录', mandatory: false, kinds: [] },
+  { title: '人民调解回访记录', mandatory: false, kinds: ['followup_record'] },
   {
     title: '司法确认有关材料',
     mandatory: false,
@@ -67,4 +90,5 @@ export const DOCUMENT_TITLES: Record<DocumentKind, string> = {
   ruling_not_accepted: '民事裁定书（不予受理）',
   ruling_withdrawal_permitted: '民事裁定书（准许撤回）',
   ruling_deemed_withdrawn: '民事裁定书（按撤回处理）',
+  followup_record: '人民调解回访记录',
 };

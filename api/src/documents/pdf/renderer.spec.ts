@@ -61,6 +61,16 @@ function pageCount(pdf: Buffer): number {
 }
 
 const EXPECTED: Record<DocumentKind, string[]> = {
+  followup_record: [
+    '人民调解回访记录',
+    '第一次回访',
+    '电话回访',
+    '申请人刘小富',
+    '部分履行',
+    '已收到第一期货款20000元',
+    '农业银行转账凭证，流水号0001',
+    '尚未履行人民币',
+  ],
   mediation_decree: [
     '民 事 调 解 书',
     '（2026）黔0381民初215号',
@@ -247,7 +257,7 @@ const OPTIONAL = [
   'confirmationNumber',
   'method',
 ];
-const LISTS = ['claims', 'attachments', 'attendees', 'otherTerms', 'sessions', 'materials', 'terms', 'grounds'];
+const LISTS = ['claims', 'attachments', 'attendees', 'otherTerms', 'sessions', 'materials', 'terms', 'grounds', 'obligations', 'payments'];
 
 function minimal(value: unknown, kind: DocumentKind): unknown {
   if (Array.isArray(value)) return value.map((v) => minimal(v, kind));
@@ -285,6 +295,7 @@ describe('dossier', () => {
       '委派调解函（2026）黔0381民诉前调1号',
       '人民调解记录案号：',
       '人民调解协议书编号：',
+      '人民调解回访记录案号：',
       '司法确认申请书案号：',
       '民事裁定书（2026）',
     ];

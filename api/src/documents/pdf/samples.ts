@@ -212,6 +212,47 @@ export const SAMPLE_VIEWS: ViewModels = {
     decidedOn: '2026-11-24',
     regimeWarning: null,
   },
+  followup_record: {
+    ...basics,
+    organization,
+    agreementNumber: '（2026）调协字第1号',
+    agreementEffectiveOn: '2026-11-10',
+    recordNo: 1,
+    contactedOn: '2026-12-20',
+    contactMethod: 'phone',
+    contactedPerson: '申请人刘小富',
+    outcome: 'partially_performed',
+    notes: '电话回访申请人刘小富，其表示已收到第一期货款20000元，第二期尚未到期，双方关系缓和。',
+    followedUpBy: '王调解',
+    obligations: [
+      {
+        no: 1,
+        obligor: '赤水市某超市有限公司',
+        obligee: '刘小富',
+        amount: '2000000',
+        dueOn: '2026-12-10',
+        status: 'performed',
+        paid: '2000000',
+        outstanding: '0',
+      },
+      {
+        no: 2,
+        obligor: '赤水市某超市有限公司',
+        obligee: '刘小富',
+        amount: '1700050',
+        dueOn: '2027-01-31',
+        status: 'due',
+        paid: '0',
+        outstanding: '1700050',
+      },
+    ],
+    payments: [
+      { obligationNo: 1, on: '2026-12-08', status: 'performed', amount: '2000000', evidenceNote: '农业银行转账凭证，流水号 0001' },
+    ],
+    totalAmount: '3700050',
+    totalPaid: '2000000',
+    totalOutstanding: '1700050',
+  },
 };
 
 export const SAMPLE_REJECTION: RulingView = {
@@ -238,6 +279,7 @@ export const SAMPLE_DOSSIER: DossierView = {
     { kind: 'agreement', view: SAMPLE_VIEWS.agreement },
     { kind: 'session_record', view: SAMPLE_VIEWS.session_record },
     { kind: 'delegation_letter', view: SAMPLE_VIEWS.delegation_letter },
+    { kind: 'followup_record', view: SAMPLE_VIEWS.followup_record },
     { kind: 'confirmation_application', view: SAMPLE_VIEWS.confirmation_application },
   ],
 };

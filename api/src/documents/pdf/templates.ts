@@ -16,6 +16,7 @@ export const TEMPLATE_NAMES = [
   'ruling_not_accepted',
   'ruling_withdrawal_permitted',
   'ruling_deemed_withdrawn',
+  'followup_record',
   'dossier_cover',
   'dossier_contents',
 ] as const;

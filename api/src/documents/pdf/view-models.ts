@@ -17,6 +17,7 @@
 import type { RejectionGround, TerminationReason } from '../../rules/case-status.js';
 import type { DocumentKind } from '../../rules/document-kinds.js';
 import type { TrackCode } from '../../rules/tracks.js';
+import type { FollowupRecordView } from './followup-view-models.js';
 import type { ReviewViewModels } from './review-view-models.js';
 
 export type DateString = string;
@@ -199,6 +200,7 @@ export interface ViewModels extends ReviewViewModels {
   termination_record: TerminationRecordView;
   confirmation_application: ConfirmationApplicationView;
   ruling: RulingView;
+  followup_record: FollowupRecordView;
 }
 
 /** One issued document inside a dossier. */

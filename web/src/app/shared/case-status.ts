@@ -107,6 +107,7 @@ export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
   ruling_not_accepted: '不予受理裁定',
   ruling_withdrawal_permitted: '准许撤回裁定',
   ruling_deemed_withdrawn: '按撤回处理裁定',
+  followup_record: '人民调解回访记录',
 };
 
 export const SESSION_MODE_LABELS = {

@@ -10,6 +10,7 @@ import { CaseFacts } from '../../cases/case-facts/case-facts';
 import { CaseRecord } from '../../cases/case-models';
 import { CaseTimeline } from '../../cases/case-timeline/case-timeline';
 import { DocumentList } from '../../cases/document-list/document-list';
+import { FollowupRecords } from '../../followup/followup-records/followup-records';
 import { TerminationBody, TerminationDialog } from '../../cases/termination-dialog/termination-dialog';
 import { ClerkApi, DelegateBody } from '../clerk-api';
 import { ConfirmationDialog, ConfirmationDialogData } from '../confirmation-dialog/confirmation-dialog';
@@ -20,7 +21,7 @@ const TERMINABLE = new Set(['registered', 'delegated', 'in_mediation']);
 /** A case as the clerk sees it, with the actions its status allows. */
 @Component({
   selector: 'app-clerk-case-detail',
-  imports: [RouterLink, MatButtonModule, MatProgressBarModule, CaseFacts, CaseTimeline, DocumentList],
+  imports: [RouterLink, MatButtonModule, MatProgressBarModule, CaseFacts, CaseTimeline, DocumentList, FollowupRecords],
   providers: [CaseDetailStore],
   templateUrl: './clerk-case-detail.html',
   styleUrl: '../../cases/case-page/case-page.scss',

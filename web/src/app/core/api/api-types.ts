@@ -592,6 +592,30 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/cases/{id}/followup-records': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 案件的回访记录
+     * @description The case's follow-up records, oldest first
+     */
+    get: operations['listFollowupRecords'];
+    put?: never;
+    /**
+     * 登记回访记录（人民调解法第三十一条第二款）
+     * @description Records a follow-up call or visit on a case with an agreement (the mediator handling it, or a clerk); audited and issued as the document followup_record (人民调解回访记录) with the payment evidence list
+     */
+    post: operations['recordFollowup'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/cases/{id}/documents': {
     parameters: {
       query?: never;
@@ -2097,7 +2121,8 @@ export interface components {
         | 'mediation_decree'
         | 'ruling_not_accepted'
         | 'ruling_withdrawal_permitted'
-        | 'ruling_deemed_withdrawn';
+        | 'ruling_deemed_withdrawn'
+        | 'followup_record';
       /** @example 人民调解协议书 */
       title: string;
       /** @description null until the PDF is rendered */
@@ -2574,6 +2599,78 @@ export interface components {
       page: number;
       pageSize: number;
     };
+    FollowupRecordDto: {
+      /**
+       * Format: date
+       * @description Day of the call or visit (not in the future)
+       * @example 2026-11-20
+       */
+      contactedOn: string;
+      /**
+       * @description phone（电话回访）, visit（上门回访）, online（网络回访）, other（其他）
+       * @enum {string}
+       */
+      method: 'phone' | 'visit' | 'online' | 'other';
+      /**
+       * @description 回访对象: who was contacted
+       * @example 申请人刘小富
+       */
+      contactedPerson: string;
+      /**
+       * @description performed（已履行）, partially_performed（部分履行）, not_performed（未履行）, other（其他情况）
+       * @enum {string}
+       */
+      outcome: 'performed' | 'partially_performed' | 'not_performed' | 'other';
+      /** @description 回访情况: what the party said, what was agreed next */
+      notes: string;
+      /** @description The case version as last read */
+      version?: number;
+    };
+    FollowupRecorderView: {
+      /**
+       * Format: uuid
+       * @example 3f2b8c1e-6d4a-4c1b-9f5e-2a7d8e9b0c11
+       */
+      id: string;
+      displayName: string;
+    };
+    FollowupRecordView: {
+      /**
+       * Format: uuid
+       * @example 3f2b8c1e-6d4a-4c1b-9f5e-2a7d8e9b0c11
+       */
+      id: string;
+      /**
+       * Format: uuid
+       * @example 3f2b8c1e-6d4a-4c1b-9f5e-2a7d8e9b0c11
+       */
+      caseId: string;
+      /** @description 第N次回访 of the case */
+      seq: number;
+      /**
+       * Format: date
+       * @example 2026-11-20
+       */
+      contactedOn: string;
+      /** @enum {string} */
+      method: 'phone' | 'visit' | 'online' | 'other';
+      contactedPerson: string;
+      /** @enum {string} */
+      outcome: 'performed' | 'partially_performed' | 'not_performed' | 'other';
+      notes: string;
+      recordedBy: components['schemas']['FollowupRecorderView'];
+      /**
+       * Format: uuid
+       * @description The 人民调解回访记录 (kind followup_record): GET /api/documents/{documentId}
+       * @example 3f2b8c1e-6d4a-4c1b-9f5e-2a7d8e9b0c11
+       */
+      documentId: string | null;
+      /**
+       * Format: date-time
+       * @example 2026-11-20T09:30:00.000Z
+       */
+      createdAt: string;
+    };
     DocumentListItem: {
       /**
        * Format: uuid
@@ -2591,7 +2688,8 @@ export interface components {
         | 'mediation_decree'
         | 'ruling_not_accepted'
         | 'ruling_withdrawal_permitted'
-        | 'ruling_deemed_withdrawn';
+        | 'ruling_deemed_withdrawn'
+        | 'followup_record';
       /** @example 人民调解协议书 */
       title: string;
       /** @description null until the PDF is rendered */
@@ -2626,7 +2724,8 @@ export interface components {
         | 'mediation_decree'
         | 'ruling_not_accepted'
         | 'ruling_withdrawal_permitted'
-        | 'ruling_deemed_withdrawn';
+        | 'ruling_deemed_withdrawn'
+        | 'followup_record';
       /** @example 人民调解协议书 */
       title: string;
       /** @example （2026）黔0381民诉前调1号 */
@@ -5801,6 +5900,160 @@ export interface operations {
       };
       /** @description FORBIDDEN: the caller’s role may not do this; PASSWORD_CHANGE_REQUIRED: a one-time password must be changed first */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: the database is not reachable at the moment; try again shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  listFollowupRecords: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FollowupRecordView'][];
+        };
+      };
+      /** @description VALIDATION_FAILED: invalid input; `errors` maps each field to a short code */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token (or wrong credentials on login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN: the caller’s role may not do this; PASSWORD_CHANGE_REQUIRED: a one-time password must be changed first */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: the database is not reachable at the moment; try again shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  recordFollowup: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['FollowupRecordDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FollowupRecordView'];
+        };
+      };
+      /** @description VALIDATION_FAILED: invalid input; `errors` maps each field to a short code */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token (or wrong credentials on login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN: the caller’s role may not do this; PASSWORD_CHANGE_REQUIRED: a one-time password must be changed first */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP or DUPLICATE (e.g. a username taken) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB */
+      413: {
         headers: {
           [name: string]: unknown;
         };

@@ -16,6 +16,7 @@ import { TerminationBody, TerminationDialog } from '../../cases/termination-dial
 import { SESSION_MODE_LABELS } from '../../shared/case-status';
 import { formatInstant } from '../../shared/dates';
 import { AgreementEditor } from '../agreement-editor/agreement-editor';
+import { FollowupRecords } from '../../followup/followup-records/followup-records';
 import { ExtensionDialog, ExtensionDialogData } from '../extension-dialog/extension-dialog';
 import { QueueApi } from '../queue-api';
 import { SessionForm } from '../session-form/session-form';
@@ -34,6 +35,7 @@ import { WorkspaceApi } from '../workspace-api';
     DocumentList,
     AgreementEditor,
     SessionForm,
+    FollowupRecords,
   ],
   providers: [CaseDetailStore],
   templateUrl: './case-workspace.html',
@@ -84,6 +86,11 @@ export class CaseWorkspace {
 
   sessionSaved(): void {
     this.notifier.info('调解笔录已保存');
+    this.store.reload();
+  }
+
+  followupSaved(): void {
+    this.notifier.info('回访记录已保存');
     this.store.reload();
   }
 
