@@ -33,6 +33,11 @@ function figuresView(f: StatsFigures) {
     onTimeRate: percent(f.onTimeRate),
     averageDays: days(f.averageMediationDays),
     savings: formatMoneyCn(fenOf(f.savings.litigationFeesAvoided)),
+    obligationsDue: f.obligationsDue,
+    performanceRate: percent(f.performanceRate),
+    defaultRate: percent(f.defaultRate),
+    amountDue: formatMoneyCn(fenOf(f.amountDue)),
+    amountPaid: formatMoneyCn(fenOf(f.amountPaid)),
   };
 }
 
@@ -134,6 +139,8 @@ export class BulletinService {
         DEFINITIONS.onTimeRate,
         DEFINITIONS.averageMediationDays,
         DEFINITIONS.savings,
+        DEFINITIONS.performanceRate,
+        DEFINITIONS.defaultRate,
       ],
     };
     const title = `${view.courtName}诉调对接工作月度通报（${view.monthLabel}）`;

@@ -55,6 +55,13 @@ const FIGURE_COLUMNS: [string, (r: BreakdownRow) => string | number | null, Cell
   ['按期办结率', (r) => r.onTimeRate, 'percent'],
   ['节约诉讼费（估算，元）', (r) => r.savings.litigationFeesAvoided, 'money'],
   ['计入节约诉讼费的案件数', (r) => r.savings.casesCounted],
+  ['到期履行义务', (r) => r.obligationsDue],
+  ['按期履行', (r) => r.obligationsPerformedOnTime],
+  ['违约', (r) => r.obligationsDefaulted],
+  ['按期履行率', (r) => r.performanceRate, 'percent'],
+  ['违约率', (r) => r.defaultRate, 'percent'],
+  ['应履行金额（元）', (r) => r.amountDue, 'money'],
+  ['已履行金额（元）', (r) => r.amountPaid, 'money'],
 ];
 
 const CASE_COLUMNS: (SheetColumn & { header: string })[] = [

@@ -17,7 +17,9 @@ import {
   successRate,
 } from '../rules/kpi.js';
 import { formatMoney } from '../rules/money.js';
+import type { ObligationStatus } from '../rules/obligations.js';
 import { COUNTERS, type Counters, type Dimension, zeroCounters } from './facts.js';
+import { addCounters, addObligation, type PerformanceCounters, performanceFigures, zeroPerformance } from './performance.js';
 import { rollupColumn } from './rollups.js';
 import { StatsRefreshService } from './stats-refresh.service.js';
 import { monthPeriod, monthsOf, type Period, resolvePeriod, splitPeriod, addMonths, monthOf } from './period.js';
@@ -56,7 +58,7 @@ const DISPUTE_TYPE_NAMES = new Map(DISPUTE_TYPES.map((d) => [d.code, d.name]));
 export const monthLabel = (month: string): string => `${Number(month.slice(0, 4))}年${Number(month.slice(5, 7))}月`;
 
 /** Counters → the contract's figures (rates by rules/kpi.ts, money as a decimal string). */
-export function figuresOf(c: Counters, basis: SavingsBasis): StatsFigures {
+export function figuresOf(c: Counters, basis: SavingsBasis, perf: PerformanceCounters = zeroPerformance()): StatsFigures {
   const n = (k: keyof Counters) => Number(c[k]);
   const ended = endedCount({ agreed: n('agreed'), failed: n('failed'), withdrawn: n('withdrawn') });
   return {
@@ -71,6 +73,7 @@ export function figuresOf(c: Counters, basis: SavingsBasis): StatsFigures {
     successRate: successRate({ agreed: n('agreed'), failed: n('failed'), withdrawn: n('withdrawn') }),
     averageMediationDays: averageMediationDays(c.mediationDays, ended),
     onTimeRate: onTimeRate(n('endedOnTime'), ended),
+    ...performanceFigures(perf),
     savings: {
       litigationFeesAvoided: formatMoney(basis === 'half' ? c.feesHalfFen : c.feesFullFen),
       casesCounted: n('agreed'),
@@ -152,6 +155,41 @@ export class StatsService {
     return out;
   }
 
+  /**
+   * Performance of agreements (stats/performance.ts) per group: obligations due in the period,
+   * grouped as their case is (its fact's organization, mediator, dispute type) or by due month.
+   */
+  async performance(courtId: string, p: Period, by: BreakdownBy | 'total', m: Queryable = this.dataSource.manager) {
+    const group = {
+      organization: `coalesce(f.organization_id::text, '')`,
+      mediator: `coalesce(f.mediator_id::text, '')`,
+      disputeType: `coalesce(f.dispute_type, '')`,
+      month: `to_char(o.due_on, 'YYYY-MM')`,
+      total: `''`,
+    }[by];
+    const rows = (await m.query(
+      `SELECT ${group} AS key, to_char(o.due_on, 'YYYY-MM-DD') AS "dueOn", o.status, o.amount_fen::text AS "amountFen",
+              o.paid_fen::text AS "paidFen", to_char(o.paid_on, 'YYYY-MM-DD') AS "paidOn"
+         FROM obligations o LEFT JOIN case_stat_facts f ON f.case_id = o.case_id
+        WHERE o.court_id = $1 AND o.due_on BETWEEN $2::date AND $3::date`,
+      [courtId, p.from, p.to],
+    )) as { key: string; dueOn: string; status: ObligationStatus; amountFen: string; paidFen: string; paidOn: string | null }[];
+    const today = this.today();
+    const cal = this.calendar.calendar();
+    const out = new Map<string, PerformanceCounters>();
+    for (const r of rows) {
+      let c = out.get(r.key);
+      if (!c) out.set(r.key, (c = zeroPerformance()));
+      addObligation(
+        c,
+        { dueOn: r.dueOn, status: r.status, amountFen: BigInt(r.amountFen), paidFen: BigInt(r.paidFen), paidOn: r.paidOn },
+        today,
+        cal,
+      );
+    }
+    return out;
+  }
+
   async summary(user: AuthUser, q: { from?: string; to?: string; basis: SavingsBasis }, m?: Queryable): Promise<StatsSummary> {
     const p = this.period(q.from, q.to);
     if (!m) {
@@ -169,8 +207,9 @@ export class StatsService {
     p: Period,
     basis: SavingsBasis,
     m: Queryable = this.dataSource.manager,
+    perf?: PerformanceCounters,
   ): Promise<StatsSummary> {
-    const figures = figuresOf(totals, basis);
+    const figures = figuresOf(totals, basis, perf ?? (await this.performance(courtId, p, 'total', m)).get(''));
     let version: string | null = null;
     try {
       version = feeScheduleOn(p.to).version;
@@ -211,10 +250,20 @@ export class StatsService {
       return this.replica.read((r) => this.breakdown(user, q, r));
     }
     const groups = await this.counters(user.courtId, p, q.by, m);
+    const perf = await this.performance(user.courtId, p, q.by, m);
     const totals = zeroCounters();
     for (const c of groups.values()) for (const k of COUNTERS) totals[k] += c[k];
-    const rows = await this.rowsOf(user.courtId, q.by, p, groups, q.basis, m);
-    return { by: q.by, from: p.from, to: p.to, basis: q.basis, rows, totals: await this.summaryOf(user.courtId, totals, p, q.basis, m) };
+    const perfTotals = zeroPerformance();
+    for (const c of perf.values()) addCounters(perfTotals, c);
+    const rows = await this.rowsOf(user.courtId, q.by, p, groups, perf, q.basis, m);
+    return {
+      by: q.by,
+      from: p.from,
+      to: p.to,
+      basis: q.basis,
+      rows,
+      totals: await this.summaryOf(user.courtId, totals, p, q.basis, m, perfTotals),
+    };
   }
 
   private async rowsOf(
@@ -222,6 +271,7 @@ export class StatsService {
     by: BreakdownBy,
     p: Period,
     groups: Map<string, Counters>,
+    perf: Map<string, PerformanceCounters>,
     basis: SavingsBasis,
     m: Queryable = this.dataSource.manager,
   ): Promise<BreakdownRow[]> {
@@ -229,10 +279,14 @@ export class StatsService {
       return monthsOf(p).map((month) => ({
         key: month,
         label: monthLabel(month),
-        ...figuresOf(groups.get(month) ?? zeroCounters(), basis),
+        ...figuresOf(groups.get(month) ?? zeroCounters(), basis, perf.get(month)),
       }));
     }
-    const active = [...groups.entries()].filter(([, c]) => COUNTERS.some((k) => c[k] !== 0n));
+    // A group counts when it has a figure: case counters, or obligations due in the period.
+    const keys = new Set([...groups.keys(), ...perf.keys()]);
+    const active = [...keys]
+      .map((key): [string, Counters] => [key, groups.get(key) ?? zeroCounters()])
+      .filter(([key, c]) => COUNTERS.some((k) => c[k] !== 0n) || (perf.get(key)?.due ?? 0) > 0);
     const ids = active.map(([key]) => key).filter((k) => k !== '');
     const labels = new Map<string, { label: string; organizationName?: string | null }>();
     if (by === 'organization' && ids.length) {
@@ -255,7 +309,7 @@ export class StatsService {
       key: key === '' ? null : key,
       ...(key === '' ? { label: NONE_LABEL[by] } : (labels.get(key) ?? { label: key })),
       ...(by === 'mediator' && key === '' ? { organizationName: null } : {}),
-      ...figuresOf(c, basis),
+      ...figuresOf(c, basis, perf.get(key)),
     }));
     return rows.sort((a, b) => b.received - a.received || b.agreed - a.agreed || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
   }

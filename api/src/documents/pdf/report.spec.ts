@@ -32,6 +32,11 @@ const figures = {
   onTimeRate: '100.00%',
   averageDays: '5.55',
   savings: '15,208.00元',
+  obligationsDue: 8,
+  performanceRate: '75.00%',
+  defaultRate: '12.50%',
+  amountDue: '40,000.00元',
+  amountPaid: '31,000.00元',
 };
 const VIEW = {
   courtName: '赤水市人民法院',
@@ -116,6 +121,8 @@ describe('monthly bulletin', () => {
     expect(blocks[0]).toEqual({ type: 'subtitle', text: '赤水市人民法院' });
     const rows = blocks.filter((b) => b.type === 'table').flatMap((b) => (b.type === 'table' ? b.rows.map((r) => r.cells) : []));
     expect(rows).toContainEqual(['1', '旺隆镇人民调解委员会|@危险', '6', '50.00%', '16.67%', '21.00']);
+    expect(rows).toContainEqual(['按期履行率', '75.00%', '75.00%']);
+    expect(rows).toContainEqual(['应履行金额', '40,000.00元', '40,000.00元']);
   });
 
   it('renders a PDF with the charts as vectors and the text extractable', () => {

@@ -24,6 +24,13 @@ export const DEFINITIONS = {
     '节约诉讼费（估算）：期间内以调解协议结束的每一案件，按其案由的收费类别和请求金额、依收案之日有效的《诉讼费用交纳办法》第十三条计算的案件受理费（basis=full 全额；basis=half 按简易程序减半），每件单独四舍五入到分后相加。当事人实际交纳为 0（人民调解不收费，司法确认不收费）。这是估算，不是法院收取或退还的金额。',
   litigationRate:
     '万人起诉率 = 年度一审民事、行政案件数 ÷（户籍人口 + 登记流动人口）× 10,000。本系统只登记本院立案后委托调解的民初案件（track = entrusted，按收案年度计），不含未经本系统的一审民事、行政案件，因此是该指标的下限；人口按法院、年度配置。',
+  obligationsDue: '到期履行义务：调解协议约定的履行期限（dueOn）在期间内的履行义务数（每一给付条款为一项；权利人放弃的不计）。',
+  performanceRate:
+    '按期履行率 = 在最后履行日（履行期限，遇节假日顺延至其后第一个工作日）当日或之前全部履行的义务 ÷ 到期履行义务；四位小数，无到期义务时为 null。',
+  defaultRate:
+    '违约率 = 最后履行日已过而未按期全部履行的义务（含逾期未履行、部分履行和逾期后补履行）÷ 到期履行义务；四位小数，无到期义务时为 null。其余为尚在履行期内的义务。',
+  amountDue: '应履行金额：到期履行义务约定金额之和（元，两位小数）。',
+  amountPaid: '已履行金额：到期履行义务迄今已登记履行的金额之和（元，两位小数）。',
   groups:
     '分组：案件归属正在办理（或已办结）该案的调解员及其所属调解组织；尚未被接收的案件归属委派时指定的调解员、调解组织；无指定的（法院共享队列、尚未委派）归入“未指定”（key 为 null）。',
 } as const;
@@ -96,6 +103,21 @@ export class CountsAndRates {
   averageMediationDays: number | null;
   @ApiProperty({ type: 'number', nullable: true, minimum: 0, maximum: 1, example: 0.9512, description: DEFINITIONS.onTimeRate })
   onTimeRate: number | null;
+  @ApiProperty({ type: 'integer', minimum: 0, description: DEFINITIONS.obligationsDue }) obligationsDue: number;
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    description: 'Obligations due in the period performed on time (numerator of performanceRate).',
+  })
+  obligationsPerformedOnTime: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Obligations due in the period in default (numerator of defaultRate).' })
+  obligationsDefaulted: number;
+  @ApiProperty({ type: 'number', nullable: true, minimum: 0, maximum: 1, example: 0.8125, description: DEFINITIONS.performanceRate })
+  performanceRate: number | null;
+  @ApiProperty({ type: 'number', nullable: true, minimum: 0, maximum: 1, example: 0.125, description: DEFINITIONS.defaultRate })
+  defaultRate: number | null;
+  @ApiProperty({ type: 'string', pattern: MONEY_PATTERN, example: '250000.00', description: DEFINITIONS.amountDue }) amountDue: string;
+  @ApiProperty({ type: 'string', pattern: MONEY_PATTERN, example: '180000.00', description: DEFINITIONS.amountPaid }) amountPaid: string;
 }
 
 export class StatsFigures extends CountsAndRates {
