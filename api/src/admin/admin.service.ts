@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service.js';
+import { AuditService, adminStream } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { hashPassword, oneTimePassword } from '../auth/passwords.js';
 import { DomainError, invalid, notFound } from '../common/domain-error.js';
@@ -18,9 +18,6 @@ import type {
   UpdateSettingsDto,
   UpdateUserDto,
 } from './admin.dto.js';
-
-/** The court's administration trail (users, roster, settings): one audit chain per court. */
-export const adminStream = (courtId: string) => `admin:${courtId}`;
 
 const SETTINGS_FIELDS = [
   'name',

@@ -18,6 +18,9 @@ export interface NewAuditEvent {
 
 export const streamOf = (caseId: string | null) => (caseId ? `case:${caseId}` : 'system');
 
+/** A court's administration trail (users, roster, settings, calendar): one audit chain per court. */
+export const adminStream = (courtId: string) => `admin:${courtId}`;
+
 /** `streamOf` in SQL, over an expression holding a case id. */
 export const caseStreamSql = (caseIdExpr: string) => `('case:' || ${caseIdExpr})`;
 

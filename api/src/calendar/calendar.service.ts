@@ -2,7 +2,7 @@ import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/com
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
-import { AuditService } from '../audit/audit.service.js';
+import { AuditService, adminStream } from '../audit/audit.service.js';
 import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/domain-error.js';
 import { CalendarInputError, CalendarRangeError, type DeadlineResult, type PeriodUnit, WorkingCalendar } from '../rules/calendar.js';
@@ -151,7 +151,7 @@ export class CalendarService implements OnModuleInit, OnModuleDestroy {
       else await m.save(CourtCalendarOverride, { courtId: user.courtId, date, kind, note: note?.trim() || null, updatedById: user.id });
       await this.audit.append(m, {
         caseId: null,
-        stream: `admin:${user.courtId}`,
+        stream: adminStream(user.courtId),
         type: kind === null ? 'calendar.override_removed' : 'calendar.override_set',
         at: this.clock.now(),
         actor: user,
