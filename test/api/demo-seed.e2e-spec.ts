@@ -55,8 +55,8 @@ describe('demo seed', () => {
   it('holds a few hundred cases in every status over the past 18 months, with intact audit chains', async () => {
     const rows: { status: string; n: number }[] = await t.db.query('SELECT status, count(*)::int AS n FROM cases GROUP BY status');
     const byStatus = Object.fromEntries(rows.map((r) => [r.status, r.n]));
-    // Issue 14: the demo does not yet conclude entrusted cases (调解书/撤诉) nor close confirmations; both are made by the judge's desk.
-    const notSeeded = new Set(['concluded', 'confirmation_closed']);
+    // The demo does not close confirmations (不予受理/撤回): the judge's desk makes those.
+    const notSeeded = new Set(['confirmation_closed']);
     for (const status of CASE_STATUSES.filter((s) => !notSeeded.has(s)))
       expect({ status, some: (byStatus[status] ?? 0) > 0 }).toEqual({ status, some: true });
     expect(rows.reduce((s, r) => s + r.n, 0)).toBe(200);
@@ -64,6 +64,20 @@ describe('demo seed', () => {
     expect(span.first >= '2025-06-01' && span.first <= '2025-07-31').toBe(true);
     expect(span.last >= '2026-11-01').toBe(true);
     expect((await verifyAuditChains(t.db)).broken).toBeNull();
+  });
+
+  it('records how the agreements were kept: most paid on time, some in part, late or not at all', async () => {
+    const rows: { status: string; n: number }[] = await t.db.query(
+      `SELECT CASE WHEN status = 'performed' AND paid_on <= due_on THEN 'on_time' ELSE status END AS status, count(*)::int AS n
+         FROM obligations WHERE due_on < current_date - 5 GROUP BY 1`,
+    );
+    const by = Object.fromEntries(rows.map((r) => [r.status, r.n]));
+    const total = rows.reduce((s, r) => s + r.n, 0);
+    expect(total).toBeGreaterThan(50);
+    expect(by.on_time / total).toBeGreaterThan(0.6);
+    expect(by.partially_performed).toBeGreaterThan(0);
+    const [events] = await t.db.query(`SELECT count(*)::int AS n FROM audit_events WHERE type = 'obligation.performance_recorded'`);
+    expect(events.n).toBeGreaterThanOrEqual(total - (by.due ?? 0) - (by.defaulted ?? 0));
   });
 
   it('records its completion, and a second start leaves the data as it is', async () => {

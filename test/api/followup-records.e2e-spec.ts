@@ -135,4 +135,24 @@ describe('回访记录 (followup_record)', () => {
     expect(early.body.code).toBe('ILLEGAL_TRANSITION');
     expect((await get(`/api/cases/${c.id}/followup-records`, w.tokens.m1!)).body).toEqual([]);
   });
+
+  it('after the case ends with an agreement its mediator still follows it up: records and downloads the 回访记录 (masked)', async () => {
+    const c = await agreedCase(t, w, [{ amount: '300.00', dueInDays: 5 }]);
+    expect((await post(`/api/cases/${c.id}/confirmation`, w.tokens.clerk1!, { jointApplication: true })).status).toBe(200);
+    const confirmed = await post(`/api/cases/${c.id}/confirmation/decision`, w.tokens.judge1!, {
+      result: 'confirmed',
+      reasoning: '协议合法有效。',
+    });
+    expect(confirmed.body.status).toBe('confirmed');
+    const res = await record(c.id, w.tokens.m1!, visit({ outcome: 'not_performed' }));
+    expect(res.status).toBe(201);
+    const pdf = await t.http.get(`/api/documents/${res.body.documentId}`).set(auth(w.tokens.m1!)).buffer(true).parse(binary);
+    expect(pdf.status).toBe(200);
+    expect(pdfText(pdf.body as Buffer)).toContain('人民调解回访记录');
+    const ruling = confirmed.body.documents.find((d: { kind: string }) => d.kind === 'ruling');
+    expect((await t.http.get(`/api/documents/${ruling.id}`).set(auth(w.tokens.m1!))).status).toBe(200);
+    expect((await t.http.get(`/api/cases/${c.id}/dossier`).set(auth(w.tokens.m1!))).status).toBe(200);
+    // Another mediator never sees the case, closed or not.
+    expect((await t.http.get(`/api/documents/${res.body.documentId}`).set(auth(w.tokens.m2!))).status).toBe(404);
+  });
 });

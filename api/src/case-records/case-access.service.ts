@@ -3,6 +3,7 @@ import { Brackets, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { forbidden, notFound } from '../common/domain-error.js';
 import { type CaseAction, isTerminal } from '../rules/case-status.js';
+import { Agreement } from './agreement.entity.js';
 import { Case } from './case.entity.js';
 import { eligibleForMediator } from './eligibility.js';
 
@@ -31,16 +32,20 @@ export class CaseAccess {
   /**
    * A case whose documents (each PDF, the dossier) the caller may download: 404 as `findVisible`,
    * then 403 for a mediator unless the case is theirs — they are its assignee and it is still open
-   * (not terminal). Seeing a case in the queue or having been named for it shows the case, not
-   * the documents, which carry the parties' personal data.
+   * (not terminal), or it ended with an agreement whose performance they follow up (人民调解法
+   * Art. 31 ¶2: the 回访 needs the agreement and the follow-up records). Seeing a case in the queue
+   * or having been named for it shows the case, not the documents, which carry the parties'
+   * personal data.
    */
   async findWithReadableDocuments(m: EntityManager, user: AuthUser, id: string): Promise<Case> {
     const c = await this.findVisible(m, user, id);
-    if (user.role === 'mediator' && !(c.assigneeId === user.id && !isTerminal(c.status))) {
+    if (user.role !== 'mediator') return c;
+    if (c.assigneeId !== user.id)
+      throw forbidden(`A mediator downloads a case's documents only while handling it; this case is ${c.status} and not assigned to you`);
+    if (isTerminal(c.status) && !(await m.exists(Agreement, { where: { caseId: c.id } })))
       throw forbidden(
-        `A mediator downloads a case's documents only while handling it (assignee of an open case); this case is ${c.status}${c.assigneeId === user.id ? '' : ' and not assigned to you'}`,
+        `A mediator downloads a case's documents while handling it, or to follow up an agreement; this case is ${c.status} without an agreement`,
       );
-    }
     return c;
   }
 

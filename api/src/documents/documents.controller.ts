@@ -12,7 +12,7 @@ import { DocumentsService } from './documents.service.js';
 /** Who may download, and what a mediator's copy looks like (README, "Documents"; docs/security.md). */
 const DOWNLOAD_RULE =
   'Clerks, judges and admins of the court get the document as issued. A mediator gets it only while the case is theirs ' +
-  '(assignee of a case not yet closed; 403 otherwise), as a copy in which every resident ID number is masked ' +
+  '(assignee of a case not yet closed, or of a closed case with an agreement whose performance they follow up; 403 otherwise), as a copy in which every resident ID number is masked ' +
   '(first 6 and last 4 characters) and birth dates are left out; the issued document, its sha256 and /api/verify are unchanged. ' +
   'Every download is an audit event on the case (who, which document, the sha256 of the bytes served).';
 

@@ -12,6 +12,8 @@ import type { BulkContext } from '../common/bulk-context.js';
 import { Clock } from '../common/clock.js';
 import type { AppConfig } from '../config/app-config.js';
 import { DocumentsService } from '../documents/documents.service.js';
+import { FollowupService } from '../followup/followup.service.js';
+import { ReviewService } from '../review/review.service.js';
 import { addCalendarDays } from '../rules/calendar.js';
 import { chinaDateOf } from '../rules/chinese-date.js';
 import { creditCodeCheckCharacter } from '../rules/credit-code.js';
@@ -209,7 +211,21 @@ export async function seedDemo(app: INestApplication, config: AppConfig, opts: {
     const view = await clock.runAt(plan.receivedAt, () => cases.create(r.pick(clerks), plan.dto, BULK));
     created.push({ plan, view });
   }
-  const ctx: Ctx = { r, actions, clock, now, clerks, judges, mediators, organizations };
+  const ctx: Ctx = {
+    r,
+    // Performance and conclusions draw from their own stream, so the cases above stay as they were.
+    later: prng(20261206),
+    actions,
+    followup: app.get(FollowupService),
+    review: app.get(ReviewService),
+    ds,
+    clock,
+    now,
+    clerks,
+    judges,
+    mediators,
+    organizations,
+  };
   await runPool(created, 8, ({ plan, view }) => replay(ctx, plan, view));
   await resumeCheckpoints();
   await ds.query(
@@ -362,7 +378,11 @@ function planCase(r: Rng, i: number, total: number, now: Date): CasePlan {
 
 interface Ctx {
   r: Rng;
+  later: Rng;
   actions: CaseActionsService;
+  followup: FollowupService;
+  review: ReviewService;
+  ds: DataSource;
   clock: Clock;
   now: Date;
   clerks: AuthUser[];
@@ -472,6 +492,8 @@ async function replay(ctx: Ctx, plan: CasePlan, view: CaseView): Promise<void> {
   const gap = r.int(1, 4) * HOUR;
   const signedAt = new Date(t + gap - 10 * 60_000);
   const effectiveOn = chinaDateOf(signedAt);
+  // Due after the confirmation usually comes (1–20 days), as parties agree in practice.
+  const dueOn = addCalendarDays(effectiveOn, r.int(21, 75));
   if (
     !(await step(gap, () =>
       actions.agree(
@@ -485,7 +507,7 @@ async function replay(ctx: Ctx, plan: CasePlan, view: CaseView): Promise<void> {
               obligorPartyId: respondent.id,
               obligeePartyId: applicant.id,
               amount: (agreedFen / 100).toFixed(2),
-              dueOn: addCalendarDays(effectiveOn, r.int(10, 60)),
+              dueOn,
               method: r.pick(['银行转账', '现金支付', '微信转账']),
             },
           ],
@@ -497,11 +519,23 @@ async function replay(ctx: Ctx, plan: CasePlan, view: CaseView): Promise<void> {
     ))
   )
     return;
-  if (target === 'agreed') return;
-  // An entrusted (民初) case is not confirmed (issue 14): the demo leaves it agreed, for the judge's 调解书 or 撤诉.
-  if (plan.dto.track === 'entrusted') return;
-  if (!(await step(r.int(1, 8) * DAY, () => actions.applyForConfirmation(clerk, v.id, { jointApplication: true }, BULK)))) return;
-  if (target === 'confirmation_pending') return;
+  const settle = () => perform(ctx, me, v.id, dueOn, t);
+  if (target === 'agreed') return settle();
+  // An entrusted (民初) case is not confirmed (issue 14): the judge ends it by 民事调解书 (or records
+  // a 撤诉) in the same case; the most recent ones stay agreed, for the judge's desk.
+  if (plan.dto.track === 'entrusted') {
+    const withdrawal = ctx.later.next() < 0.15;
+    await step(ctx.later.int(2, 10) * DAY, () =>
+      ctx.review.conclude(
+        r.pick(ctx.judges),
+        v.id,
+        withdrawal ? { outcome: 'withdrawal', note: '调解协议已履行，申请人申请撤回起诉。' } : { outcome: 'decree' },
+      ),
+    );
+    return settle();
+  }
+  if (!(await step(r.int(1, 8) * DAY, () => actions.applyForConfirmation(clerk, v.id, { jointApplication: true }, BULK)))) return settle();
+  if (target === 'confirmation_pending') return settle();
   const rejected = target === 'confirmation_rejected';
   await step(r.int(2, 12) * DAY, () =>
     actions.decide(
@@ -517,4 +551,47 @@ async function replay(ctx: Ctx, plan: CasePlan, view: CaseView): Promise<void> {
       BULK,
     ),
   );
+  return settle();
+}
+
+/**
+ * How the agreement was kept, as the mediator recorded it on the follow-up desk: most debtors pay
+ * on or before the due date, some pay part, some late, a few not at all (left to the default job).
+ * Nothing is recorded at an instant still to come.
+ */
+async function perform(ctx: Ctx, mediator: AuthUser, caseId: string, dueOn: string, after: number): Promise<void> {
+  const { later, clock, now } = ctx;
+  const rows = (await ctx.ds.query('SELECT id, amount_fen::text AS "amountFen" FROM obligations WHERE case_id = $1', [caseId])) as {
+    id: string;
+    amountFen: string;
+  }[];
+  const dueAt = new Date(`${dueOn}T10:00:00+08:00`).getTime();
+  for (const o of rows) {
+    const fate = later.weighted<'on_time' | 'partial' | 'late' | 'none'>([
+      ['on_time', 85],
+      ['partial', 6],
+      ['late', 5],
+      ['none', 4],
+    ]);
+    if (fate === 'none') continue;
+    const when = Math.max(after + HOUR, fate === 'late' ? dueAt + later.int(3, 20) * DAY : dueAt - later.int(0, 5) * DAY);
+    if (when > now.getTime() - 60_000) continue;
+    const paidOn = chinaDateOf(new Date(when));
+    const half = BigInt(o.amountFen) / 200n;
+    await clock.runAt(new Date(when), () =>
+      ctx.followup.recordPerformance(
+        mediator,
+        caseId,
+        o.id,
+        fate === 'partial'
+          ? {
+              status: 'partially_performed',
+              paidAmount: `${half}.00`,
+              paidOn,
+              evidenceNote: '申请人确认收到第一笔款项（转账记录已存卷）。',
+            }
+          : { status: 'performed', paidOn, evidenceNote: '申请人确认已足额收到款项（转账记录已存卷）。' },
+      ),
+    );
+  }
 }

@@ -29,6 +29,8 @@ export class BreakdownPanel {
         failed: r.failed ?? 0,
         successRate: percent(r.successRate),
         onTimeRate: percent(r.onTimeRate),
+        performanceRate: percent(r.performanceRate),
+        defaultRate: percent(r.defaultRate),
         days: r.averageMediationDays === null || r.averageMediationDays === undefined ? '—' : r.averageMediationDays.toFixed(1),
       })),
   );

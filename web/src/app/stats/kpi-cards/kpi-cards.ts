@@ -14,6 +14,19 @@ import { StatsSummary, percent } from '../stats-models';
         </li>
       }
     </ul>
+    <section class="performance" aria-labelledby="performance-heading">
+      <h2 id="performance-heading">协议履行（期间内到期的履行义务）</h2>
+      <ul class="kpis" aria-label="协议履行指标">
+        @for (k of performance(); track k.label) {
+          <li class="kpi">
+            <span class="label">{{ k.label }}</span><span class="value">{{ k.value }}</span>
+          </li>
+        }
+      </ul>
+      <p class="muted">
+        按期履行率 = 到期义务中按期履行的份额；违约率 = 到期义务中已违约的份额。已付 {{ amountPaid() }}，应付 {{ amountDue() }}。
+      </p>
+    </section>
     <section class="savings" aria-labelledby="savings-heading">
       <h2 id="savings-heading">节约诉讼费（估算）</h2>
       <p class="amount">{{ money() }}</p>
@@ -43,6 +56,17 @@ import { StatsSummary, percent } from '../stats-models';
     }
     .value {
       font: var(--mat-sys-headline-small);
+    }
+    .performance {
+      margin-top: 16px;
+    }
+    .performance h2 {
+      margin: 0 0 8px;
+      font: var(--mat-sys-title-medium);
+    }
+    .performance .muted {
+      margin: 8px 0 0;
+      color: var(--mat-sys-on-surface-variant);
     }
     .savings {
       margin-top: 16px;
@@ -81,11 +105,24 @@ export class KpiCards {
       { label: '确认驳回', value: String(s.confirmationRejected) },
       { label: '调解不成', value: String(s.failed) },
       { label: '撤回', value: String(s.withdrawn) },
+      { label: '调解书结案', value: String(s.concludedByDecree) },
       { label: '调解成功率', value: percent(s.successRate) },
       { label: '按期办结率', value: percent(s.onTimeRate) },
       { label: '平均调解天数', value: s.averageMediationDays === null ? '—' : s.averageMediationDays.toFixed(1) },
     ];
   });
+  readonly performance = computed(() => {
+    const s = this.summary();
+    return [
+      { label: '到期义务', value: String(s.obligationsDue) },
+      { label: '按期履行', value: String(s.obligationsPerformedOnTime) },
+      { label: '已违约', value: String(s.obligationsDefaulted) },
+      { label: '按期履行率', value: percent(s.performanceRate) },
+      { label: '违约率', value: percent(s.defaultRate) },
+    ];
+  });
+  readonly amountDue = computed(() => formatMoney(this.summary().amountDue));
+  readonly amountPaid = computed(() => formatMoney(this.summary().amountPaid));
   readonly money = computed(() => formatMoney(this.summary().savings?.litigationFeesAvoided));
   readonly capitals = computed(() => toChineseCapitals(this.summary().savings?.litigationFeesAvoided ?? '') ?? '');
   readonly basisLabel = computed(() => {
