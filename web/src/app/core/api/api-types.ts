@@ -649,7 +649,7 @@ export interface paths {
      * 下载文书
      * @description The PDF; the filename carries the case number
      *
-     *     Clerks, judges and admins of the court get the document as issued. A mediator gets it only while the case is theirs (assignee of a case not yet closed; 403 otherwise), as a copy in which every resident ID number is masked (first 6 and last 4 characters) and birth dates are left out; the issued document, its sha256 and /api/verify are unchanged. Every download is an audit event on the case (who, which document, the sha256 of the bytes served). ETag: the sha256 of the bytes served.
+     *     Clerks, judges and admins of the court get the document as issued. A mediator gets it only while the case is theirs (assignee of a case not yet closed, or of a closed case with an agreement whose performance they follow up; 403 otherwise), as a copy in which every resident ID number is masked (first 6 and last 4 characters) and birth dates are left out; the issued document, its sha256 and /api/verify are unchanged. Every download is an audit event on the case (who, which document, the sha256 of the bytes served). ETag: the sha256 of the bytes served.
      */
     get: operations['downloadDocument'];
     put?: never;
@@ -671,7 +671,7 @@ export interface paths {
      * 下载调解卷宗
      * @description The whole case file (调解卷宗) as one PDF: cover, contents and every document in the MoJ order
      *
-     *     Clerks, judges and admins of the court get the document as issued. A mediator gets it only while the case is theirs (assignee of a case not yet closed; 403 otherwise), as a copy in which every resident ID number is masked (first 6 and last 4 characters) and birth dates are left out; the issued document, its sha256 and /api/verify are unchanged. Every download is an audit event on the case (who, which document, the sha256 of the bytes served). The dossier is audited as `dossier.printed` with the documents it contains.
+     *     Clerks, judges and admins of the court get the document as issued. A mediator gets it only while the case is theirs (assignee of a case not yet closed, or of a closed case with an agreement whose performance they follow up; 403 otherwise), as a copy in which every resident ID number is masked (first 6 and last 4 characters) and birth dates are left out; the issued document, its sha256 and /api/verify are unchanged. Every download is an audit event on the case (who, which document, the sha256 of the bytes served). The dossier is audited as `dossier.printed` with the documents it contains.
      */
     get: operations['downloadDossier'];
     put?: never;
