@@ -87,11 +87,11 @@ async function main() {
     let t0 = performance.now();
     const passwordHash = await hash(PASSWORD);
     const [court] = await ds.query(
-      `INSERT INTO courts (code, name, default_track, workload_cap) VALUES ('黔0381', '赤水市人民法院', 'pre_litigation', $1) RETURNING id, code`,
+      `INSERT INTO courts (code, name, default_track, allow_pre_litigation, workload_cap) VALUES ('黔0381', '赤水市人民法院', 'pre_litigation', true, $1) RETURNING id, code`,
       [WORKLOAD_CAP],
     );
     const [rawCourt] = await ds.query(
-      `INSERT INTO courts (code, name, default_track, workload_cap) VALUES ('黔0382', '基准法院', 'pre_litigation', $1) RETURNING id, code`,
+      `INSERT INTO courts (code, name, default_track, allow_pre_litigation, workload_cap) VALUES ('黔0382', '基准法院', 'pre_litigation', true, $1) RETURNING id, code`,
       [WORKLOAD_CAP],
     );
     const orgs = await ds.query(

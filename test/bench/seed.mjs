@@ -107,7 +107,7 @@ async function main() {
 
     step('reference');
     const [court] = await ds.query(
-      `INSERT INTO courts (code, name, default_track, workload_cap, province) VALUES ($1, $2, 'pre_litigation', 1000, $3) RETURNING id`,
+      `INSERT INTO courts (code, name, default_track, allow_pre_litigation, workload_cap, province) VALUES ($1, $2, 'pre_litigation', true, 1000, $3) RETURNING id`,
       [COURT.code, COURT.name, COURT.province],
     );
     for (const p of POPULATION) {
