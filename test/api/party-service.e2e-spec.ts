@@ -48,8 +48,14 @@ describe('electronic service (电子送达)', () => {
     expect((await post('/api/party/consent', applicant.token, { mediation: true, electronicService: true })).status).toBe(200);
     const listed = await get('/api/party/documents', applicant.token);
     expect(listed.status).toBe(200);
-    expect(listed.body).toHaveLength(1);
+    // The delegation letter, and the party's own 送达地址确认书 issued at consent (served on them alone).
+    expect(listed.body).toHaveLength(2);
     expect(listed.body[0]).toMatchObject({ id: letter.id, kind: 'delegation_letter', readAt: null });
+    expect(listed.body[1]).toMatchObject({ kind: 'service_address_confirmation', title: '送达地址确认书' });
+    expect((await t.http.get(`/api/verify/${listed.body[1].sha256}`)).body).toMatchObject({
+      valid: true,
+      kind: 'service_address_confirmation',
+    });
     // The party is told by text message where to read it.
     const sms = await get('/api/admin/sms-outbox?phone=13811110001&limit=1', w.tokens.admin!);
     expect(sms.body[0]).toMatchObject({ purpose: 'document_served' });
@@ -80,13 +86,14 @@ describe('electronic service (电子送达)', () => {
 
     const events = await get(`/api/cases/${c.id}/events`, w.tokens.clerk1!);
     const types = (events.body as { type: string }[]).map((e: { type: string }) => e.type);
-    expect(types.filter((x: string) => x === 'document.served')).toHaveLength(2);
+    expect(types.filter((x: string) => x === 'document.served')).toHaveLength(3);
     expect(types).toContain('document.read');
 
     // The respondent signs in but has nothing served and cannot read the applicant's documents.
     const respondent = await signInParty(c.caseNumber, '13811110002');
     expect((await get('/api/party/documents', respondent.token)).body).toEqual([]);
     expect((await get(`/api/party/documents/${letter.id}`, respondent.token)).status).toBe(404);
+    expect((await get(`/api/party/documents/${listed.body[1].id}`, respondent.token)).status).toBe(404);
     expect((await get(`/api/party/documents/not-a-uuid`, respondent.token)).status).toBe(400);
     // Staff tokens cannot use party paths, party tokens not staff paths.
     expect((await get('/api/party/documents', w.tokens.clerk1!)).status).toBe(403);

@@ -61,9 +61,16 @@ export class DocumentsService implements OnApplicationBootstrap, OnModuleDestroy
    * it now stands and the PDF is rendered and stored with it, so the action and its document
    * commit together. `deferRender` leaves the bytes to the outbox worker (bulk imports, see BulkContext).
    */
-  async issue(m: EntityManager, kind: DocumentKind, c: Case, at: Date, opts: { deferRender?: boolean } = {}): Promise<DocumentRecord> {
+  async issue(
+    m: EntityManager,
+    kind: DocumentKind,
+    c: Case,
+    at: Date,
+    opts: { deferRender?: boolean; subjectPartyId?: string } = {},
+  ): Promise<DocumentRecord> {
     const caseId = c.id;
-    const view = await buildViewModel(m, kind, c, at);
+    const subject = opts.subjectPartyId ? { partyId: opts.subjectPartyId, serviceUrl: `${this.config.publicUrl}/party` } : undefined;
+    const view = await buildViewModel(m, kind, c, at, subject);
     const id = randomUUID();
     const contentSha256 = createHash('sha256')
       .update(canonicalJson({ id, kind, caseId, issuedAt: at.toISOString(), view }))

@@ -84,6 +84,34 @@ export class ElectronicService {
     return served.length;
   }
 
+  /**
+   * Serves one document addressed to one party only (their 送达地址确认书) when that party consented
+   * to electronic service; a `document.served` event. No text message: the party is on the page.
+   */
+  async serveOnParty(
+    m: EntityManager,
+    doc: { id: string; caseId: string; kind: DocumentKind },
+    partyId: string,
+    at: Date,
+  ): Promise<boolean> {
+    const served = (await m.query(
+      `INSERT INTO document_services (document_id, party_id, case_id, method, served_at)
+       SELECT $1, k.party_id, $2, 'electronic', $4 FROM party_consents k WHERE k.party_id = $3 AND k.case_id = $2 AND k.electronic_service
+       ON CONFLICT (document_id, party_id) DO NOTHING
+       RETURNING document_id`,
+      [doc.id, doc.caseId, partyId, at],
+    )) as unknown[];
+    if (served.length === 0) return false;
+    await this.audit.append(m, {
+      caseId: doc.caseId,
+      type: 'document.served',
+      at,
+      actor: null,
+      data: { documentId: doc.id, partyId, kind: doc.kind, method: 'electronic' },
+    });
+    return true;
+  }
+
   /** What was served on one party of one case, oldest first. */
   async servedOn(partyId: string, caseId: string): Promise<ServedDocument[]> {
     const rows = (await this.dataSource.query(

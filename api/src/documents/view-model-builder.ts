@@ -16,6 +16,7 @@ import { Party } from '../case-records/party.entity.js';
 import type { DocumentKind } from '../rules/document-kinds.js';
 import type * as VM from './pdf/view-models.js';
 import { buildFollowupViewModel } from './followup-view-model-builder.js';
+import { buildServiceAddressConfirmation, type IssueSubject } from './party-view-model-builder.js';
 import { buildReviewViewModel, isReviewKind, type ReviewKind } from './review-view-model-builder.js';
 
 /** The case and what hangs off it, as far as the document at hand needs them. */
@@ -76,6 +77,7 @@ const NEEDS: Record<DocumentKind, { sessions?: true; agreement?: true; confirmat
   ruling_withdrawal_permitted: { confirmation: true },
   ruling_deemed_withdrawn: { confirmation: true },
   followup_record: { agreement: true },
+  service_address_confirmation: {},
 };
 
 async function contextOf(m: EntityManager, c: Case, need: (typeof NEEDS)[DocumentKind] | 'all'): Promise<Context> {
@@ -155,7 +157,11 @@ function agreementNumberOf(c: Case): string {
   return n ? `（${n.year}）调协字第${n.seq}号` : c.caseNumber;
 }
 
-function build(kind: Exclude<DocumentKind, ReviewKind | 'followup_record'>, ctx: Context, at: Date): VM.ViewModels[DocumentKind] {
+function build(
+  kind: Exclude<DocumentKind, ReviewKind | 'followup_record' | 'service_address_confirmation'>,
+  ctx: Context,
+  at: Date,
+): VM.ViewModels[DocumentKind] {
   const c = ctx.agg.case;
   const a = ctx.agg.agreement;
   const conf = ctx.agg.confirmation;
@@ -264,8 +270,10 @@ function build(kind: Exclude<DocumentKind, ReviewKind | 'followup_record'>, ctx:
 }
 
 /** Maps the case, as it stands inside the issuing transaction, to the document's view model. */
-export async function buildViewModel(m: EntityManager, kind: DocumentKind, c: Case, at: Date) {
+export async function buildViewModel(m: EntityManager, kind: DocumentKind, c: Case, at: Date, subject?: IssueSubject) {
   const ctx = await contextOf(m, c, NEEDS[kind]);
+  if (kind === 'service_address_confirmation')
+    return buildServiceAddressConfirmation(m, { parties: ctx.agg.parties, basics: basics(ctx) }, subject);
   if (kind === 'followup_record')
     return buildFollowupViewModel(m, {
       agg: ctx.agg,

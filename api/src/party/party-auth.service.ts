@@ -9,6 +9,7 @@ import { Party } from '../case-records/party.entity.js';
 import { DomainError } from '../common/domain-error.js';
 import { SmsGateway } from '../sms/sms-gateway.js';
 import { ElectronicService } from '../documents/electronic-service.js';
+import { DocumentsService } from '../documents/documents.service.js';
 import { PartyCode } from './party-code.entity.js';
 import { PartyConsent } from '../case-records/party-consent.entity.js';
 import type { ConsentDto, ConsentResponseDto, PartyTokenResponseDto } from './party-auth.dto.js';
@@ -32,6 +33,7 @@ export class PartyAuthService {
     private readonly sms: SmsGateway,
     private readonly audit: AuditService,
     private readonly service: ElectronicService,
+    private readonly documents: DocumentsService,
   ) {}
 
   /** Always succeeds to the caller (202): whether the pair exists is never revealed. */
@@ -180,6 +182,9 @@ export class PartyAuthService {
         consentedAt: now,
       };
       await m.getRepository(PartyConsent).save(row);
+      // 送达地址确认书: the consent and address as confirmed, issued (and verifiable) like every document.
+      const kase = await m.getRepository(Case).findOneOrFail({ where: { id: p.caseId } });
+      const confirmation = await this.documents.issue(m, 'service_address_confirmation', kase, now, { subjectPartyId: p.id });
       await this.audit.append(m, {
         caseId: p.caseId,
         type: 'party.consented',
@@ -190,10 +195,12 @@ export class PartyAuthService {
           mediation: row.mediation,
           electronicService: row.electronicService,
           serviceAddress: row.serviceAddress !== null,
+          documentId: confirmation.id,
         },
       });
       // What was issued before the consent is served now; later documents at their issue.
       if (row.electronicService) await this.service.serveCase(m, p.caseId, now);
+      await this.service.serveOnParty(m, confirmation, p.id, now);
       return {
         mediation: row.mediation,
         electronicService: row.electronicService,

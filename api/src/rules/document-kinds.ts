@@ -15,6 +15,7 @@ export const DOCUMENT_KINDS = [
   'ruling_withdrawal_permitted',
   'ruling_deemed_withdrawn',
   'followup_record',
+  'service_address_confirmation',
 ] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 

@@ -62,7 +62,7 @@ export const REJECTION_GROUND_LABELS: Record<RejectionGround, string> = {
 export const DOSSIER_SECTIONS: ReadonlyArray<{ title: string; mandatory: boolean; kinds: readonly DocumentKind[] }> = [
   { title: '人民调解申请书或人民调解受理登记表', mandatory: true, kinds: ['delegation_letter'] },
   { title: '人民调解当事人权利义务告知书', mandatory: true, kinds: [] },
-  { title: '当事人身份证明', mandatory: true, kinds: [] },
+  { title: '当事人身份证明', mandatory: true, kinds: ['service_address_confirmation'] },
   { title: '授权委托书', mandatory: false, kinds: [] },
   { title: '人民调解调查记录', mandatory: false, kinds: [] },
   { title: '人民调解证据材料', mandatory: false, kinds: [] },
@@ -91,4 +91,5 @@ export const DOCUMENT_TITLES: Record<DocumentKind, string> = {
   ruling_withdrawal_permitted: '民事裁定书（准许撤回）',
   ruling_deemed_withdrawn: '民事裁定书（按撤回处理）',
   followup_record: '人民调解回访记录',
+  service_address_confirmation: '送达地址确认书',
 };

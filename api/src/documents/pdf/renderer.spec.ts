@@ -61,6 +61,16 @@ function pageCount(pdf: Buffer): number {
 }
 
 const EXPECTED: Record<DocumentKind, string[]> = {
+  service_address_confirmation: [
+    '送达地址确认书',
+    '（2026）黔0381民诉前调1号',
+    '受送达人',
+    '刘小富',
+    '是否同意电子送达同意',
+    '贵州省赤水市市中街道人民北路12号',
+    '告知事项',
+    '凭手机短信验证码登录当事人端后在线确认',
+  ],
   followup_record: [
     '人民调解回访记录',
     '第一次回访',

@@ -253,6 +253,17 @@ export const SAMPLE_VIEWS: ViewModels = {
     totalPaid: '2000000',
     totalOutstanding: '1700050',
   },
+  service_address_confirmation: {
+    ...basics,
+    recipient: basics.parties[0]!,
+    mediation: true,
+    electronicService: true,
+    phone: '13800000000',
+    serviceAddress: '贵州省赤水市市中街道人民北路12号',
+    serviceUrl: 'http://localhost:3000/party',
+    confirmedAt: '2026-11-21T09:30:00+08:00',
+    confirmedOn: '2026-11-21',
+  },
 };
 
 export const SAMPLE_REJECTION: RulingView = {

@@ -17,6 +17,7 @@ export const TEMPLATE_NAMES = [
   'ruling_withdrawal_permitted',
   'ruling_deemed_withdrawn',
   'followup_record',
+  'service_address_confirmation',
   'dossier_cover',
   'dossier_contents',
 ] as const;

@@ -18,6 +18,7 @@ import type { RejectionGround, TerminationReason } from '../../rules/case-status
 import type { DocumentKind } from '../../rules/document-kinds.js';
 import type { TrackCode } from '../../rules/tracks.js';
 import type { FollowupRecordView } from './followup-view-models.js';
+import type { AgreementSignatureLine, PartyViewModels } from './party-view-models.js';
 import type { ReviewViewModels } from './review-view-models.js';
 
 export type DateString = string;
@@ -137,7 +138,10 @@ export interface AgreementView extends CaseBasics {
   performancePlace?: string | null;
   mediatorName: string;
   recorderName?: string | null;
+  /** The day it took effect; empty on the copy issued for online signature (issue 16). */
   signedOn: DateString;
+  /** The signed version of an agreement signed online: each party's signature (time, method, short hash). */
+  signatures?: AgreementSignatureLine[] | null;
 }
 
 export interface SessionSummary {
@@ -193,7 +197,7 @@ export interface RulingView extends CaseBasics {
   decidedOn: DateString;
 }
 
-export interface ViewModels extends ReviewViewModels {
+export interface ViewModels extends ReviewViewModels, PartyViewModels {
   delegation_letter: DelegationLetterView;
   session_record: SessionRecordView;
   agreement: AgreementView;

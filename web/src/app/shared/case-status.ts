@@ -108,6 +108,7 @@ export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
   ruling_withdrawal_permitted: '准许撤回裁定',
   ruling_deemed_withdrawn: '按撤回处理裁定',
   followup_record: '人民调解回访记录',
+  service_address_confirmation: '送达地址确认书',
 };
 
 export const SESSION_MODE_LABELS = {

@@ -1,0 +1,44 @@
+/** View models of the parties' own documents (issue 16), from the case inside the issuing transaction. */
+import type { EntityManager } from 'typeorm';
+import { PartyConsent } from '../case-records/party-consent.entity.js';
+import type { Party } from '../case-records/party.entity.js';
+import { chinaDateOf } from '../rules/chinese-date.js';
+import type { ServiceAddressConfirmationView } from './pdf/party-view-models.js';
+import type { CaseBasics, Party as PartyVm } from './pdf/view-models.js';
+
+/** Whom a document of one party is about (the 送达地址确认书 of the party who consented). */
+export interface IssueSubject {
+  partyId: string;
+  /** Where parties read what is served (PUBLIC_URL/party). */
+  serviceUrl: string;
+}
+
+export interface PartyDocumentContext {
+  parties: Party[];
+  basics: CaseBasics;
+}
+
+/** The 送达地址确认书 of `subject.partyId`, as their consent now stands. */
+export async function buildServiceAddressConfirmation(
+  m: EntityManager,
+  ctx: PartyDocumentContext,
+  subject: IssueSubject | undefined,
+): Promise<ServiceAddressConfirmationView> {
+  if (!subject) throw new Error('service_address_confirmation needs the party it confirms');
+  const index = ctx.parties.findIndex((p) => p.id === subject.partyId);
+  const party = ctx.parties[index];
+  const consent = await m.findOne(PartyConsent, { where: { partyId: subject.partyId } });
+  if (!party || !consent) throw new Error('service_address_confirmation: no consent of that party');
+  const recipient: PartyVm = ctx.basics.parties[index]!;
+  return {
+    ...ctx.basics,
+    recipient,
+    mediation: consent.mediation,
+    electronicService: consent.electronicService,
+    phone: party.phone,
+    serviceAddress: consent.serviceAddress ?? party.address,
+    serviceUrl: subject.serviceUrl,
+    confirmedAt: consent.consentedAt.toISOString(),
+    confirmedOn: chinaDateOf(consent.consentedAt),
+  };
+}
