@@ -1,9 +1,28 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  OneToMany,
+  PrimaryGeneratedColumn,
+  type Relation,
+} from 'typeorm';
 import { bigintTransformer } from '../common/transformers.js';
 import { Case } from './case.entity.js';
 
+/** How the parties sign: on paper (the mediator attests, as before) or online, each with an SMS code (issue 16). */
+export type SignatureMethod = 'paper' | 'online';
+
 @Entity('agreements')
 @Index('ux_agreements_case', ['caseId'], { unique: true })
+@Check('ck_agreements_signature_method', `"signature_method" IN ('paper','online')`)
+@Check(
+  'ck_agreements_effective',
+  `("signed_at" IS NULL) = ("effective_on" IS NULL) AND ("signed_at" IS NOT NULL OR "signature_method" = 'online')`,
+)
 export class Agreement {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_agreements' })
   id: string;
@@ -21,12 +40,25 @@ export class Agreement {
   @Column({ type: 'varchar', length: 200, nullable: true })
   performancePlace: string | null;
 
-  /** When the last party signed: the agreement takes effect that day (人民调解法 Art. 29). */
-  @Column({ type: 'timestamptz' })
-  signedAt: Date;
+  /**
+   * When the last party signed: the agreement takes effect that day (人民调解法 Art. 29). Null while
+   * an agreement issued for online signature waits for signatures (the case is still in mediation).
+   */
+  @Column({ type: 'timestamptz', nullable: true })
+  signedAt: Date | null;
 
-  @Column({ type: 'date' })
-  effectiveOn: string;
+  @Column({ type: 'date', nullable: true })
+  effectiveOn: string | null;
+
+  @Column({ type: 'varchar', length: 10, default: 'paper' })
+  signatureMethod: SignatureMethod;
+
+  /** The agreement PDF issued for online signature: what each party signs (its sha256). Null on paper. */
+  @Column({ type: 'uuid', nullable: true })
+  signingDocumentId: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  issuedForSignatureAt: Date | null;
 
   @Column({ type: 'uuid' })
   createdById: string;

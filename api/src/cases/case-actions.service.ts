@@ -244,19 +244,32 @@ export class CaseActionsService {
     );
   }
 
+  /**
+   * Records the agreement. Paper (default): signed by all at `signedAt`, effective that day, the case
+   * is agreed. `signatures: "online"`: issued for online signature — the case stays in mediation until
+   * the last party signs (AgreementSigningService); issuing again while signatures are pending amends
+   * the agreement and its new PDF voids the earlier signatures.
+   */
   agree(user: AuthUser, id: string, dto: AgreementDto, bulk: BulkContext = {}): Promise<CaseView> {
+    const online = dto.signatures === 'online';
+    if (online && dto.signedAt !== undefined)
+      throw new DomainError('VALIDATION_FAILED', 'signedAt is set by the last online signature', { signedAt: 'not_allowed' });
+    if (!online && dto.signedAt === undefined)
+      throw new DomainError('VALIDATION_FAILED', 'signedAt is required for paper signatures', { signedAt: 'required' });
     return this.transitions.run(
       user,
       id,
-      'agree',
+      online ? 'issue_agreement' : 'agree',
       dto.version,
       {},
       async (m, c, now) => {
         this.assertAssignee(user, c);
-        const signedAt = new Date(dto.signedAt);
-        if (signedAt.getTime() > now.getTime() + FUTURE_SKEW_MS)
+        const signedAt = online ? null : new Date(dto.signedAt!);
+        if (signedAt && signedAt.getTime() > now.getTime() + FUTURE_SKEW_MS)
           throw new DomainError('VALIDATION_FAILED', 'signedAt is in the future', { signedAt: 'in_future' });
-        const effectiveOn = chinaDateOf(signedAt);
+        // Online, the agreement takes effect with the last signature: terms fall due no earlier than today.
+        const effectiveOn = signedAt ? chinaDateOf(signedAt) : null;
+        const earliestDue = effectiveOn ?? this.calendar.today();
         const partyIds = new Set((await m.find(Party, { where: { caseId: c.id }, select: { id: true } })).map((p) => p.id));
         const errors: Record<string, string> = {};
         const terms = dto.terms.map((t, i) => {
@@ -264,7 +277,7 @@ export class CaseActionsService {
           if (!partyIds.has(t.obligorPartyId)) errors[`terms.${i}.obligorPartyId`] = 'not_a_party';
           if (!partyIds.has(t.obligeePartyId)) errors[`terms.${i}.obligeePartyId`] = 'not_a_party';
           if (t.obligorPartyId === t.obligeePartyId) errors[`terms.${i}.obligeePartyId`] = 'same_as_obligor';
-          if (t.dueOn < effectiveOn) errors[`terms.${i}.dueOn`] = 'before_signing';
+          if (t.dueOn < earliestDue) errors[`terms.${i}.dueOn`] = 'before_signing';
           return {
             position: i + 1,
             obligorPartyId: t.obligorPartyId,
@@ -282,26 +295,41 @@ export class CaseActionsService {
               .join('; ')}`,
             errors,
           );
-        const agreement = await m.save(
-          Agreement,
-          m.create(Agreement, {
-            caseId: c.id,
-            content: dto.content,
-            performancePlace: dto.performancePlace?.trim() || null,
-            signedAt,
-            effectiveOn,
-            createdById: user.id,
-          }),
-        );
+        // An agreement pending online signatures is amended in place (its terms replaced); otherwise a new row.
+        const pending = await m.findOne(Agreement, { where: { caseId: c.id } });
+        if (pending) await m.delete(AgreementTerm, { agreementId: pending.id });
+        const fields = {
+          content: dto.content,
+          performancePlace: dto.performancePlace?.trim() || null,
+          signedAt,
+          effectiveOn,
+          signatureMethod: online ? ('online' as const) : ('paper' as const),
+          signingDocumentId: null,
+          issuedForSignatureAt: online ? now : null,
+        };
+        const agreement = pending ? Object.assign(pending, fields) : m.create(Agreement, { caseId: c.id, createdById: user.id, ...fields });
+        await m.save(Agreement, agreement);
         const savedTerms = await m.save(
           AgreementTerm,
           terms.map((t) => m.create(AgreementTerm, { ...t, agreementId: agreement.id })),
         );
+        const totalFen = terms.reduce((s, t) => s + t.amountFen, 0n);
+        if (online) {
+          return {
+            event: {
+              type: pending ? 'agreement.amended' : 'agreement.issued_for_signature',
+              data: { terms: terms.length, totalFen: totalFen.toString(), previousDocumentId: pending?.signingDocumentId ?? null },
+            },
+            document: 'agreement',
+            afterDocument: async (tx, doc) => {
+              await tx.update(Agreement, { id: agreement.id }, { signingDocumentId: doc.id });
+            },
+          };
+        }
         await m.save(
           Obligation,
           obligationsOfTerms(c.courtId, c.id, savedTerms).map((o) => m.create(Obligation, o)),
         );
-        const totalFen = terms.reduce((s, t) => s + t.amountFen, 0n);
         return {
           changes: { mediationEndedAt: now },
           event: { type: 'case.agreed', data: { effectiveOn, terms: terms.length, totalFen: totalFen.toString() } },
@@ -366,7 +394,7 @@ export class CaseActionsService {
         const appliedOn = dto.appliedOn ?? today;
         if (appliedOn > today) throw new DomainError('VALIDATION_FAILED', 'appliedOn is in the future', { appliedOn: 'in_future' });
         const agreement = await m.findOneOrFail(Agreement, { where: { caseId: c.id } });
-        if (appliedOn < agreement.effectiveOn)
+        if (!agreement.effectiveOn || appliedOn < agreement.effectiveOn)
           throw new DomainError('VALIDATION_FAILED', 'appliedOn is before the agreement took effect', { appliedOn: 'before_agreement' });
         if (c.confirmationApplyBy && appliedOn > c.confirmationApplyBy) {
           throw new DomainError(
@@ -386,8 +414,22 @@ export class CaseActionsService {
         const seq = await nextSequence(m, c.courtId, type, year);
         const caseNumber = formatCaseNumber({ year, courtCode: court.code, type, seq });
         await m.save(Confirmation, m.create(Confirmation, { caseId: c.id, caseNumber, appliedOn, appliedById: user.id, grounds: [] }));
+        // Issue 16 item 5: who joined the joint application from their phone; the rest applied on paper.
+        const joined = (
+          (await m.query('SELECT party_id AS "partyId" FROM confirmation_joins WHERE case_id = $1', [c.id])) as { partyId: string }[]
+        ).map((j) => j.partyId);
+        const parties = await m.count(Party, { where: { caseId: c.id } });
         return {
-          event: { type: 'case.confirmation_applied', data: { confirmationCaseNumber: caseNumber, appliedOn, jointApplication: true } },
+          event: {
+            type: 'case.confirmation_applied',
+            data: {
+              confirmationCaseNumber: caseNumber,
+              appliedOn,
+              jointApplication: true,
+              joinedOnline: joined,
+              allJoinedOnline: joined.length === parties,
+            },
+          },
           document: 'confirmation_application',
         };
       },

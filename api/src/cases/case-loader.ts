@@ -9,6 +9,8 @@ import type { CaseAggregate } from './case-view.js';
 import { Confirmation } from '../case-records/confirmation.entity.js';
 import { Obligation } from '../case-records/obligation.entity.js';
 import { PartyConsent } from '../case-records/party-consent.entity.js';
+import { AgreementSignature } from '../case-records/agreement-signature.entity.js';
+import { ConfirmationJoin } from '../case-records/party-participation.entity.js';
 import { Party } from '../case-records/party.entity.js';
 import { MediationSession } from '../case-records/session.entity.js';
 import { Termination } from '../case-records/termination.entity.js';
@@ -31,6 +33,10 @@ export async function loadAggregate(m: EntityManager, c: Case): Promise<CaseAggr
   const obligations = agreement ? await m.find(Obligation, { where: { caseId: c.id }, order: { position: 'ASC' } }) : [];
   const consents = await m.find(PartyConsent, { where: { caseId: c.id } });
   const services = await m.find(DocumentServiceRecord, { where: { caseId: c.id }, order: { servedAt: 'ASC' } });
+  const signatures = agreement?.signingDocumentId
+    ? await m.find(AgreementSignature, { where: { documentId: agreement.signingDocumentId }, order: { at: 'ASC' } })
+    : [];
+  const joins = agreement ? await m.find(ConfirmationJoin, { where: { caseId: c.id }, order: { joinedAt: 'ASC' } }) : [];
   return {
     case: c,
     parties,
@@ -43,6 +49,8 @@ export async function loadAggregate(m: EntityManager, c: Case): Promise<CaseAggr
     assignee: assignee ? { id: assignee.id, displayName: assignee.displayName } : null,
     consents,
     services,
+    signatures,
+    joins,
   };
 }
 

@@ -12,6 +12,7 @@ import { Clock } from '../common/clock.js';
 import { DomainError, notFound } from '../common/domain-error.js';
 import { ElectronicService } from '../documents/electronic-service.js';
 import { DocumentsService } from '../documents/documents.service.js';
+import type { DocumentRecord } from '../documents/document.entity.js';
 import { type CaseAction, nextStatus, type TransitionDetail } from '../rules/case-status.js';
 import { chinaDateOf } from '../rules/chinese-date.js';
 import type { DocumentKind } from '../rules/document-kinds.js';
@@ -27,7 +28,20 @@ export interface Step {
   event: { type: string; data?: Record<string, unknown> };
   document?: DocumentKind;
   queueEvent?: QueueEventType;
+  /** Detail learnt while applying (under the case lock) that picks the action's branch, e.g. the last signature. */
+  detail?: TransitionDetail;
+  /** Runs after the document is issued, in the same transaction (the agreement remembers the PDF issued for signature). */
+  afterDocument?: (m: EntityManager, doc: DocumentRecord) => Promise<void>;
 }
+
+/** A party acting on their own case (issue 16): signing or refusing the agreement. Audited with no user actor. */
+export interface PartyActor {
+  kind: 'party';
+  partyId: string;
+  caseId: string;
+}
+
+const isParty = (actor: AuthUser | PartyActor): actor is PartyActor => (actor as PartyActor).kind === 'party';
 
 /** The part of an action that differs from the others: checks and writes of its own, and what it records. */
 export type ApplyStep = (m: EntityManager, c: Case, now: Date) => Promise<Step>;
@@ -112,20 +126,21 @@ export class CaseTransitions {
   }
 
   async run(
-    user: AuthUser,
+    user: AuthUser | PartyActor,
     caseId: string,
     action: CaseAction,
     version: number | undefined,
     detail: TransitionDetail,
     apply: ApplyStep,
-    bulk: BulkContext,
+    bulk: BulkContext = {},
   ): Promise<CaseView> {
     const preview = this.previewing.getStore() === true;
     return this.dataSource.transaction(async (m) => {
       const c = await m.findOne(Case, { where: { id: caseId }, lock: { mode: 'pessimistic_write' } });
       // Visibility first (CaseAccess): a case the caller cannot see is 404, as for a read, whatever its
       // status or version. Who among those who see it may act is checked per action (403) after the state (409).
-      if (!c || !this.access.canActOn(user, c, action)) throw notFound('Case');
+      const visible = c && (isParty(user) ? user.caseId === c.id : this.access.canActOn(user, c, action));
+      if (!c || !visible) throw notFound('Case');
       if (version !== undefined && version !== c.version) {
         throw new DomainError(
           'VERSION_CONFLICT',
@@ -134,7 +149,7 @@ export class CaseTransitions {
           { currentVersion: c.version },
         );
       }
-      const next = nextStatus(c.status, action, detail);
+      let next = nextStatus(c.status, action, detail);
       if (next === null) {
         if (action === 'claim' && c.status === 'in_mediation') {
           throw new DomainError('ALREADY_CLAIMED', 'Another mediator has already claimed this case');
@@ -147,6 +162,7 @@ export class CaseTransitions {
       const queuedIn = { scope: c.queueScope, organizationId: c.delegatedOrganizationId, mediatorId: c.delegatedMediatorId };
       const now = this.clock.now();
       const step = await apply(m, c, now);
+      if (step.detail) next = nextStatus(c.status, action, { ...detail, ...step.detail }) ?? next;
       const updated: Case = Object.assign(c, step.changes ?? {}, { status: next });
       Object.assign(updated, await this.clocksOf(m, updated));
       const result = await m
@@ -161,16 +177,24 @@ export class CaseTransitions {
         caseId: c.id,
         type: step.event.type,
         at: now,
-        actor: user,
-        data: { from, to: next, version: updated.version, ...(step.event.data ?? {}) },
+        actor: isParty(user) ? null : user,
+        data: {
+          from,
+          to: next,
+          version: updated.version,
+          ...(isParty(user) ? { partyId: user.partyId } : {}),
+          ...(step.event.data ?? {}),
+        },
       });
       if (preview) {
         // A preview runs the whole action, renders its document, then rolls everything back.
         const doc = step.document ? await this.documents.issue(m, step.document, updated, now, { deferRender: false }) : null;
+        if (isParty(user)) throw new Error('a party never previews');
         throw new PreviewRollback(doc ? await this.documents.copyFor(user, doc) : null); // a mediator's copy: ID numbers masked
       }
       if (step.document) {
-        await this.documents.issue(m, step.document, updated, now, { deferRender: bulk.deferRendering });
+        const doc = await this.documents.issue(m, step.document, updated, now, { deferRender: bulk.deferRendering });
+        await step.afterDocument?.(m, doc);
         await this.service.serveCase(m, c.id, now); // 电子送达 to each consenting party
       }
       if (step.queueEvent) {

@@ -10,6 +10,8 @@ import type { Confirmation } from '../case-records/confirmation.entity.js';
 import type { Obligation } from '../case-records/obligation.entity.js';
 import type { Party } from '../case-records/party.entity.js';
 import type { PartyConsent } from '../case-records/party-consent.entity.js';
+import type { AgreementSignature } from '../case-records/agreement-signature.entity.js';
+import type { ConfirmationJoin } from '../case-records/party-participation.entity.js';
 import { outstandingFen } from '../rules/obligations.js';
 import type { MediationSession } from '../case-records/session.entity.js';
 import type { Termination } from '../case-records/termination.entity.js';
@@ -30,6 +32,31 @@ export interface CaseAggregate {
   consents?: PartyConsent[];
   /** Electronic service of each document on each party (absent for aggregates built without them). */
   services?: DocumentServiceRecord[];
+  /** Answers to the agreement PDF issued for online signature (absent for aggregates built without them). */
+  signatures?: AgreementSignature[];
+  /** Parties who joined the application for judicial confirmation online. */
+  joins?: ConfirmationJoin[];
+}
+
+/**
+ * Each party's signature of the agreement (issue 16): online and attested paper signatures of the PDF
+ * issued for signature; an agreement recorded on paper as before is signed by every party at `signedAt`.
+ */
+export function signaturesView(a: CaseAggregate) {
+  const agreement = a.agreement;
+  if (!agreement) return [];
+  if (agreement.signatureMethod === 'paper') {
+    const doc = [...a.documents].reverse().find((d) => d.kind === 'agreement');
+    return a.parties.map((p) => ({
+      partyId: p.id,
+      method: 'paper' as const,
+      signedAt: agreement.signedAt?.toISOString() ?? null,
+      documentSha256: doc?.sha256 ?? null,
+    }));
+  }
+  return (a.signatures ?? [])
+    .filter((s) => s.outcome === 'signed')
+    .map((s) => ({ partyId: s.partyId, method: s.method, signedAt: s.at.toISOString(), documentSha256: s.documentSha256 }));
 }
 
 export const partyView = (p: Party) => ({
@@ -146,9 +173,17 @@ export function caseView(a: CaseAggregate, today: string) {
         method: t.method,
       })),
       performancePlace: a.agreement.performancePlace,
-      signedAt: a.agreement.signedAt.toISOString(),
+      signedAt: a.agreement.signedAt?.toISOString() ?? null,
       effectiveOn: a.agreement.effectiveOn,
+      signatureMethod: a.agreement.signatureMethod,
+      awaitingSignatures: a.agreement.signatureMethod === 'online' && !a.agreement.signedAt,
+      signingDocumentId: a.agreement.signingDocumentId,
+      signatures: signaturesView(a),
+      refusals: (a.signatures ?? [])
+        .filter((s) => s.outcome === 'refused')
+        .map((s) => ({ partyId: s.partyId, reason: s.reason ?? '', refusedAt: s.at.toISOString() })),
     },
+    confirmationJoins: (a.joins ?? []).map((j) => ({ partyId: j.partyId, joinedAt: j.joinedAt.toISOString() })),
     obligations: (a.obligations ?? []).map((o) => obligationView(o, a.parties)),
     termination: a.termination && {
       reason: a.termination.reason,

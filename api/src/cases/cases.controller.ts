@@ -5,6 +5,7 @@ import { CaseEventView, CasePage, CaseView, PartyUnmaskedView } from './dto/case
 import type { Response } from 'express';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Roles } from '../auth/decorators.js';
+import { AgreementSigningService } from './agreement-signing.service.js';
 import { CaseActionsService } from './case-actions.service.js';
 import { CasesService } from './cases.service.js';
 import {
@@ -14,6 +15,7 @@ import {
   DecisionDto,
   DelegateDto,
   ExtensionDto,
+  PaperSignatureDto,
   ReasonDto,
   SessionDto,
   TerminationDto,
@@ -35,6 +37,7 @@ export class CasesController {
   constructor(
     private readonly cases: CasesService,
     private readonly actions: CaseActionsService,
+    private readonly signing: AgreementSigningService,
   ) {}
 
   @Post()
@@ -175,12 +178,28 @@ export class CasesController {
   @ApiOperation({
     operationId: 'recordAgreement',
     summary: '达成调解协议',
-    description: 'in_mediation → agreed; issues the 人民调解协议书',
+    description:
+      'in_mediation → agreed with paper signatures (`signedAt`); with `"signatures":"online"` (no `signedAt`) the 人民调解协议书 is issued for online signature and the case stays in mediation until every party has signed (issuing again amends it and voids the signatures of the earlier PDF)',
   })
   @ApiOkResponse({ type: CaseView })
   @ApiErrors(409)
   agree(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AgreementDto) {
     return this.actions.agree(user, id, dto);
+  }
+
+  @Post(':id/agreement/signatures')
+  @HttpCode(200)
+  @Roles('mediator')
+  @ApiOperation({
+    operationId: 'attestPaperSignature',
+    summary: '核实当事人纸质签名',
+    description:
+      'The handling mediator attests that one party signed the printed agreement issued for signature; with the last missing signature the agreement takes effect (→ agreed) and the signed version is issued. 409 DUPLICATE when that party already signed.',
+  })
+  @ApiOkResponse({ type: CaseView })
+  @ApiErrors(409)
+  attestPaperSignature(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: PaperSignatureDto) {
+    return this.signing.attestPaper(user, id, dto);
   }
 
   @Post(':id/agreement/preview')

@@ -3,6 +3,7 @@ import { AuditModule } from '../audit/audit.module.js';
 import { CalendarModule } from '../calendar/calendar.module.js';
 import { CaseRecordsModule } from '../case-records/case-records.module.js';
 import { DocumentsModule } from '../documents/documents.module.js';
+import { AgreementSigningService } from './agreement-signing.service.js';
 import { CaseActionsService } from './case-actions.service.js';
 import { CaseTransitions } from './case-transitions.service.js';
 import { CasesController } from './cases.controller.js';
@@ -17,7 +18,7 @@ import { RunningClocks } from './clock-recompute.js';
 @Module({
   imports: [CaseRecordsModule, AuditModule, CalendarModule, DocumentsModule],
   controllers: [CasesController],
-  providers: [CasesService, CaseActionsService, CaseTransitions, RunningClocks],
-  exports: [CasesService, CaseActionsService, CaseTransitions],
+  providers: [CasesService, CaseActionsService, CaseTransitions, RunningClocks, AgreementSigningService],
+  exports: [CasesService, CaseActionsService, CaseTransitions, AgreementSigningService],
 })
 export class CasesModule {}

@@ -35,6 +35,7 @@ function statusOf(code: ErrorCode): number {
     case 'DEADLINE_PASSED':
     case 'WORKLOAD_CAP':
     case 'DUPLICATE':
+    case 'STALE_DOCUMENT':
       return 409;
     case 'PAYLOAD_TOO_LARGE':
       return 413;

@@ -20,6 +20,8 @@ import { DocumentServiceRecord } from '../documents/document-service.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { PartyCode } from '../party/party-code.entity.js';
 import { PartyConsent } from '../case-records/party-consent.entity.js';
+import { AgreementSignature } from '../case-records/agreement-signature.entity.js';
+import { ConfirmationJoin, PartyRating } from '../case-records/party-participation.entity.js';
 import { SmsOutboxMessage } from '../sms/sms-outbox.entity.js';
 import { CaseStatFact, StatsDirtyCase, StatsRollup } from '../stats/stats.entities.js';
 import { User } from '../users/user.entity.js';
@@ -59,4 +61,7 @@ export const ENTITIES = [
   PartyCode,
   DocumentServiceRecord,
   PartyConsent,
+  AgreementSignature,
+  ConfirmationJoin,
+  PartyRating,
 ];

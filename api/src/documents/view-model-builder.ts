@@ -16,7 +16,7 @@ import { Party } from '../case-records/party.entity.js';
 import type { DocumentKind } from '../rules/document-kinds.js';
 import type * as VM from './pdf/view-models.js';
 import { buildFollowupViewModel } from './followup-view-model-builder.js';
-import { buildServiceAddressConfirmation, type IssueSubject } from './party-view-model-builder.js';
+import { agreementSignatureLines, buildServiceAddressConfirmation, type IssueSubject } from './party-view-model-builder.js';
 import { buildReviewViewModel, isReviewKind, type ReviewKind } from './review-view-model-builder.js';
 
 /** The case and what hangs off it, as far as the document at hand needs them. */
@@ -214,7 +214,7 @@ function build(
         performancePlace: a!.performancePlace,
         mediatorName: ctx.mediatorName,
         recorderName: ctx.mediatorName,
-        signedOn: a!.effectiveOn,
+        signedOn: a!.effectiveOn ?? '',
       } satisfies VM.AgreementView;
     case 'termination_record': {
       const t = ctx.agg.termination!;
@@ -237,8 +237,8 @@ function build(
         confirmationNumber: conf!.caseNumber,
         organization: ctx.organization,
         agreementNumber: agreementNumberOf(c),
-        agreementSignedOn: chinaDateOf(a!.signedAt),
-        agreementEffectiveOn: a!.effectiveOn,
+        agreementSignedOn: chinaDateOf(a!.signedAt!),
+        agreementEffectiveOn: a!.effectiveOn!,
         terms: termsOf(ctx),
         otherTerms: a!.content
           .split(/\n+/)
@@ -252,7 +252,7 @@ function build(
         ...basics(ctx),
         caseNumber: conf!.caseNumber,
         organization: ctx.organization,
-        agreementSignedOn: chinaDateOf(a!.signedAt),
+        agreementSignedOn: chinaDateOf(a!.signedAt!),
         appliedOn: conf!.appliedOn,
         terms: termsOf(ctx),
         otherTerms: a!.content
@@ -281,9 +281,12 @@ export async function buildViewModel(m: EntityManager, kind: DocumentKind, c: Ca
       basics: basics(ctx),
       agreementNumber: agreementNumberOf(c),
     });
-  return isReviewKind(kind)
-    ? buildReviewViewModel(m, kind, { ...ctx, basics: basics(ctx), terms: termsOf(ctx) }, at)
-    : build(kind, ctx, at);
+  if (isReviewKind(kind)) return buildReviewViewModel(m, kind, { ...ctx, basics: basics(ctx), terms: termsOf(ctx) }, at);
+  const view = build(kind, ctx, at);
+  const a = ctx.agg.agreement;
+  if (kind === 'agreement' && a?.signatureMethod === 'online' && a.signedAt)
+    return { ...(view as VM.AgreementView), signatures: await agreementSignatureLines(m, a, ctx.agg.parties) } satisfies VM.AgreementView;
+  return view;
 }
 
 export async function buildDossierContext(m: EntityManager, c: Case) {

@@ -143,6 +143,94 @@ export class PartyAuthService {
     return result;
   }
 
+  /**
+   * A fresh code for a signed-in party's own action (signing the agreement): sent to the party's phone
+   * on file, rate limited like sign-in codes (the same counters), 429 when the limit is reached.
+   */
+  async requestPartyCode(p: PartyPrincipal, purpose: string, text: (code: string, caseNumber: string) => string): Promise<void> {
+    await this.ds.transaction(async (m) => {
+      const kase = await m.getRepository(Case).findOne({ where: { id: p.caseId } });
+      const party = await m.getRepository(Party).findOne({ where: { id: p.id, caseId: p.caseId } });
+      if (!kase || !party) throw new DomainError('NOT_FOUND', 'Case not found');
+      const phone = party.phone ? digitsOnly(party.phone) : '';
+      if (!phone) throw new DomainError('UNPROCESSABLE', '案件未登记您的手机号码，无法发送验证码，请联系调解员');
+      await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`party-code:${kase.id}`]);
+      const since = new Date(Date.now() - 3600_000);
+      const [{ byPhone, byCase, phoneAll }] = (await m.query(
+        `SELECT count(*) FILTER (WHERE case_id = $1 AND phone = $2)::int AS "byPhone",
+                count(*) FILTER (WHERE case_id = $1)::int AS "byCase",
+                count(*) FILTER (WHERE phone = $2)::int AS "phoneAll"
+           FROM party_codes WHERE (case_id = $1 OR phone = $2) AND created_at > $3`,
+        [kase.id, phone, since],
+      )) as { byPhone: number; byCase: number; phoneAll: number }[];
+      if (byPhone >= MAX_CODES_PER_HOUR_PER_PHONE || phoneAll >= MAX_CODES_PER_HOUR_PER_PHONE * 2 || byCase >= MAX_CODES_PER_HOUR_PER_CASE)
+        throw new DomainError('RATE_LIMITED', '获取验证码过于频繁，请一小时后再试');
+      const id = randomUUID();
+      const now = new Date();
+      const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+      await m.getRepository(PartyCode).insert({
+        id,
+        caseId: kase.id,
+        partyId: party.id,
+        phone,
+        purpose,
+        codeHash: hashCode(id, code),
+        attempts: 0,
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + CODE_TTL_MS),
+        usedAt: null,
+      });
+      await this.sms.send({ phone, text: text(code, kase.caseNumber), purpose, courtId: kase.courtId, caseId: kase.id }, m);
+      await this.audit.append(m, {
+        caseId: kase.id,
+        type: 'party.code_requested',
+        at: now,
+        actor: null,
+        data: { partyId: party.id, purpose },
+      });
+    });
+  }
+
+  /**
+   * Checks the party's latest code of `purpose`: only that party's code of that case counts (a code of
+   * another case, another party or for sign-in never does); 5 wrong tries lock it; a used code never
+   * works again. 400 `errors.code`: `wrong`, `locked` (the fifth wrong try and after) or `expired` (none, used or expired).
+   */
+  async verifyPartyCode(p: PartyPrincipal, code: string, purpose: string): Promise<void> {
+    const outcome = await this.ds.transaction(async (m) => {
+      const row = await m
+        .getRepository(PartyCode)
+        .createQueryBuilder('c')
+        .setLock('pessimistic_write')
+        .where('c.case_id = :caseId AND c.party_id = :partyId AND c.purpose = :purpose AND c.code_hash IS NOT NULL', {
+          caseId: p.caseId,
+          partyId: p.id,
+          purpose,
+        })
+        .orderBy('c.created_at', 'DESC')
+        .limit(1)
+        .getOne();
+      const now = new Date();
+      if (!row || row.usedAt || row.expiresAt <= now) return 'expired' as const;
+      if (row.attempts >= MAX_ATTEMPTS) return 'locked' as const;
+      if (!/^\d{6}$/.test(code) || !timingSafeEqual(Buffer.from(hashCode(row.id, code)), Buffer.from(row.codeHash!))) {
+        await m.update(PartyCode, { id: row.id }, { attempts: row.attempts + 1 });
+        await this.audit.append(m, { caseId: p.caseId, type: 'party.code_failed', at: now, actor: null, data: { partyId: p.id, purpose } });
+        return row.attempts + 1 >= MAX_ATTEMPTS ? ('locked' as const) : ('wrong' as const);
+      }
+      await m.update(PartyCode, { id: row.id }, { usedAt: now, attempts: row.attempts + 1 });
+      await this.audit.append(m, { caseId: p.caseId, type: 'party.code_verified', at: now, actor: null, data: { partyId: p.id, purpose } });
+      return 'ok' as const;
+    });
+    if (outcome === 'ok') return;
+    const message = {
+      wrong: '验证码错误，请重新输入',
+      locked: '验证码错误次数过多，已失效，请重新获取',
+      expired: '验证码已失效或已使用，请重新获取',
+    }[outcome];
+    throw new DomainError('VALIDATION_FAILED', message, { code: outcome });
+  }
+
   async signIn(caseNumber: string, phone: string, code: string): Promise<PartyTokenResponseDto> {
     const { party, kase } = await this.verify(caseNumber, phone, code);
     const claims: AccessTokenClaims = {

@@ -16,6 +16,15 @@ import {
   VerifyCodeDto,
 } from './party-auth.dto.js';
 import { CODE_TTL_MS, PartyAuthService } from './party-auth.service.js';
+import {
+  PartyAgreementDto,
+  PartyConfirmationDto,
+  PartyRatingDto,
+  RatingDto,
+  RefuseAgreementDto,
+  SignAgreementDto,
+} from './party-participation.dto.js';
+import { PartyParticipationService } from './party-participation.service.js';
 import { PartyCaseDto } from './party-case.js';
 
 @ApiTags('party')
@@ -24,6 +33,7 @@ export class PartyController {
   constructor(
     private readonly auth: PartyAuthService,
     private readonly service: ElectronicService,
+    private readonly participation: PartyParticipationService,
   ) {}
 
   @Post('auth/request-code')
@@ -132,5 +142,128 @@ export class PartyController {
     res.setHeader('ETag', `"${sha256}"`);
     res.setHeader('Cache-Control', 'no-store');
     res.end(pdf);
+  }
+
+  @Get('agreement')
+  @PartyOnly()
+  @ApiBearerAuth()
+  @ApiOperation({
+    operationId: 'getPartyAgreement',
+    summary: '当事人查看待签或已生效的调解协议',
+    description:
+      'The agreement PDF to review (id, sha256) while it awaits signatures, or the signed version; who has signed (names and times only).',
+  })
+  @ApiOkResponse({ type: PartyAgreementDto })
+  @ApiErrors(404)
+  agreement(@CurrentParty() party: PartyPrincipal): Promise<PartyAgreementDto> {
+    return this.participation.agreement(party);
+  }
+
+  @Post('agreement/request-code')
+  @PartyOnly()
+  @HttpCode(202)
+  @ApiBearerAuth()
+  @ApiOperation({
+    operationId: 'requestPartySignatureCode',
+    summary: '获取签署调解协议的短信验证码',
+    description:
+      'Sends a fresh 6-digit code (valid 10 minutes, 5 attempts) for signing to the party’s phone on file; a separate purpose from sign-in codes, rate limited with them (429). 409 when no agreement awaits signature or it was not served on the party.',
+  })
+  @ApiAcceptedResponse({ type: CodeRequestAcceptedDto })
+  @ApiErrors(404, 409, 422, 429)
+  async requestSignatureCode(@CurrentParty() party: PartyPrincipal): Promise<CodeRequestAcceptedDto> {
+    await this.participation.requestSignatureCode(party);
+    return { message: '验证码已发送至您登记的手机号码，10分钟内有效', expiresInSeconds: CODE_TTL_MS / 1000 };
+  }
+
+  @Post('agreement/sign')
+  @PartyOnly()
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @ApiOperation({
+    operationId: 'signPartyAgreement',
+    summary: '当事人在线签署调解协议',
+    description:
+      'Signs the exact PDF reviewed (its sha256) with a fresh code. 409 STALE_DOCUMENT when the hash is not the agreement now awaiting signature (e.g. amended), 409 DUPLICATE when already signed, 400 `errors.code` wrong/locked/expired for the code. With the last signature the agreement takes effect.',
+  })
+  @ApiOkResponse({ type: PartyAgreementDto })
+  @ApiErrors(404, 409)
+  sign(@CurrentParty() party: PartyPrincipal, @Body() body: SignAgreementDto): Promise<PartyAgreementDto> {
+    return this.participation.sign(party, body.documentSha256, body.code);
+  }
+
+  @Post('agreement/refuse')
+  @PartyOnly()
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @ApiOperation({
+    operationId: 'refusePartyAgreement',
+    summary: '当事人拒绝签署调解协议',
+    description: 'Records the refusal with its reason; the mediator sees it on the case. The party may still sign later.',
+  })
+  @ApiOkResponse({ type: PartyAgreementDto })
+  @ApiErrors(404, 409)
+  refuse(@CurrentParty() party: PartyPrincipal, @Body() body: RefuseAgreementDto): Promise<PartyAgreementDto> {
+    return this.participation.refuse(party, body.reason);
+  }
+
+  @Get('confirmation')
+  @PartyOnly()
+  @ApiBearerAuth()
+  @ApiOperation({
+    operationId: 'getPartyConfirmation',
+    summary: '当事人查看司法确认申请',
+    description: 'Whether the case can be confirmed, the 30-day window’s last day, who has joined, whether the clerk filed it.',
+  })
+  @ApiOkResponse({ type: PartyConfirmationDto })
+  @ApiErrors(404)
+  confirmation(@CurrentParty() party: PartyPrincipal): Promise<PartyConfirmationDto> {
+    return this.participation.confirmation(party);
+  }
+
+  @Post('confirmation/join')
+  @PartyOnly()
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @ApiOperation({
+    operationId: 'joinPartyConfirmation',
+    summary: '当事人加入司法确认共同申请',
+    description:
+      'Joins the joint application (民诉解释第三百五十一条至第三百五十三条) on the pre-litigation track once the agreement is in effect, within 30 days (409 DEADLINE_PASSED after). Idempotent.',
+  })
+  @ApiOkResponse({ type: PartyConfirmationDto })
+  @ApiErrors(404, 409)
+  join(@CurrentParty() party: PartyPrincipal): Promise<PartyConfirmationDto> {
+    return this.participation.join(party);
+  }
+
+  @Get('rating')
+  @PartyOnly()
+  @ApiBearerAuth()
+  @ApiOperation({
+    operationId: 'getPartyRating',
+    summary: '当事人查看本人评价',
+    description: 'The party’s rating, once given, and whether they may rate now.',
+  })
+  @ApiOkResponse({ type: PartyRatingDto })
+  @ApiErrors(404)
+  rating(@CurrentParty() party: PartyPrincipal): Promise<PartyRatingDto> {
+    return this.participation.rating(party);
+  }
+
+  @Post('rating')
+  @PartyOnly()
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @ApiOperation({
+    operationId: 'rateParty',
+    summary: '当事人评价调解工作',
+    description:
+      'Once per party after the mediation ended: 1–5 with an optional comment. 409 DUPLICATE the second time, 409 ILLEGAL_TRANSITION before it ended.',
+  })
+  @ApiOkResponse({ type: PartyRatingDto })
+  @ApiErrors(404, 409)
+  rate(@CurrentParty() party: PartyPrincipal, @Body() body: RatingDto): Promise<PartyRatingDto> {
+    return this.participation.rate(party, body);
   }
 }

@@ -32,6 +32,8 @@ const ALLOWED: Record<CaseStatus, Partial<Record<CaseAction, CaseStatus>>> = {
     record_session: 'in_mediation',
     extend: 'in_mediation',
     agree: 'agreed',
+    issue_agreement: 'in_mediation',
+    sign_agreement: 'in_mediation',
     terminate: 'failed',
   },
   agreed: { apply_confirmation: 'confirmation_pending', conclude: 'concluded' },
@@ -57,8 +59,8 @@ const DEFAULT_DETAIL: Partial<Record<CaseAction, TransitionDetail>> = {
 const ALL_PAIRS = CASE_STATUSES.flatMap((status) => CASE_ACTIONS.map((action) => [status, action] as const));
 
 describe('every (status, action) pair', () => {
-  it('covers 11 statuses × 13 actions', () => {
-    expect(ALL_PAIRS).toHaveLength(143);
+  it('covers 11 statuses × 15 actions', () => {
+    expect(ALL_PAIRS).toHaveLength(165);
   });
 
   it.each(ALL_PAIRS)('%s + %s', (status, action) => {
@@ -69,6 +71,12 @@ describe('every (status, action) pair', () => {
 });
 
 describe('branches decided by the detail', () => {
+  it('sign_agreement takes effect (agreed) only with the last signature', () => {
+    expect(nextStatus('in_mediation', 'sign_agreement', { completesSignatures: true })).toBe('agreed');
+    expect(nextStatus('in_mediation', 'sign_agreement', { completesSignatures: false })).toBe('in_mediation');
+    expect(nextStatus('agreed', 'sign_agreement', { completesSignatures: true })).toBeNull();
+  });
+
   it.each(['registered', 'delegated', 'in_mediation'] as const)('terminate from %s', (status) => {
     expect(nextStatus(status, 'terminate', { reason: 'applicant_withdrew' })).toBe('withdrawn');
     for (const reason of Object.keys(TERMINATION_REASONS) as (keyof typeof TERMINATION_REASONS)[]) {

@@ -37,6 +37,8 @@ export const CASE_ACTIONS = [
   'record_session',
   'extend',
   'agree',
+  'issue_agreement',
+  'sign_agreement',
   'terminate',
   'apply_confirmation',
   'decide_confirmation',
@@ -47,7 +49,7 @@ export const CASE_ACTIONS = [
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
 /** Who may take an action: a court role, or a mediator in a relation to the case. */
-export type CaseActor = 'clerk' | 'judge' | 'mediator' | 'assignee' | 'named_mediator';
+export type CaseActor = 'clerk' | 'judge' | 'mediator' | 'assignee' | 'named_mediator' | 'party';
 
 export type ConfirmationResult = 'confirmed' | 'rejected';
 
@@ -55,6 +57,8 @@ export type ConfirmationResult = 'confirmed' | 'rejected';
 export interface TransitionDetail {
   readonly reason?: TerminationReason;
   readonly result?: ConfirmationResult;
+  /** `sign_agreement`: this signature is the last one missing, so the agreement takes effect. */
+  readonly completesSignatures?: boolean;
 }
 
 export interface TransitionRule {
@@ -114,6 +118,28 @@ export const TRANSITIONS: readonly TransitionRule[] = [
     to: 'agreed',
     actors: ['assignee'],
     basis: '达成调解协议（人民调解法第二十八条、在线调解规则第二十五条第（一）项）',
+  },
+  {
+    action: 'issue_agreement',
+    from: ['in_mediation'],
+    to: 'in_mediation',
+    actors: ['assignee'],
+    basis: '调解协议交各方当事人在线签名；修改后重新交签，已有签名作废（在线调解规则第二十三条）',
+  },
+  {
+    action: 'sign_agreement',
+    from: ['in_mediation'],
+    to: 'agreed',
+    when: (d) => d.completesSignatures === true,
+    actors: ['party', 'assignee'],
+    basis: '各方当事人签名后调解协议生效（人民调解法第二十九条、在线调解规则第二十三条）',
+  },
+  {
+    action: 'sign_agreement',
+    from: ['in_mediation'],
+    to: 'in_mediation',
+    actors: ['party', 'assignee'],
+    basis: '当事人在线签名或拒绝签名，调解员核实纸质签名',
   },
   {
     action: 'terminate',
@@ -240,6 +266,8 @@ export const ACTION_LABELS: Readonly<Record<CaseAction, string>> = {
   record_session: '记录调解',
   extend: '延长调解期限',
   agree: '达成调解协议',
+  issue_agreement: '调解协议交当事人签名',
+  sign_agreement: '当事人签署调解协议',
   terminate: '终结调解',
   apply_confirmation: '申请司法确认',
   decide_confirmation: '司法确认裁定',

@@ -161,11 +161,33 @@ export class AgreementDto extends VersionedDto {
   @MaxLength(200)
   performancePlace?: string;
 
-  @ApiProperty({
+  @ApiPropertyOptional({
     format: 'date-time',
     example: '2026-11-22T10:00:00+08:00',
-    description: 'When the last party signed; the agreement takes effect that day',
+    description:
+      'Paper signatures: when the last party signed; the agreement takes effect that day. Required unless `signatures` is `online`, where it is not allowed.',
   })
+  @IsOptional()
+  @IsInstant()
+  signedAt?: string;
+
+  @ApiPropertyOptional({
+    enum: ['online', 'paper'],
+    description:
+      '`online` issues the agreement for online signature (no `signedAt`): each party signs the PDF with an SMS code, and it takes effect with the last signature; issuing again while signatures are pending amends it and voids them. `paper` (default): the mediator attests the signatures with `signedAt`.',
+  })
+  @IsOptional()
+  @IsIn(['online', 'paper'])
+  signatures?: 'online' | 'paper';
+}
+
+/** The mediator attests one party's signature on paper of the agreement issued for signature. */
+export class PaperSignatureDto extends VersionedDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  partyId: string;
+
+  @ApiProperty({ format: 'date-time', example: '2026-11-22T10:00:00+08:00', description: 'When the party signed the printed PDF' })
   @IsInstant()
   signedAt: string;
 }

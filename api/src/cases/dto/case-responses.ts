@@ -129,12 +129,37 @@ export class AgreementTermView {
   @ApiProperty({ type: 'string', nullable: true, example: '银行转账' }) method: string | null;
 }
 
+export class AgreementSignatureView {
+  @ApiProperty(uuid()) partyId: string;
+  @ApiProperty({ enum: ['online', 'paper'] }) method: 'online' | 'paper';
+  @ApiProperty(instant({ nullable: true })) signedAt: string | null;
+  @ApiProperty({ type: 'string', nullable: true, description: 'sha256 of the exact PDF signed' }) documentSha256: string | null;
+}
+
+export class AgreementRefusalView {
+  @ApiProperty(uuid()) partyId: string;
+  @ApiProperty() reason: string;
+  @ApiProperty(instant()) refusedAt: string;
+}
+
 export class AgreementView {
   @ApiProperty() content: string;
   @ApiProperty({ type: [AgreementTermView] }) terms: AgreementTermView[];
   @ApiProperty({ type: 'string', nullable: true }) performancePlace: string | null;
-  @ApiProperty(instant()) signedAt: string;
-  @ApiProperty(calendarDate()) effectiveOn: string;
+  @ApiProperty(instant({ nullable: true, description: 'When the last party signed; null while awaiting online signatures' }))
+  signedAt: string | null;
+  @ApiProperty(calendarDate({ nullable: true })) effectiveOn: string | null;
+  @ApiProperty({ enum: ['paper', 'online'] }) signatureMethod: 'paper' | 'online';
+  @ApiProperty({ description: 'Issued for online signature and not yet signed by every party' }) awaitingSignatures: boolean;
+  @ApiProperty(uuid({ nullable: true, description: 'The agreement PDF issued for online signature' })) signingDocumentId: string | null;
+  @ApiProperty({ type: [AgreementSignatureView] }) signatures: AgreementSignatureView[];
+  @ApiProperty({ type: [AgreementRefusalView], description: 'Parties who refused to sign the PDF awaiting signature, with their reasons' })
+  refusals: AgreementRefusalView[];
+}
+
+export class ConfirmationJoinView {
+  @ApiProperty(uuid()) partyId: string;
+  @ApiProperty(instant()) joinedAt: string;
 }
 
 export class TerminationView {
@@ -201,6 +226,8 @@ export class CaseView extends CaseSummaryView {
   @ApiProperty({ type: [CaseDocumentView] }) documents: CaseDocumentView[];
   @ApiProperty({ type: [PartyConsentView], description: 'Each party’s consent to mediation and electronic service' })
   partyConsents: PartyConsentView[];
+  @ApiProperty({ type: [ConfirmationJoinView], description: 'Parties who joined the application for judicial confirmation online' })
+  confirmationJoins: ConfirmationJoinView[];
 }
 
 export class CasePage extends PageMeta {
