@@ -11,6 +11,7 @@ import { ConfirmationJoin, PartyRating } from '../case-records/party-participati
 import { Party } from '../case-records/party.entity.js';
 import { AgreementSigningService } from '../cases/agreement-signing.service.js';
 import type { PartyActor } from '../cases/case-transitions.service.js';
+import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/domain-error.js';
 import { DocumentRecord } from '../documents/document.entity.js';
 import { chinaDateOf } from '../rules/chinese-date.js';
@@ -36,6 +37,7 @@ export class PartyParticipationService {
     private readonly codes: PartyAuthService,
     private readonly audit: AuditService,
     private readonly calendar: CalendarService,
+    private readonly clock: Clock,
   ) {}
 
   private async caseAndParties(m: EntityManager, p: PartyPrincipal, lock = false): Promise<{ kase: Case; parties: Party[] }> {
@@ -177,7 +179,7 @@ export class PartyParticipationService {
           undefined,
           { confirmationApplyBy: kase.confirmationApplyBy },
         );
-      const now = new Date();
+      const now = this.clock.now();
       await m.query('INSERT INTO confirmation_joins (party_id, case_id, joined_at) VALUES ($1, $2, $3) ON CONFLICT (party_id) DO NOTHING', [
         p.id,
         kase.id,
@@ -213,12 +215,19 @@ export class PartyParticipationService {
       const { kase } = await this.caseAndParties(m, p);
       if (!mediationEnded(kase.status))
         throw new DomainError('ILLEGAL_TRANSITION', '调解结束后才能评价', undefined, { status: kase.status });
-      const now = new Date();
+      const now = this.clock.now();
       const comment = body.comment?.trim() || null;
+      // The groups of the statistics (DEFINITIONS.groups): the handling mediator and their organization.
+      const [handler] = kase.assigneeId
+        ? ((await m.query('SELECT organization_id AS "organizationId" FROM users WHERE id = $1', [kase.assigneeId])) as {
+            organizationId: string | null;
+          }[])
+        : [];
+      const organizationId = handler?.organizationId ?? kase.delegatedOrganizationId;
       const inserted = (await m.query(
         `INSERT INTO party_ratings (party_id, case_id, court_id, organization_id, mediator_id, score, comment, rated_at, rated_on)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (party_id) DO NOTHING RETURNING id`,
-        [p.id, kase.id, kase.courtId, kase.delegatedOrganizationId, kase.assigneeId, body.score, comment, now, chinaDateOf(now)],
+        [p.id, kase.id, kase.courtId, organizationId, kase.assigneeId, body.score, comment, now, chinaDateOf(now)],
       )) as unknown[];
       if (inserted.length === 0) throw new DomainError('DUPLICATE', '您已评价过本案', undefined, { reason: 'already_rated' });
       // The comment stays out of the trail (statistics never show it with a name); the score is the event.

@@ -84,6 +84,15 @@ describe('红黑榜 order', () => {
     expect([...list].sort(compareRanking).map((o) => o.name)).toEqual(['甲', '乙', '丙', '戊', '丁', '己']);
   });
 
+  it('ranks the parties’ satisfaction right after the on-time rate, organizations without ratings after those with', () => {
+    const rated = (name: string, onTime: number, satisfaction: number | null, success: number) => ({
+      ...org(name, 10, onTime, success, 10),
+      satisfactionRate: satisfaction,
+    });
+    const list = [rated('无评价', 0.9, null, 0.9), rated('低', 0.9, 0.5, 0.9), rated('高', 0.9, 0.98, 0.1), rated('按期', 1, 0, 0)];
+    expect([...list].sort(compareRanking).map((o) => o.name)).toEqual(['按期', '高', '低', '无评价']);
+  });
+
   it('puts each organization on one list at most, the worst first on the black list', () => {
     const list = [1, 2, 3, 4, 5].map((i) => org(`o${i}`, 10, i / 10, 0.5, 10));
     const { red, black } = redBlackLists(list, 2);

@@ -62,12 +62,15 @@ export interface RankingFigures {
   onTimeRate: number | null;
   successRate: number | null;
   averageMediationDays: number | null;
+  /** Share of parties' ratings of 4–5 (rules/satisfaction.ts); null or absent without ratings. */
+  satisfactionRate?: number | null;
 }
 
-export const RANKING_CRITERIA = '按期办结率从高到低；相同时调解成功率从高到低；再相同时平均调解天数从少到多；再相同时结案数从多到少';
+export const RANKING_CRITERIA =
+  '按期办结率从高到低；相同时当事人满意率从高到低（无评价的排在有评价的之后）；再相同时调解成功率从高到低；再相同时平均调解天数从少到多；再相同时结案数从多到少';
 
 /**
- * The 红黑榜 order, best first: on-time rate (desc), success rate (desc), average days (asc),
+ * The 红黑榜 order, best first: on-time rate (desc), parties' satisfaction rate (desc, none last), success rate (desc), average days (asc),
  * cases ended (desc), then name (a stable, explainable tie-break). Only organizations with at
  * least the minimum of ended cases are ranked, so their rates are never null.
  */
@@ -75,6 +78,7 @@ export function compareRanking(a: RankingFigures, b: RankingFigures): number {
   const desc = (x: number | null, y: number | null) => (y ?? -1) - (x ?? -1);
   return (
     desc(a.onTimeRate, b.onTimeRate) ||
+    desc(a.satisfactionRate ?? null, b.satisfactionRate ?? null) ||
     desc(a.successRate, b.successRate) ||
     (a.averageMediationDays ?? Number.MAX_VALUE) - (b.averageMediationDays ?? Number.MAX_VALUE) ||
     b.ended - a.ended ||

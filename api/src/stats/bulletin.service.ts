@@ -38,6 +38,8 @@ function figuresView(f: StatsFigures) {
     defaultRate: percent(f.defaultRate),
     amountDue: formatMoneyCn(fenOf(f.amountDue)),
     amountPaid: formatMoneyCn(fenOf(f.amountPaid)),
+    ratingsCount: f.ratingsCount,
+    satisfactionRate: percent(f.satisfactionRate),
   };
 }
 
@@ -48,6 +50,8 @@ const rankingView = (e: RankingEntry) => ({
   onTimeRate: percent(e.onTimeRate),
   successRate: percent(e.successRate),
   averageDays: days(e.averageMediationDays),
+  satisfactionRate: percent(e.satisfactionRate),
+  ratingsCount: e.ratingsCount,
 });
 
 /**

@@ -62,6 +62,8 @@ const FIGURE_COLUMNS: [string, (r: BreakdownRow) => string | number | null, Cell
   ['违约率', (r) => r.defaultRate, 'percent'],
   ['应履行金额（元）', (r) => r.amountDue, 'money'],
   ['已履行金额（元）', (r) => r.amountPaid, 'money'],
+  ['当事人评价（件）', (r) => r.ratingsCount],
+  ['满意率', (r) => r.satisfactionRate, 'percent'],
 ];
 
 const CASE_COLUMNS: (SheetColumn & { header: string })[] = [

@@ -18,6 +18,7 @@ import {
 } from '../rules/kpi.js';
 import { formatMoney } from '../rules/money.js';
 import type { ObligationStatus } from '../rules/obligations.js';
+import { SATISFIED_FROM, type SatisfactionCounters, satisfactionRate, zeroSatisfaction } from '../rules/satisfaction.js';
 import { COUNTERS, type Counters, type Dimension, zeroCounters } from './facts.js';
 import { addCounters, addObligation, type PerformanceCounters, performanceFigures, zeroPerformance } from './performance.js';
 import { rollupColumn } from './rollups.js';
@@ -58,7 +59,12 @@ const DISPUTE_TYPE_NAMES = new Map(DISPUTE_TYPES.map((d) => [d.code, d.name]));
 export const monthLabel = (month: string): string => `${Number(month.slice(0, 4))}年${Number(month.slice(5, 7))}月`;
 
 /** Counters → the contract's figures (rates by rules/kpi.ts, money as a decimal string). */
-export function figuresOf(c: Counters, basis: SavingsBasis, perf: PerformanceCounters = zeroPerformance()): StatsFigures {
+export function figuresOf(
+  c: Counters,
+  basis: SavingsBasis,
+  perf: PerformanceCounters = zeroPerformance(),
+  sat: SatisfactionCounters = zeroSatisfaction(),
+): StatsFigures {
   const n = (k: keyof Counters) => Number(c[k]);
   const ended = endedCount({ agreed: n('agreed'), failed: n('failed'), withdrawn: n('withdrawn') });
   return {
@@ -74,6 +80,8 @@ export function figuresOf(c: Counters, basis: SavingsBasis, perf: PerformanceCou
     averageMediationDays: averageMediationDays(c.mediationDays, ended),
     onTimeRate: onTimeRate(n('endedOnTime'), ended),
     ...performanceFigures(perf),
+    ratingsCount: sat.ratings,
+    satisfactionRate: satisfactionRate(sat),
     savings: {
       litigationFeesAvoided: formatMoney(basis === 'half' ? c.feesHalfFen : c.feesFullFen),
       casesCounted: n('agreed'),
@@ -190,6 +198,29 @@ export class StatsService {
     return out;
   }
 
+  /**
+   * Parties' ratings (rules/satisfaction.ts) per group: ratings given in the period, grouped by the
+   * organization and mediator that handled the case when the party rated, its dispute type or the month.
+   * Only counts leave here: never a comment, never a party.
+   */
+  async satisfaction(courtId: string, p: Period, by: BreakdownBy | 'total', m: Queryable = this.dataSource.manager) {
+    const group = {
+      organization: `coalesce(r.organization_id::text, '')`,
+      mediator: `coalesce(r.mediator_id::text, '')`,
+      disputeType: `coalesce(c.dispute_type, '')`,
+      month: `to_char(r.rated_on, 'YYYY-MM')`,
+      total: `''`,
+    }[by];
+    const rows = (await m.query(
+      `SELECT ${group} AS key, count(*)::int AS ratings, count(*) FILTER (WHERE r.score >= $4)::int AS satisfied
+         FROM party_ratings r JOIN cases c ON c.id = r.case_id
+        WHERE r.court_id = $1 AND r.rated_on BETWEEN $2::date AND $3::date
+        GROUP BY 1`,
+      [courtId, p.from, p.to, SATISFIED_FROM],
+    )) as { key: string; ratings: number; satisfied: number }[];
+    return new Map<string, SatisfactionCounters>(rows.map((r) => [r.key, { ratings: r.ratings, satisfied: r.satisfied }]));
+  }
+
   async summary(user: AuthUser, q: { from?: string; to?: string; basis: SavingsBasis }, m?: Queryable): Promise<StatsSummary> {
     const p = this.period(q.from, q.to);
     if (!m) {
@@ -208,8 +239,14 @@ export class StatsService {
     basis: SavingsBasis,
     m: Queryable = this.dataSource.manager,
     perf?: PerformanceCounters,
+    sat?: SatisfactionCounters,
   ): Promise<StatsSummary> {
-    const figures = figuresOf(totals, basis, perf ?? (await this.performance(courtId, p, 'total', m)).get(''));
+    const figures = figuresOf(
+      totals,
+      basis,
+      perf ?? (await this.performance(courtId, p, 'total', m)).get(''),
+      sat ?? (await this.satisfaction(courtId, p, 'total', m)).get(''),
+    );
     let version: string | null = null;
     try {
       version = feeScheduleOn(p.to).version;
@@ -251,18 +288,24 @@ export class StatsService {
     }
     const groups = await this.counters(user.courtId, p, q.by, m);
     const perf = await this.performance(user.courtId, p, q.by, m);
+    const sat = await this.satisfaction(user.courtId, p, q.by, m);
     const totals = zeroCounters();
     for (const c of groups.values()) for (const k of COUNTERS) totals[k] += c[k];
     const perfTotals = zeroPerformance();
     for (const c of perf.values()) addCounters(perfTotals, c);
-    const rows = await this.rowsOf(user.courtId, q.by, p, groups, perf, q.basis, m);
+    const satTotals = zeroSatisfaction();
+    for (const c of sat.values()) {
+      satTotals.ratings += c.ratings;
+      satTotals.satisfied += c.satisfied;
+    }
+    const rows = await this.rowsOf(user.courtId, q.by, p, groups, perf, sat, q.basis, m);
     return {
       by: q.by,
       from: p.from,
       to: p.to,
       basis: q.basis,
       rows,
-      totals: await this.summaryOf(user.courtId, totals, p, q.basis, m, perfTotals),
+      totals: await this.summaryOf(user.courtId, totals, p, q.basis, m, perfTotals, satTotals),
     };
   }
 
@@ -272,6 +315,7 @@ export class StatsService {
     p: Period,
     groups: Map<string, Counters>,
     perf: Map<string, PerformanceCounters>,
+    sat: Map<string, SatisfactionCounters>,
     basis: SavingsBasis,
     m: Queryable = this.dataSource.manager,
   ): Promise<BreakdownRow[]> {
@@ -279,14 +323,14 @@ export class StatsService {
       return monthsOf(p).map((month) => ({
         key: month,
         label: monthLabel(month),
-        ...figuresOf(groups.get(month) ?? zeroCounters(), basis, perf.get(month)),
+        ...figuresOf(groups.get(month) ?? zeroCounters(), basis, perf.get(month), sat.get(month)),
       }));
     }
     // A group counts when it has a figure: case counters, or obligations due in the period.
-    const keys = new Set([...groups.keys(), ...perf.keys()]);
+    const keys = new Set([...groups.keys(), ...perf.keys(), ...sat.keys()]);
     const active = [...keys]
       .map((key): [string, Counters] => [key, groups.get(key) ?? zeroCounters()])
-      .filter(([key, c]) => COUNTERS.some((k) => c[k] !== 0n) || (perf.get(key)?.due ?? 0) > 0);
+      .filter(([key, c]) => COUNTERS.some((k) => c[k] !== 0n) || (perf.get(key)?.due ?? 0) > 0 || (sat.get(key)?.ratings ?? 0) > 0);
     const ids = active.map(([key]) => key).filter((k) => k !== '');
     const labels = new Map<string, { label: string; organizationName?: string | null }>();
     if (by === 'organization' && ids.length) {
@@ -309,7 +353,7 @@ export class StatsService {
       key: key === '' ? null : key,
       ...(key === '' ? { label: NONE_LABEL[by] } : (labels.get(key) ?? { label: key })),
       ...(by === 'mediator' && key === '' ? { organizationName: null } : {}),
-      ...figuresOf(c, basis, perf.get(key)),
+      ...figuresOf(c, basis, perf.get(key), sat.get(key)),
     }));
     return rows.sort((a, b) => b.received - a.received || b.agreed - a.agreed || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
   }
@@ -323,6 +367,7 @@ export class StatsService {
       return this.replica.read((r) => this.ranking(user, q, r));
     }
     const groups = await this.counters(user.courtId, p, 'organization', m);
+    const sat = await this.satisfaction(user.courtId, p, 'organization', m);
     const ids = [...groups.keys()].filter((k) => k !== '');
     const names = new Map<string, string>();
     if (ids.length) {
@@ -333,7 +378,7 @@ export class StatsService {
       for (const o of orgs) names.set(o.id, o.name);
     }
     const eligible = ids.flatMap((id) => {
-      const f = figuresOf(groups.get(id)!, 'full');
+      const f = figuresOf(groups.get(id)!, 'full', undefined, sat.get(id));
       const ended = f.agreed + f.failed + f.withdrawn;
       if (ended < q.minCases) return [];
       return [
@@ -345,6 +390,8 @@ export class StatsService {
           onTimeRate: f.onTimeRate,
           successRate: f.successRate,
           averageMediationDays: f.averageMediationDays,
+          ratingsCount: f.ratingsCount,
+          satisfactionRate: f.satisfactionRate,
         },
       ];
     });

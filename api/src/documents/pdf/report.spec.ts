@@ -37,6 +37,8 @@ const figures = {
   defaultRate: '12.50%',
   amountDue: '40,000.00元',
   amountPaid: '31,000.00元',
+  ratingsCount: 66,
+  satisfactionRate: '98.48%',
 };
 const VIEW = {
   courtName: '赤水市人民法院',
@@ -51,8 +53,30 @@ const VIEW = {
     criteria: '按期办结率从高到低',
     minCases: 5,
     eligible: 2,
-    red: [{ rank: 1, name: '天台镇人民调解委员会', ended: 9, onTimeRate: '100.00%', successRate: '66.67%', averageDays: '4.00' }],
-    black: [{ rank: 1, name: '旺隆镇人民调解委员会|@危险', ended: 6, onTimeRate: '50.00%', successRate: '16.67%', averageDays: '21.00' }],
+    red: [
+      {
+        rank: 1,
+        name: '天台镇人民调解委员会',
+        ended: 9,
+        onTimeRate: '100.00%',
+        successRate: '66.67%',
+        averageDays: '4.00',
+        satisfactionRate: '100.00%',
+        ratingsCount: 3,
+      },
+    ],
+    black: [
+      {
+        rank: 1,
+        name: '旺隆镇人民调解委员会|@危险',
+        ended: 6,
+        onTimeRate: '50.00%',
+        successRate: '16.67%',
+        averageDays: '21.00',
+        satisfactionRate: '—',
+        ratingsCount: 0,
+      },
+    ],
   },
   basisLabel: '按全额案件受理费计算',
   feeBasis: '诉讼费用交纳办法 第十三条',
@@ -120,7 +144,9 @@ describe('monthly bulletin', () => {
     );
     expect(blocks[0]).toEqual({ type: 'subtitle', text: '赤水市人民法院' });
     const rows = blocks.filter((b) => b.type === 'table').flatMap((b) => (b.type === 'table' ? b.rows.map((r) => r.cells) : []));
-    expect(rows).toContainEqual(['1', '旺隆镇人民调解委员会|@危险', '6', '50.00%', '16.67%', '21.00']);
+    expect(rows).toContainEqual(['1', '旺隆镇人民调解委员会|@危险', '6', '50.00%', '—', '16.67%', '21.00']);
+    expect(rows).toContainEqual(['当事人满意率', '98.48%', '98.48%']);
+    expect(rows).toContainEqual(['当事人评价（件）', '66', '66']);
     expect(rows).toContainEqual(['按期履行率', '75.00%', '75.00%']);
     expect(rows).toContainEqual(['应履行金额', '40,000.00元', '40,000.00元']);
   });

@@ -31,6 +31,10 @@ export const DEFINITIONS = {
     '违约率 = 最后履行日已过而未按期全部履行的义务（含逾期未履行、部分履行和逾期后补履行）÷ 到期履行义务；四位小数，无到期义务时为 null。其余为尚在履行期内的义务。',
   amountDue: '应履行金额：到期履行义务约定金额之和（元，两位小数）。',
   amountPaid: '已履行金额：到期履行义务迄今已登记履行的金额之和（元，两位小数）。',
+  ratingsCount:
+    '当事人评价：评价日期在期间内的当事人评价数（调解结束后每名当事人评价一次，1–5分），归属评价时办理该案的调解员及其调解组织。',
+  satisfactionRate:
+    '满意率 = 评为4分（满意）或5分（非常满意）的评价 ÷ 当事人评价数；四位小数，无评价时为 null。评价意见不与当事人姓名一并提供给统计人员。',
   groups:
     '分组：案件归属正在办理（或已办结）该案的调解员及其所属调解组织；尚未被接收的案件归属委派时指定的调解员、调解组织；无指定的（法院共享队列、尚未委派）归入“未指定”（key 为 null）。',
 } as const;
@@ -118,6 +122,9 @@ export class CountsAndRates {
   defaultRate: number | null;
   @ApiProperty({ type: 'string', pattern: MONEY_PATTERN, example: '250000.00', description: DEFINITIONS.amountDue }) amountDue: string;
   @ApiProperty({ type: 'string', pattern: MONEY_PATTERN, example: '180000.00', description: DEFINITIONS.amountPaid }) amountPaid: string;
+  @ApiProperty({ type: 'integer', minimum: 0, description: DEFINITIONS.ratingsCount }) ratingsCount: number;
+  @ApiProperty({ type: 'number', nullable: true, minimum: 0, maximum: 1, example: 0.9848, description: DEFINITIONS.satisfactionRate })
+  satisfactionRate: number | null;
 }
 
 export class StatsFigures extends CountsAndRates {
@@ -175,6 +182,8 @@ export class RankingEntry {
   @ApiProperty({ type: 'number', nullable: true, description: DEFINITIONS.onTimeRate }) onTimeRate: number | null;
   @ApiProperty({ type: 'number', nullable: true, description: DEFINITIONS.successRate }) successRate: number | null;
   @ApiProperty({ type: 'number', nullable: true, description: DEFINITIONS.averageMediationDays }) averageMediationDays: number | null;
+  @ApiProperty({ type: 'integer', minimum: 0, description: DEFINITIONS.ratingsCount }) ratingsCount: number;
+  @ApiProperty({ type: 'number', nullable: true, description: DEFINITIONS.satisfactionRate }) satisfactionRate: number | null;
 }
 
 export class RankingResponse {
