@@ -2,12 +2,16 @@ import { HttpClient, HttpHeaders } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
 import { Observable, tap } from 'rxjs';
 import type { ApiSchema } from '../core/api/api';
+import { apiErrorOf, friendlyError } from '../core/api-error';
 
 export type PartyToken = ApiSchema<'PartyTokenResponseDto'>;
 export type PartyCase = ApiSchema<'PartyCaseDto'>;
 export type PartyConsent = ApiSchema<'ConsentResponseDto'>;
 export type ConsentBody = ApiSchema<'ConsentDto'>;
 export type PartyDocument = ApiSchema<'PartyDocumentDto'>;
+export type PartyAgreement = ApiSchema<'PartyAgreementDto'>;
+export type PartyConfirmation = ApiSchema<'PartyConfirmationDto'>;
+export type PartyRating = ApiSchema<'PartyRatingDto'>;
 
 const KEY = 'sutiao.party';
 
@@ -66,6 +70,40 @@ export class PartyApi {
   consent(body: ConsentBody): Observable<PartyConsent> {
     return this.http.post<PartyConsent>('/api/party/consent', body, { headers: this.headers() });
   }
+
+  agreement(): Observable<PartyAgreement> {
+    return this.http.get<PartyAgreement>('/api/party/agreement', { headers: this.headers() });
+  }
+
+  /** A fresh SMS code to sign the agreement with (separate from the sign-in code). */
+  requestSignatureCode(): Observable<unknown> {
+    return this.http.post('/api/party/agreement/request-code', {}, { headers: this.headers() });
+  }
+
+  /** Signs the PDF the party reviewed: the signature binds to its sha256. */
+  sign(documentSha256: string, code: string): Observable<PartyAgreement> {
+    return this.http.post<PartyAgreement>('/api/party/agreement/sign', { documentSha256, code }, { headers: this.headers() });
+  }
+
+  refuse(reason: string): Observable<PartyAgreement> {
+    return this.http.post<PartyAgreement>('/api/party/agreement/refuse', { reason }, { headers: this.headers() });
+  }
+
+  confirmation(): Observable<PartyConfirmation> {
+    return this.http.get<PartyConfirmation>('/api/party/confirmation', { headers: this.headers() });
+  }
+
+  join(): Observable<PartyConfirmation> {
+    return this.http.post<PartyConfirmation>('/api/party/confirmation/join', {}, { headers: this.headers() });
+  }
+
+  rating(): Observable<PartyRating> {
+    return this.http.get<PartyRating>('/api/party/rating', { headers: this.headers() });
+  }
+
+  rate(score: number, comment: string): Observable<PartyRating> {
+    return this.http.post<PartyRating>('/api/party/rating', { score, ...(comment ? { comment } : {}) }, { headers: this.headers() });
+  }
 }
 
 function read(): PartyToken | null {
@@ -84,4 +122,30 @@ function write(value: string | null): void {
   } catch {
     // Storage disabled: the session lives in memory only.
   }
+}
+
+/** The server's own sentence when it wrote one for the party (Chinese), else the generic one. */
+export function partyError(err: unknown, fallback: string): string {
+  const body = apiErrorOf(err);
+  const message = typeof body?.message === 'string' ? body.message : null;
+  if (message && /\p{Script=Han}/u.test(message)) return message;
+  return friendlyError(err, fallback);
+}
+
+/** Opens a PDF the party may read in a new tab (opened inside the tap so the browser allows it). */
+export function openPdf(pdf: Observable<Blob>, done: (error: unknown) => void): void {
+  const tab = window.open('', '_blank');
+  pdf.subscribe({
+    next: (blob) => {
+      const url = URL.createObjectURL(blob);
+      if (tab) tab.location.href = url;
+      else window.location.href = url;
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      done(null);
+    },
+    error: (err: unknown) => {
+      tab?.close();
+      done(err);
+    },
+  });
 }

@@ -11,11 +11,24 @@ import { friendlyError } from '../core/api-error';
 import { statusLabel } from '../shared/case-status';
 import { formatInstant } from '../shared/dates';
 import { PartyApi, PartyCase, PartyDocument, PartySession } from './party-api';
+import { PartyAgreementCard } from './party-agreement-card';
+import { PartyConfirmationCard } from './party-confirmation-card';
+import { PartyRatingCard } from './party-rating-card';
 
 /** 我的案件: the case from the party's side (the other side masked), and their consent to mediation and electronic service. */
 @Component({
   selector: 'app-party-case-page',
-  imports: [ReactiveFormsModule, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatInputModule, MatProgressBarModule],
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatCheckboxModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressBarModule,
+    PartyAgreementCard,
+    PartyConfirmationCard,
+    PartyRatingCard,
+  ],
   template: `
     <main class="party-page" id="main">
       <div class="top">
@@ -141,6 +154,10 @@ import { PartyApi, PartyCase, PartyDocument, PartySession } from './party-api';
             <button mat-flat-button class="big" type="submit" [disabled]="saving()">确认提交</button>
           </form>
         </section>
+
+        <app-party-agreement-card [refresh]="refresh()" (changed)="changed()" />
+        <app-party-confirmation-card [refresh]="refresh()" (changed)="changed()" />
+        <app-party-rating-card [refresh]="refresh()" />
       }
     </main>
   `,
@@ -160,6 +177,8 @@ export class PartyCasePage implements OnInit {
   readonly documents = signal<PartyDocument[]>([]);
   readonly opening = signal<string | null>(null);
   readonly docError = signal<string | null>(null);
+  /** Bumped when something the cards show may have changed (consent, a signature, a join). */
+  readonly refresh = signal(0);
   readonly name = computed(() => this.session.session()?.party.name ?? '');
   readonly status = computed(() => {
     const c = this.record();
@@ -249,12 +268,20 @@ export class PartyCasePage implements OnInit {
           this.saving.set(false);
           this.record.update((c) => (c ? { ...c, consent } : c));
           this.loadDocuments(); // what was issued before is served now
+          this.refresh.update((n) => n + 1);
         },
         error: (err: unknown) => {
           this.saving.set(false);
           this.consentError.set(friendlyError(err, '提交失败，请稍后再试'));
         },
       });
+  }
+
+  /** A card changed the case (signed, joined): reload the case, its documents and the other cards. */
+  changed(): void {
+    this.load();
+    this.loadDocuments();
+    this.refresh.update((n) => n + 1);
   }
 
   signOut(): void {

@@ -443,9 +443,29 @@ export interface paths {
     put?: never;
     /**
      * 达成调解协议
-     * @description in_mediation → agreed; issues the 人民调解协议书
+     * @description in_mediation → agreed with paper signatures (`signedAt`); with `"signatures":"online"` (no `signedAt`) the 人民调解协议书 is issued for online signature and the case stays in mediation until every party has signed (issuing again amends it and voids the signatures of the earlier PDF)
      */
     post: operations['recordAgreement'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{id}/agreement/signatures': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 核实当事人纸质签名
+     * @description The handling mediator attests that one party signed the printed agreement issued for signature; with the last missing signature the agreement takes effect (→ agreed) and the signed version is issued. 409 DUPLICATE when that party already signed.
+     */
+    post: operations['attestPaperSignature'];
     delete?: never;
     options?: never;
     head?: never;
@@ -993,6 +1013,8 @@ export interface paths {
      *     违约率 = 最后履行日已过而未按期全部履行的义务（含逾期未履行、部分履行和逾期后补履行）÷ 到期履行义务；四位小数，无到期义务时为 null。其余为尚在履行期内的义务。
      *     应履行金额：到期履行义务约定金额之和（元，两位小数）。
      *     已履行金额：到期履行义务迄今已登记履行的金额之和（元，两位小数）。
+     *     当事人评价：评价日期在期间内的当事人评价数（调解结束后每名当事人评价一次，1–5分），归属评价时办理该案的调解员及其调解组织。
+     *     满意率 = 评为4分（满意）或5分（非常满意）的评价 ÷ 当事人评价数；四位小数，无评价时为 null。评价意见不与当事人姓名一并提供给统计人员。
      *     分组：案件归属正在办理（或已办结）该案的调解员及其所属调解组织；尚未被接收的案件归属委派时指定的调解员、调解组织；无指定的（法院共享队列、尚未委派）归入“未指定”（key 为 null）。
      */
     get: operations['getStatsSummary'];
@@ -1244,6 +1266,150 @@ export interface paths {
     get: operations['downloadPartyDocument'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/party/agreement': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 当事人查看待签或已生效的调解协议
+     * @description The agreement PDF to review (id, sha256) while it awaits signatures, or the signed version; who has signed (names and times only).
+     */
+    get: operations['getPartyAgreement'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/party/agreement/request-code': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 获取签署调解协议的短信验证码
+     * @description Sends a fresh 6-digit code (valid 10 minutes, 5 attempts) for signing to the party’s phone on file; a separate purpose from sign-in codes, rate limited with them (429). 409 when no agreement awaits signature or it was not served on the party.
+     */
+    post: operations['requestPartySignatureCode'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/party/agreement/sign': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 当事人在线签署调解协议
+     * @description Signs the exact PDF reviewed (its sha256) with a fresh code. 409 STALE_DOCUMENT when the hash is not the agreement now awaiting signature (e.g. amended), 409 DUPLICATE when already signed, 400 `errors.code` wrong/locked/expired for the code. With the last signature the agreement takes effect.
+     */
+    post: operations['signPartyAgreement'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/party/agreement/refuse': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 当事人拒绝签署调解协议
+     * @description Records the refusal with its reason; the mediator sees it on the case. The party may still sign later.
+     */
+    post: operations['refusePartyAgreement'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/party/confirmation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 当事人查看司法确认申请
+     * @description Whether the case can be confirmed, the 30-day window’s last day, who has joined, whether the clerk filed it.
+     */
+    get: operations['getPartyConfirmation'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/party/confirmation/join': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 当事人加入司法确认共同申请
+     * @description Joins the joint application (民诉解释第三百五十一条至第三百五十三条) on the pre-litigation track once the agreement is in effect, within 30 days (409 DEADLINE_PASSED after). Idempotent.
+     */
+    post: operations['joinPartyConfirmation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/party/rating': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 当事人查看本人评价
+     * @description The party’s rating, once given, and whether they may rate now.
+     */
+    get: operations['getPartyRating'];
+    put?: never;
+    /**
+     * 当事人评价调解工作
+     * @description Once per party after the mediation ended: 1–5 with an optional comment. 409 DUPLICATE the second time, 409 ILLEGAL_TRANSITION before it ended.
+     */
+    post: operations['rateParty'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2023,20 +2189,63 @@ export interface components {
       /** @example 银行转账 */
       method: string | null;
     };
+    AgreementSignatureView: {
+      /**
+       * Format: uuid
+       * @example 3f2b8c1e-6d4a-4c1b-9f5e-2a7d8e9b0c11
+       */
+      partyId: string;
+      /** @enum {string} */
+      method: 'online' | 'paper';
+      /**
+       * Format: date-time
+       * @example 2026-11-20T09:30:00.000Z
+       */
+      signedAt: string | null;
+      /** @description sha256 of the exact PDF signed */
+      documentSha256: string | null;
+    };
+    AgreementRefusalView: {
+      /**
+       * Format: uuid
+       * @example 3f2b8c1e-6d4a-4c1b-9f5e-2a7d8e9b0c11
+       */
+      partyId: string;
+      reason: string;
+      /**
+       * Format: date-time
+       * @example 2026-11-20T09:30:00.000Z
+       */
+      refusedAt: string;
+    };
     AgreementView: {
       content: string;
       terms: components['schemas']['AgreementTermView'][];
       performancePlace: string | null;
       /**
        * Format: date-time
+       * @description When the last party signed; null while awaiting online signatures
        * @example 2026-11-20T09:30:00.000Z
        */
-      signedAt: string;
+      signedAt: string | null;
       /**
        * Format: date
        * @example 2026-11-20
        */
-      effectiveOn: string;
+      effectiveOn: string | null;
+      /** @enum {string} */
+      signatureMethod: 'paper' | 'online';
+      /** @description Issued for online signature and not yet signed by every party */
+      awaitingSignatures: boolean;
+      /**
+       * Format: uuid
+       * @description The agreement PDF issued for online signature
+       * @example 3f2b8c1e-6d4a-4c1b-9f5e-2a7d8e9b0c11
+       */
+      signingDocumentId: string | null;
+      signatures: components['schemas']['AgreementSignatureView'][];
+      /** @description Parties who refused to sign the PDF awaiting signature, with their reasons */
+      refusals: components['schemas']['AgreementRefusalView'][];
     };
     PartyContactView: {
       /**
@@ -2127,7 +2336,8 @@ export interface components {
         | 'ruling_not_accepted'
         | 'ruling_withdrawal_permitted'
         | 'ruling_deemed_withdrawn'
-        | 'followup_record';
+        | 'followup_record'
+        | 'service_address_confirmation';
       /** @example 人民调解协议书 */
       title: string;
       /** @description null until the PDF is rendered */
@@ -2162,6 +2372,18 @@ export interface components {
        * @example 2026-11-20T09:30:00.000Z
        */
       consentedAt: string | null;
+    };
+    ConfirmationJoinView: {
+      /**
+       * Format: uuid
+       * @example 3f2b8c1e-6d4a-4c1b-9f5e-2a7d8e9b0c11
+       */
+      partyId: string;
+      /**
+       * Format: date-time
+       * @example 2026-11-20T09:30:00.000Z
+       */
+      joinedAt: string;
     };
     CaseView: {
       /**
@@ -2252,6 +2474,8 @@ export interface components {
       documents: components['schemas']['CaseDocumentView'][];
       /** @description Each party’s consent to mediation and electronic service */
       partyConsents: components['schemas']['PartyConsentView'][];
+      /** @description Parties who joined the application for judicial confirmation online */
+      confirmationJoins: components['schemas']['ConfirmationJoinView'][];
     };
     ConfirmationSummaryView: {
       /** @example （2026）黔0381诉前调确1号 */
@@ -2474,7 +2698,24 @@ export interface components {
       performancePlace?: string;
       /**
        * Format: date-time
-       * @description When the last party signed; the agreement takes effect that day
+       * @description Paper signatures: when the last party signed; the agreement takes effect that day. Required unless `signatures` is `online`, where it is not allowed.
+       * @example 2026-11-22T10:00:00+08:00
+       */
+      signedAt?: string;
+      /**
+       * @description `online` issues the agreement for online signature (no `signedAt`): each party signs the PDF with an SMS code, and it takes effect with the last signature; issuing again while signatures are pending amends it and voids them. `paper` (default): the mediator attests the signatures with `signedAt`.
+       * @enum {string}
+       */
+      signatures?: 'online' | 'paper';
+    };
+    PaperSignatureDto: {
+      /** @description The case version as last read */
+      version?: number;
+      /** Format: uuid */
+      partyId: string;
+      /**
+       * Format: date-time
+       * @description When the party signed the printed PDF
        * @example 2026-11-22T10:00:00+08:00
        */
       signedAt: string;
@@ -2694,7 +2935,8 @@ export interface components {
         | 'ruling_not_accepted'
         | 'ruling_withdrawal_permitted'
         | 'ruling_deemed_withdrawn'
-        | 'followup_record';
+        | 'followup_record'
+        | 'service_address_confirmation';
       /** @example 人民调解协议书 */
       title: string;
       /** @description null until the PDF is rendered */
@@ -2730,7 +2972,8 @@ export interface components {
         | 'ruling_not_accepted'
         | 'ruling_withdrawal_permitted'
         | 'ruling_deemed_withdrawn'
-        | 'followup_record';
+        | 'followup_record'
+        | 'service_address_confirmation';
       /** @example 人民调解协议书 */
       title: string;
       /** @example （2026）黔0381民诉前调1号 */
@@ -3183,6 +3426,13 @@ export interface components {
        * @example 180000.00
        */
       amountPaid: string;
+      /** @description 当事人评价：评价日期在期间内的当事人评价数（调解结束后每名当事人评价一次，1–5分），归属评价时办理该案的调解员及其调解组织。 */
+      ratingsCount: number;
+      /**
+       * @description 满意率 = 评为4分（满意）或5分（非常满意）的评价 ÷ 当事人评价数；四位小数，无评价时为 null。评价意见不与当事人姓名一并提供给统计人员。
+       * @example 0.9848
+       */
+      satisfactionRate: number | null;
       savings: components['schemas']['SummarySavings'];
       /** @description Entrusted (民初) cases concluded by 民事调解书 in the period (issue 14); also counted in `agreed` (a success). */
       concludedByDecree: number;
@@ -3264,6 +3514,13 @@ export interface components {
        * @example 180000.00
        */
       amountPaid: string;
+      /** @description 当事人评价：评价日期在期间内的当事人评价数（调解结束后每名当事人评价一次，1–5分），归属评价时办理该案的调解员及其调解组织。 */
+      ratingsCount: number;
+      /**
+       * @description 满意率 = 评为4分（满意）或5分（非常满意）的评价 ÷ 当事人评价数；四位小数，无评价时为 null。评价意见不与当事人姓名一并提供给统计人员。
+       * @example 0.9848
+       */
+      satisfactionRate: number | null;
       savings: components['schemas']['SavingsFigures'];
       /** @description Group key: organization / mediator id, YYYY-MM, or dispute-type code; null = 未指定. */
       key: string | null;
@@ -3309,6 +3566,10 @@ export interface components {
       successRate: number | null;
       /** @description 平均调解天数 = 期间内结束调解的案件，自调解员接收之日至调解结束之日的自然日数的平均值；两位小数，无结束案件时为 null。 */
       averageMediationDays: number | null;
+      /** @description 当事人评价：评价日期在期间内的当事人评价数（调解结束后每名当事人评价一次，1–5分），归属评价时办理该案的调解员及其调解组织。 */
+      ratingsCount: number;
+      /** @description 满意率 = 评为4分（满意）或5分（非常满意）的评价 ÷ 当事人评价数；四位小数，无评价时为 null。评价意见不与当事人姓名一并提供给统计人员。 */
+      satisfactionRate: number | null;
     };
     RankingResponse: {
       /** @example 2026-10 */
@@ -3465,6 +3726,94 @@ export interface components {
        * @description First download by the party
        */
       readAt: string | null;
+    };
+    PartySignerDto: {
+      /** Format: uuid */
+      partyId: string;
+      /** @enum {string} */
+      role: 'applicant' | 'respondent';
+      name: string;
+      /** @description true for the signed-in party */
+      self: boolean;
+      /** @enum {string} */
+      status: 'signed' | 'refused' | 'pending';
+      /** @enum {string|null} */
+      method: 'online' | 'paper' | null;
+      /** Format: date-time */
+      signedAt: string | null;
+    };
+    PartyRefusalDto: {
+      reason: string;
+      /** Format: date-time */
+      refusedAt: string;
+    };
+    PartyAgreementDto: {
+      /** @enum {string} */
+      status: 'none' | 'awaiting_signatures' | 'effective';
+      /**
+       * Format: uuid
+       * @description The PDF to review (awaiting) or the signed version (effective)
+       */
+      documentId: string | null;
+      /** @description sha256 of that PDF: what a signature binds to */
+      documentSha256: string | null;
+      /** Format: date-time */
+      issuedAt: string | null;
+      /** Format: date */
+      effectiveOn: string | null;
+      /** @description The PDF was served on this party (consent to electronic service), so they can read and sign it online */
+      served: boolean;
+      /** @description The signed-in party may sign now */
+      canSign: boolean;
+      signers: components['schemas']['PartySignerDto'][];
+      myRefusal: components['schemas']['PartyRefusalDto'] | null;
+    };
+    SignAgreementDto: {
+      /**
+       * @description sha256 of the PDF reviewed
+       * @example c6d56e82635a74cb3abe75a7ed43eaa878cf0c997ce4c202f00432457ba74dc2
+       */
+      documentSha256: string;
+      /**
+       * @description A fresh code from POST /api/party/agreement/request-code
+       * @example 123456
+       */
+      code: string;
+    };
+    RefuseAgreementDto: {
+      /** @example 付款期限太长，不同意 */
+      reason: string;
+    };
+    PartyConfirmationDto: {
+      /** @description The case can be confirmed by the court (pre-litigation track, agreement in effect) */
+      eligible: boolean;
+      /**
+       * Format: date
+       * @description 申请期限: the last day of the 30-day window
+       */
+      applyBy: string | null;
+      /** @description The window has not run out */
+      withinWindow: boolean;
+      /** Format: date-time */
+      joinedAt: string | null;
+      joinedCount: number;
+      partyCount: number;
+      /** @description The clerk has filed the application */
+      filed: boolean;
+      confirmationCaseNumber: string | null;
+    };
+    PartyRatingDto: {
+      /** @description The mediation has ended, so it can be rated */
+      canRate: boolean;
+      score: number | null;
+      comment: string | null;
+      /** Format: date-time */
+      ratedAt: string | null;
+    };
+    RatingDto: {
+      /** @description 1 很不满意 … 5 非常满意 */
+      score: number;
+      comment?: string;
     };
     SmsOutboxItem: {
       /**
@@ -3729,6 +4078,7 @@ export interface components {
         | 'DEADLINE_PASSED'
         | 'WORKLOAD_CAP'
         | 'DUPLICATE'
+        | 'STALE_DOCUMENT'
         | 'RATE_LIMITED'
         | 'PAYLOAD_TOO_LARGE'
         | 'UNPROCESSABLE'
@@ -4531,7 +4881,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP or DUPLICATE (e.g. a username taken) */
+      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP, DUPLICATE (e.g. a username taken) or STALE_DOCUMENT (a signature of a PDF that is no longer the current agreement) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -4818,7 +5168,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP or DUPLICATE (e.g. a username taken) */
+      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP, DUPLICATE (e.g. a username taken) or STALE_DOCUMENT (a signature of a PDF that is no longer the current agreement) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -4906,7 +5256,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP or DUPLICATE (e.g. a username taken) */
+      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP, DUPLICATE (e.g. a username taken) or STALE_DOCUMENT (a signature of a PDF that is no longer the current agreement) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -4994,7 +5344,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP or DUPLICATE (e.g. a username taken) */
+      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP, DUPLICATE (e.g. a username taken) or STALE_DOCUMENT (a signature of a PDF that is no longer the current agreement) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -5082,7 +5432,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP or DUPLICATE (e.g. a username taken) */
+      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP, DUPLICATE (e.g. a username taken) or STALE_DOCUMENT (a signature of a PDF that is no longer the current agreement) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -5171,7 +5521,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP or DUPLICATE (e.g. a username taken) */
+      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP, DUPLICATE (e.g. a username taken) or STALE_DOCUMENT (a signature of a PDF that is no longer the current agreement) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -5259,7 +5609,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP or DUPLICATE (e.g. a username taken) */
+      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP, DUPLICATE (e.g. a username taken) or STALE_DOCUMENT (a signature of a PDF that is no longer the current agreement) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -5347,7 +5697,95 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP or DUPLICATE (e.g. a username taken) */
+      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP, DUPLICATE (e.g. a username taken) or STALE_DOCUMENT (a signature of a PDF that is no longer the current agreement) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: the database is not reachable at the moment; try again shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  attestPaperSignature: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PaperSignatureDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseView'];
+        };
+      };
+      /** @description VALIDATION_FAILED: invalid input; `errors` maps each field to a short code */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token (or wrong credentials on login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN: the caller’s role may not do this; PASSWORD_CHANGE_REQUIRED: a one-time password must be changed first */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP, DUPLICATE (e.g. a username taken) or STALE_DOCUMENT (a signature of a PDF that is no longer the current agreement) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -5436,7 +5874,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP or DUPLICATE (e.g. a username taken) */
+      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP, DUPLICATE (e.g. a username taken) or STALE_DOCUMENT (a signature of a PDF that is no longer the current agreement) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -5524,7 +5962,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP or DUPLICATE (e.g. a username taken) */
+      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP, DUPLICATE (e.g. a username taken) or STALE_DOCUMENT (a signature of a PDF that is no longer the current agreement) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -5612,7 +6050,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP or DUPLICATE (e.g. a username taken) */
+      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP, DUPLICATE (e.g. a username taken) or STALE_DOCUMENT (a signature of a PDF that is no longer the current agreement) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -5710,7 +6148,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP or DUPLICATE (e.g. a username taken) */
+      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP, DUPLICATE (e.g. a username taken) or STALE_DOCUMENT (a signature of a PDF that is no longer the current agreement) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -5798,7 +6236,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP or DUPLICATE (e.g. a username taken) */
+      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP, DUPLICATE (e.g. a username taken) or STALE_DOCUMENT (a signature of a PDF that is no longer the current agreement) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -5887,7 +6325,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP or DUPLICATE (e.g. a username taken) */
+      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP, DUPLICATE (e.g. a username taken) or STALE_DOCUMENT (a signature of a PDF that is no longer the current agreement) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -6100,7 +6538,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP or DUPLICATE (e.g. a username taken) */
+      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP, DUPLICATE (e.g. a username taken) or STALE_DOCUMENT (a signature of a PDF that is no longer the current agreement) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -6513,7 +6951,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP or DUPLICATE (e.g. a username taken) */
+      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP, DUPLICATE (e.g. a username taken) or STALE_DOCUMENT (a signature of a PDF that is no longer the current agreement) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -6845,7 +7283,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP or DUPLICATE (e.g. a username taken) */
+      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP, DUPLICATE (e.g. a username taken) or STALE_DOCUMENT (a signature of a PDF that is no longer the current agreement) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -6934,7 +7372,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP or DUPLICATE (e.g. a username taken) */
+      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP, DUPLICATE (e.g. a username taken) or STALE_DOCUMENT (a signature of a PDF that is no longer the current agreement) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -7023,7 +7461,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP or DUPLICATE (e.g. a username taken) */
+      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP, DUPLICATE (e.g. a username taken) or STALE_DOCUMENT (a signature of a PDF that is no longer the current agreement) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -7112,7 +7550,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP or DUPLICATE (e.g. a username taken) */
+      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP, DUPLICATE (e.g. a username taken) or STALE_DOCUMENT (a signature of a PDF that is no longer the current agreement) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -7201,7 +7639,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP or DUPLICATE (e.g. a username taken) */
+      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP, DUPLICATE (e.g. a username taken) or STALE_DOCUMENT (a signature of a PDF that is no longer the current agreement) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -7290,7 +7728,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP or DUPLICATE (e.g. a username taken) */
+      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP, DUPLICATE (e.g. a username taken) or STALE_DOCUMENT (a signature of a PDF that is no longer the current agreement) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -7379,7 +7817,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP or DUPLICATE (e.g. a username taken) */
+      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP, DUPLICATE (e.g. a username taken) or STALE_DOCUMENT (a signature of a PDF that is no longer the current agreement) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -8184,6 +8622,575 @@ export interface operations {
       };
     };
   };
+  getPartyAgreement: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PartyAgreementDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token (or wrong credentials on login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN: the caller’s role may not do this; PASSWORD_CHANGE_REQUIRED: a one-time password must be changed first */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: the database is not reachable at the moment; try again shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  requestPartySignatureCode: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CodeRequestAcceptedDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token (or wrong credentials on login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN: the caller’s role may not do this; PASSWORD_CHANGE_REQUIRED: a one-time password must be changed first */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP, DUPLICATE (e.g. a username taken) or STALE_DOCUMENT (a signature of a PDF that is no longer the current agreement) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNPROCESSABLE (or DEADLINE_PASSED): well-formed, but outside what the legal rules can answer */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description RATE_LIMITED: too many requests; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: the database is not reachable at the moment; try again shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  signPartyAgreement: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SignAgreementDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PartyAgreementDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED: invalid input; `errors` maps each field to a short code */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token (or wrong credentials on login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN: the caller’s role may not do this; PASSWORD_CHANGE_REQUIRED: a one-time password must be changed first */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP, DUPLICATE (e.g. a username taken) or STALE_DOCUMENT (a signature of a PDF that is no longer the current agreement) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: the database is not reachable at the moment; try again shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  refusePartyAgreement: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RefuseAgreementDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PartyAgreementDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED: invalid input; `errors` maps each field to a short code */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token (or wrong credentials on login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN: the caller’s role may not do this; PASSWORD_CHANGE_REQUIRED: a one-time password must be changed first */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP, DUPLICATE (e.g. a username taken) or STALE_DOCUMENT (a signature of a PDF that is no longer the current agreement) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: the database is not reachable at the moment; try again shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getPartyConfirmation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PartyConfirmationDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token (or wrong credentials on login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN: the caller’s role may not do this; PASSWORD_CHANGE_REQUIRED: a one-time password must be changed first */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: the database is not reachable at the moment; try again shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  joinPartyConfirmation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PartyConfirmationDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token (or wrong credentials on login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN: the caller’s role may not do this; PASSWORD_CHANGE_REQUIRED: a one-time password must be changed first */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP, DUPLICATE (e.g. a username taken) or STALE_DOCUMENT (a signature of a PDF that is no longer the current agreement) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: the database is not reachable at the moment; try again shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getPartyRating: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PartyRatingDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token (or wrong credentials on login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN: the caller’s role may not do this; PASSWORD_CHANGE_REQUIRED: a one-time password must be changed first */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: the database is not reachable at the moment; try again shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  rateParty: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RatingDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PartyRatingDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED: invalid input; `errors` maps each field to a short code */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token (or wrong credentials on login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN: the caller’s role may not do this; PASSWORD_CHANGE_REQUIRED: a one-time password must be changed first */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP, DUPLICATE (e.g. a username taken) or STALE_DOCUMENT (a signature of a PDF that is no longer the current agreement) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: the database is not reachable at the moment; try again shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
   listSmsOutbox: {
     parameters: {
       query?: {
@@ -8357,7 +9364,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP or DUPLICATE (e.g. a username taken) */
+      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP, DUPLICATE (e.g. a username taken) or STALE_DOCUMENT (a signature of a PDF that is no longer the current agreement) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -8520,7 +9527,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP or DUPLICATE (e.g. a username taken) */
+      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP, DUPLICATE (e.g. a username taken) or STALE_DOCUMENT (a signature of a PDF that is no longer the current agreement) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -8595,7 +9602,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP or DUPLICATE (e.g. a username taken) */
+      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP, DUPLICATE (e.g. a username taken) or STALE_DOCUMENT (a signature of a PDF that is no longer the current agreement) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -8775,7 +9782,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP or DUPLICATE (e.g. a username taken) */
+      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP, DUPLICATE (e.g. a username taken) or STALE_DOCUMENT (a signature of a PDF that is no longer the current agreement) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -8972,7 +9979,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP or DUPLICATE (e.g. a username taken) */
+      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP, DUPLICATE (e.g. a username taken) or STALE_DOCUMENT (a signature of a PDF that is no longer the current agreement) */
       409: {
         headers: {
           [name: string]: unknown;
