@@ -1,9 +1,21 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  OneToMany,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+  type Relation,
+} from 'typeorm';
 import { bigintTransformer } from '../common/transformers.js';
 import { Case } from './case.entity.js';
 
 @Entity('agreements')
 @Index('ux_agreements_case', ['caseId'], { unique: true })
+@Index('ux_agreements_number', ['numberScopeId', 'numberYear', 'numberSeq'], { unique: true })
 export class Agreement {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_agreements' })
   id: string;
@@ -14,6 +26,24 @@ export class Agreement {
   @ManyToOne(() => Case, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'case_id', foreignKeyConstraintName: 'fk_agreements_case' })
   case: Relation<Case>;
+
+  /**
+   * 编号 in the mediating committee's own yearly series (e.g. 赤市调字〔2026〕第12号), allocated in the
+   * transaction that records the agreement and printed as it was then (a later change of the
+   * committee's 代字 does not renumber it). The dossier carries the same number.
+   */
+  @Column({ type: 'varchar', length: 40 })
+  number: string;
+
+  /** The series: the committee's id, or the court's id when the court's 诉调对接中心 mediated. */
+  @Column({ type: 'uuid' })
+  numberScopeId: string;
+
+  @Column({ type: 'int' })
+  numberYear: number;
+
+  @Column({ type: 'int' })
+  numberSeq: number;
 
   @Column({ type: 'text' })
   content: string;
@@ -68,4 +98,17 @@ export class AgreementTerm {
 
   @Column({ type: 'varchar', length: 200, nullable: true })
   method: string | null;
+}
+
+/** One gapless series of agreement numbers per committee (or court centre) and year; the row lock serialises parallel agreements. */
+@Entity('agreement_number_sequences')
+export class AgreementNumberSequence {
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pk_agreement_number_sequences' })
+  scopeId: string;
+
+  @PrimaryColumn({ type: 'int', primaryKeyConstraintName: 'pk_agreement_number_sequences' })
+  year: number;
+
+  @Column({ type: 'int' })
+  lastSeq: number;
 }

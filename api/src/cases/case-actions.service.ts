@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CalendarService } from '../calendar/calendar.service.js';
+import { allocateAgreementNumber } from '../case-records/agreement-number.js';
 import { Agreement, AgreementTerm } from '../case-records/agreement.entity.js';
 import type { Case } from '../case-records/case.entity.js';
 import { Confirmation } from '../case-records/confirmation.entity.js';
@@ -285,6 +286,7 @@ export class CaseActionsService {
         const agreement = await m.save(
           Agreement,
           m.create(Agreement, {
+            ...(await allocateAgreementNumber(m, c, now)),
             caseId: c.id,
             content: dto.content,
             performancePlace: dto.performancePlace?.trim() || null,

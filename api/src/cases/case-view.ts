@@ -146,6 +146,7 @@ export function caseView(a: CaseAggregate, today: string) {
         method: t.method,
       })),
       performancePlace: a.agreement.performancePlace,
+      number: a.agreement.number,
       signedAt: a.agreement.signedAt.toISOString(),
       effectiveOn: a.agreement.effectiveOn,
     },

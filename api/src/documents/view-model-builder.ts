@@ -1,14 +1,14 @@
 import type { EntityManager } from 'typeorm';
 import { Court } from '../courts/court.entity.js';
-import { Organization } from '../organizations/organization.entity.js';
 import { validateResidentId } from '../rules/id-number.js';
 import { chinaDateOf } from '../rules/chinese-date.js';
+import { normalizeMoneyInText } from '../rules/money.js';
 import { disputeTypeOf } from '../rules/dispute-types.js';
-import { parseCaseNumber } from '../rules/case-number.js';
 import { mediationPeriodDays } from '../rules/tracks.js';
 import { User } from '../users/user.entity.js';
 import { Case } from '../case-records/case.entity.js';
 import { Agreement, AgreementTerm } from '../case-records/agreement.entity.js';
+import { mediatingOrganization } from '../case-records/agreement-number.js';
 import { Confirmation } from '../case-records/confirmation.entity.js';
 import { MediationSession } from '../case-records/session.entity.js';
 import { Termination } from '../case-records/termination.entity.js';
@@ -88,7 +88,7 @@ async function contextOf(m: EntityManager, c: Case, need: (typeof NEEDS)[Documen
   const confirmation = wants('confirmation') ? await m.findOne(Confirmation, { where: { caseId: c.id } }) : null;
   const termination = wants('termination') ? await m.findOne(Termination, { where: { caseId: c.id } }) : null;
   const court = await courtOf(m, c.courtId);
-  const org = c.delegatedOrganizationId ? await m.findOneBy(Organization, { id: c.delegatedOrganizationId }) : null;
+  const org = await mediatingOrganization(m, c);
   const userIds = [
     c.assigneeId,
     c.delegatedMediatorId,
@@ -149,10 +149,25 @@ function termsOf(ctx: Context): VM.AgreementTerm[] {
   }));
 }
 
-/** 编号 of an agreement (调协字): numbered after the court case it settles, so one number per case. */
-function agreementNumberOf(c: Case): string {
-  const n = parseCaseNumber(c.caseNumber);
-  return n ? `（${n.year}）调协字第${n.seq}号` : c.caseNumber;
+/**
+ * The agreement's clauses after the payment terms, as the mediator wrote them (one per line, amounts
+ * in the documents' money format), with the claimant's waiver of the rest of the claims first unless a
+ * clause already says what is given up: without it a settled claim could be sued for again.
+ */
+function clausesOf(ctx: Context): string[] {
+  const clauses = (ctx.agg.agreement?.content ?? '')
+    .split(/\n+/)
+    .map((line) => normalizeMoneyInText(line.trim()))
+    .filter(Boolean);
+  const applicants = ctx.agg.parties.filter((p) => p.role === 'applicant').map((p) => p.name);
+  if (applicants.length && !clauses.some((line) => line.includes('放弃')))
+    clauses.unshift(`${applicants.join('、')}放弃其余请求。`);
+  return clauses;
+}
+
+/** 编号 of the agreement in the mediating committee's series (赤市调字〔2026〕第12号), as allocated. */
+function agreementNumberOf(ctx: Context): string {
+  return ctx.agg.agreement?.number ?? '';
 }
 
 function build(kind: Exclude<DocumentKind, ReviewKind | 'followup_record'>, ctx: Context, at: Date): VM.ViewModels[DocumentKind] {
@@ -196,15 +211,12 @@ function build(kind: Exclude<DocumentKind, ReviewKind | 'followup_record'>, ctx:
     case 'agreement':
       return {
         ...basics(ctx),
-        agreementNumber: agreementNumberOf(c),
+        agreementNumber: agreementNumberOf(ctx),
         organization: ctx.organization,
-        facts: c.summary,
-        disputedMatters: c.claims.join('；'),
+        facts: normalizeMoneyInText(c.summary),
+        disputedMatters: normalizeMoneyInText(c.claims.join('；')),
         terms: termsOf(ctx),
-        otherTerms: a!.content
-          .split(/\n+/)
-          .map((s) => s.trim())
-          .filter(Boolean),
+        otherTerms: clausesOf(ctx),
         performancePlace: a!.performancePlace,
         mediatorName: ctx.mediatorName,
         recorderName: ctx.mediatorName,
@@ -230,14 +242,11 @@ function build(kind: Exclude<DocumentKind, ReviewKind | 'followup_record'>, ctx:
         ...basics(ctx),
         confirmationNumber: conf!.caseNumber,
         organization: ctx.organization,
-        agreementNumber: agreementNumberOf(c),
+        agreementNumber: agreementNumberOf(ctx),
         agreementSignedOn: chinaDateOf(a!.signedAt),
         agreementEffectiveOn: a!.effectiveOn,
         terms: termsOf(ctx),
-        otherTerms: a!.content
-          .split(/\n+/)
-          .map((s) => s.trim())
-          .filter(Boolean),
+        otherTerms: clausesOf(ctx),
         appliedOn: conf!.appliedOn,
         materials: [],
       } satisfies VM.ConfirmationApplicationView;
@@ -249,10 +258,7 @@ function build(kind: Exclude<DocumentKind, ReviewKind | 'followup_record'>, ctx:
         agreementSignedOn: chinaDateOf(a!.signedAt),
         appliedOn: conf!.appliedOn,
         terms: termsOf(ctx),
-        otherTerms: a!.content
-          .split(/\n+/)
-          .map((s) => s.trim())
-          .filter(Boolean),
+        otherTerms: clausesOf(ctx),
         result: conf!.result!,
         grounds: conf!.grounds,
         reasoning: conf!.reasoning ?? '',
@@ -271,10 +277,10 @@ export async function buildViewModel(m: EntityManager, kind: DocumentKind, c: Ca
       agg: ctx.agg,
       organization: ctx.organization,
       basics: basics(ctx),
-      agreementNumber: agreementNumberOf(c),
+      agreementNumber: agreementNumberOf(ctx),
     });
   return isReviewKind(kind)
-    ? buildReviewViewModel(m, kind, { ...ctx, basics: basics(ctx), terms: termsOf(ctx) }, at)
+    ? buildReviewViewModel(m, kind, { ...ctx, basics: basics(ctx), terms: termsOf(ctx), clauses: clausesOf(ctx) }, at)
     : build(kind, ctx, at);
 }
 

@@ -133,6 +133,11 @@ export class AgreementView {
   @ApiProperty() content: string;
   @ApiProperty({ type: [AgreementTermView] }) terms: AgreementTermView[];
   @ApiProperty({ type: 'string', nullable: true }) performancePlace: string | null;
+  @ApiProperty({
+    description: "编号 in the mediating committee's own gapless yearly series, shared with the dossier",
+    example: '赤市调字〔2026〕第12号',
+  })
+  number: string;
   @ApiProperty(instant()) signedAt: string;
   @ApiProperty(calendarDate()) effectiveOn: string;
 }

@@ -122,7 +122,7 @@ export interface SessionRecordView extends CaseBasics {
 }
 
 export interface AgreementView extends CaseBasics {
-  /** 编号 of the agreement, e.g. 赤调协字〔2026〕第12号. */
+  /** 编号 of the agreement, e.g. 赤市调字〔2026〕第12号 (the committee’s series). */
   agreementNumber: string;
   organization: MediationOrganization;
   /** 纠纷主要事实. */

@@ -2028,6 +2028,11 @@ export interface components {
       terms: components['schemas']['AgreementTermView'][];
       performancePlace: string | null;
       /**
+       * @description 编号 in the mediating committee's own gapless yearly series, shared with the dossier
+       * @example 赤市调字〔2026〕第12号
+       */
+      number: string;
+      /**
        * Format: date-time
        * @example 2026-11-20T09:30:00.000Z
        */
