@@ -43,8 +43,6 @@ export async function allocateAgreementNumber(m: EntityManager, c: Case, at: Dat
      RETURNING last_seq`,
     [scopeId, year],
   )) as { last_seq: number }[];
-  const prefix = org
-    ? committeePrefix(org.docPrefix, org.name)
-    : derivedPrefix((await m.findOneByOrFail(Court, { id: c.courtId })).name);
+  const prefix = org ? committeePrefix(org.docPrefix, org.name) : derivedPrefix((await m.findOneByOrFail(Court, { id: c.courtId })).name);
   return { number: formatCommitteeNumber(prefix, year, row!.last_seq), numberScopeId: scopeId, numberYear: year, numberSeq: row!.last_seq };
 }

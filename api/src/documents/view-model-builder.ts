@@ -160,8 +160,7 @@ function clausesOf(ctx: Context): string[] {
     .map((line) => normalizeMoneyInText(line.trim()))
     .filter(Boolean);
   const applicants = ctx.agg.parties.filter((p) => p.role === 'applicant').map((p) => p.name);
-  if (applicants.length && !clauses.some((line) => line.includes('放弃')))
-    clauses.unshift(`${applicants.join('、')}放弃其余请求。`);
+  if (applicants.length && !clauses.some((line) => line.includes('放弃'))) clauses.unshift(`${applicants.join('、')}放弃其余请求。`);
   return clauses;
 }
 

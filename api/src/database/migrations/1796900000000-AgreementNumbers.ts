@@ -43,7 +43,13 @@ export class AgreementNumbers1796900000000 implements MigrationInterface {
         `UPDATE agreements a SET number = x.number, number_scope_id = x.scope_id, number_year = x.year, number_seq = x.seq
          FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::int[], $5::int[]) AS x(id, number, scope_id, year, seq)
          WHERE a.id = x.id`,
-        [batch.map((r) => r.id), batch.map((r) => r.number), batch.map((r) => r.scope_id), batch.map((r) => r.year), batch.map((r) => r.seq)],
+        [
+          batch.map((r) => r.id),
+          batch.map((r) => r.number),
+          batch.map((r) => r.scope_id),
+          batch.map((r) => r.year),
+          batch.map((r) => r.seq),
+        ],
       );
     }
     await queryRunner.query(`
@@ -52,9 +58,7 @@ export class AgreementNumbers1796900000000 implements MigrationInterface {
     await queryRunner.query(
       `ALTER TABLE "agreements" ALTER COLUMN "number" SET NOT NULL, ALTER COLUMN "number_scope_id" SET NOT NULL, ALTER COLUMN "number_year" SET NOT NULL, ALTER COLUMN "number_seq" SET NOT NULL`,
     );
-    await queryRunner.query(
-      `CREATE UNIQUE INDEX "ux_agreements_number" ON "agreements" ("number_scope_id", "number_year", "number_seq")`,
-    );
+    await queryRunner.query(`CREATE UNIQUE INDEX "ux_agreements_number" ON "agreements" ("number_scope_id", "number_year", "number_seq")`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
