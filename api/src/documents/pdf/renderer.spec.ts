@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CONTENT_BOTTOM } from './page-style.js';
 import { PdfRenderer } from './renderer.js';
-import { SAMPLE_DOSSIER, SAMPLE_REJECTION, SAMPLE_VIEWS, sampleMeta } from './samples.js';
+import { SAMPLE_DOSSIER, SAMPLE_ENTRUSTED_LETTER, SAMPLE_REJECTION, SAMPLE_VIEWS, sampleMeta } from './samples.js';
 import { defaultTemplatesDir } from './templates.js';
 import type { DocumentKind } from '../../rules/document-kinds.js';
 import type { Party, ViewModels } from './view-models.js';
@@ -89,7 +89,16 @@ const EXPECTED: Record<DocumentKind, string[]> = {
     '本院于2026年11月13日受理',
   ],
   ruling_deemed_withdrawn: ['按申请人刘小富、赤水市某超市有限公司撤回司法确认申请处理', '第三百五十四条第二款', '逾期未补交'],
-  delegation_letter: ['赤水市人民法院', '委派调解函', '赤水市市中街道人民调解委员会：', '人民币壹拾贰万元整', '二〇二六年十一月三日'],
+  delegation_letter: [
+    '赤水市人民法院',
+    '委派调解函',
+    '赤水市市中街道人民调解委员会：',
+    '人民币壹拾贰万元整',
+    '二〇二六年十一月三日',
+    '《中华人民共和国民事诉讼法》第一百二十五条、《最高人民法院关于人民法院特邀调解的规定》第二十七条、《人民法院在线调解规则》第十二条和第二十四条',
+    '本院决定将该纠纷委派你单位进行诉前调解',
+    '三十日内共同向本院申请司法确认',
+  ],
   session_record: ['人民调解记录', '2026年11月10日09时30分', '现场调解', '截至2026年10月，被申请人尚欠货款120,000.00元。'],
   agreement: [
     '人民调解协议书',
@@ -173,6 +182,24 @@ describe('determinism', () => {
     expect(info).toMatch(/CreationDate:\s+2026-11-22T02:00:00Z/);
     const other = await renderer.render('agreement', SAMPLE_VIEWS.agreement, { ...meta, issuedAt: new Date('2026-11-23T10:00:00+08:00') });
     expect(sha256(other)).not.toBe(sha256(before));
+  });
+});
+
+describe('委托调解函 (entrusted track)', () => {
+  it('is titled 委托调解函, entrusts the registered case and cites CPL 98, 民诉解释 142 and the 2024 opinion', async () => {
+    const text = bodyText(await renderer.render('delegation_letter', SAMPLE_ENTRUSTED_LETTER, sampleMeta('delegation_letter')));
+    for (const s of [
+      '委托调解函',
+      '本院于2026年11月2日立案受理刘小富与赤水市某超市有限公司买卖合同纠纷一案',
+      '《中华人民共和国民事诉讼法》第九十八条、《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》第一百四十二条和《最高人民法院关于严格依法规范民事案件立案与调解工作的意见》',
+      '本院决定委托你单位进行调解',
+      '自确认接受之日起15日',
+      '可以延长三十日，延长的调解期限不计入审理期限',
+      '出具民事调解书',
+      '委托日期',
+    ])
+      expect(text).toContain(s);
+    for (const s of ['委派调解函', '诉前调解', '申请司法确认']) expect(text).not.toContain(s);
   });
 });
 

@@ -262,6 +262,20 @@ export const SAMPLE_REJECTION: RulingView = {
   reasoning: '经询问，被申请人表示其在调解时并非出于真实意愿，且协议未明确逾期付款的责任。',
 };
 
+/** The registered (entrusted, 民初) case of the same dispute: the 委托调解函. */
+export const SAMPLE_ENTRUSTED_LETTER: DelegationLetterView = {
+  ...SAMPLE_VIEWS.delegation_letter,
+  caseNumber: '（2026）黔0381民初215号',
+  track: 'entrusted',
+  mediationDays: 15,
+};
+
+/** Other variants of a kind, rendered beside the kinds' samples (scripts/render-samples.mjs, renderer.spec.ts). */
+export const SAMPLE_VARIANTS: { name: string; kind: keyof ViewModels; view: ViewModels[keyof ViewModels] }[] = [
+  { name: 'ruling_rejected', kind: 'ruling', view: SAMPLE_REJECTION },
+  { name: 'delegation_letter_entrusted', kind: 'delegation_letter', view: SAMPLE_ENTRUSTED_LETTER },
+];
+
 export const SAMPLE_DOSSIER: DossierView = {
   volumeName: '刘小富与赤水市某超市有限公司买卖合同纠纷',
   volumeNumber: '赤市调字〔2026〕第12号',
