@@ -134,6 +134,10 @@ export function caseView(a: CaseAggregate, today: string) {
       attendees: s.attendees,
       minutes: s.minutes,
       undisputedFacts: s.undisputedFacts,
+      disclosure: s.disclosure,
+      recusalRequested: s.recusalRequested,
+      result: s.result,
+      agents: s.agents,
     })),
     agreement: a.agreement && {
       content: a.agreement.content,

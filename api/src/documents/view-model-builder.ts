@@ -15,6 +15,7 @@ import { Termination } from '../case-records/termination.entity.js';
 import { Party } from '../case-records/party.entity.js';
 import type { DocumentKind } from '../rules/document-kinds.js';
 import type * as VM from './pdf/view-models.js';
+import { ROLE_LABELS } from './pdf/labels.js';
 import { buildFollowupViewModel } from './followup-view-model-builder.js';
 import { buildReviewViewModel, isReviewKind, type ReviewKind } from './review-view-model-builder.js';
 
@@ -205,6 +206,13 @@ function build(kind: Exclude<DocumentKind, ReviewKind | 'followup_record'>, ctx:
         attendees: s.attendees,
         minutes: s.minutes,
         undisputedFacts: s.undisputedFacts ? [s.undisputedFacts] : null,
+        disclosure: s.disclosure,
+        recusalRequested: s.recusalRequested,
+        result: s.result,
+        agents: s.agents.map((a) => {
+          const p = ctx.agg.parties.find((x) => x.id === a.partyId);
+          return { principal: p ? `${ROLE_LABELS[p.role]}${p.name}` : '', name: a.name, authority: a.authority };
+        }),
       } satisfies VM.SessionRecordView;
     }
     case 'agreement':

@@ -99,7 +99,17 @@ const EXPECTED: Record<DocumentKind, string[]> = {
     '本院决定将该纠纷委派你单位进行诉前调解',
     '三十日内共同向本院申请司法确认',
   ],
-  session_record: ['人民调解记录', '2026年11月10日09时30分', '现场调解', '截至2026年10月，被申请人尚欠货款120,000.00元。'],
+  session_record: [
+    '人民调解记录',
+    '2026年11月10日09时30分',
+    '现场调解',
+    '截至2026年10月，被申请人尚欠货款120,000.00元。',
+    '委托代理人：赵某（被申请人赤水市某超市有限公司的委托代理人，特别授权）',
+    '依照《人民法院在线调解规则》第十三条的规定',
+    '各方当事人是否申请调解员回避？',
+    '各方当事人：不申请回避。',
+    '调解结果：达成调解协议',
+  ],
   agreement: [
     '人民调解协议书',
     '编号：赤市调字〔2026〕第12号',
@@ -182,6 +192,24 @@ describe('determinism', () => {
     expect(info).toMatch(/CreationDate:\s+2026-11-22T02:00:00Z/);
     const other = await renderer.render('agreement', SAMPLE_VIEWS.agreement, { ...meta, issuedAt: new Date('2026-11-23T10:00:00+08:00') });
     expect(sha256(other)).not.toBe(sha256(before));
+  });
+});
+
+describe('人民调解记录 signature line', () => {
+  it('prints the parties’ and the mediator’s signature line at the foot of every page', async () => {
+    const long = { ...SAMPLE_VIEWS.session_record, minutes: '调解员：请双方陈述。\n'.repeat(120) };
+    const pdf = await renderer.render('session_record', long, sampleMeta('session_record'));
+    const pages = pageCount(pdf);
+    expect(pages).toBeGreaterThan(1);
+    const full = execFileSync('pdftotext', ['-raw', save(pdf), '-'], { encoding: 'utf8' });
+    expect(full.match(/当事人（签名或按指印）：/g)).toHaveLength(pages);
+  });
+
+  it('reads a record stored before the disclosure fields existed', async () => {
+    const { disclosure: _d, recusalRequested: _r, result: _s, agents: _a, ...old } = SAMPLE_VIEWS.session_record;
+    const text = bodyText(await renderer.render('session_record', old, sampleMeta('session_record')));
+    expect(text).toContain('调解经过');
+    expect(text).not.toContain('调解结果');
   });
 });
 

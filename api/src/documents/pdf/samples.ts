@@ -92,6 +92,10 @@ export const SAMPLE_VIEWS: ViewModels = {
     minutes:
       '调解员：请申请人陈述请求和理由。\n申请人刘小富：我自2025年3月起给超市供应竹制品，约定货到三十日内付款，现在还欠我120,000.00元，请求对方尽快支付。\n调解员：请被申请人发表意见。\n被申请人委托代理人赵某：对欠款金额无异议，但因经营困难，希望分期支付，并请求减免部分货款。\n调解员：经双方协商，被申请人同意于2026年12月31日前支付25,000.00元，于2027年1月31日前支付12,000.50元，申请人同意放弃其余请求。双方均表示同意。',
     undisputedFacts: ['申请人自2025年3月起向被申请人供应竹制品。', '截至2026年10月，被申请人尚欠货款120,000.00元。'],
+    disclosure: null,
+    recusalRequested: false,
+    result: 'agreed',
+    agents: [{ principal: '被申请人赤水市某超市有限公司', name: '赵某', authority: 'special' }],
   } satisfies SessionRecordView,
   agreement: {
     ...basics,

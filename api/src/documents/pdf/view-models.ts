@@ -119,6 +119,13 @@ export interface SessionRecordView extends CaseBasics {
   attendees: string[];
   minutes: string;
   undisputedFacts?: string[] | null;
+  /** The mediator's disclosure (在线调解规则 Art. 13); null: nothing to disclose. Absent in records before 2026-12. */
+  disclosure?: string | null;
+  recusalRequested?: boolean;
+  /** 调解结果 of the session. */
+  result?: 'agreed' | 'adjourned' | 'failed';
+  /** 委托代理人 present: for whom (role and name) and with what authority. */
+  agents?: { principal: string; name: string; authority: 'special' | 'general' }[];
 }
 
 export interface AgreementView extends CaseBasics {
