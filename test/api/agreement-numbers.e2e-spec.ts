@@ -60,8 +60,8 @@ describe('agreement numbers (人民调解协议书编号)', () => {
     const a1 = await agreedCase(t, w, [{ amount: '100.00', dueInDays: 10 }], 'm1');
     const a2 = await agreedCase(t, w, [{ amount: '200.00', dueInDays: 10 }], 'm1');
     const b1 = await agreedCase(t, w, [{ amount: '300.00', dueInDays: 10 }], 'm2');
-    expect(a1.agreement.number).toBe(`天台调字〔${year}〕第1号`);
-    expect(a2.agreement.number).toBe(`天台调字〔${year}〕第2号`);
+    expect(a1.agreement.number).toBe(`天台镇调字〔${year}〕第1号`);
+    expect(a2.agreement.number).toBe(`天台镇调字〔${year}〕第2号`);
     expect(b1.agreement.number).toBe(`医疗调字〔${year}〕第1号`);
   });
 
@@ -70,7 +70,7 @@ describe('agreement numbers (人民调解协议书编号)', () => {
     const agreed = await post(`/api/cases/${c.id}/agreement`, w.tokens.m1!, agreementBody(c));
     expect(agreed.status).toBe(200);
     const number = agreed.body.agreement.number as string;
-    expect(number).toBe(`天台调字〔${year}〕第3号`);
+    expect(number).toBe(`天台镇调字〔${year}〕第3号`);
     const doc = agreed.body.documents.find((d: { kind: string }) => d.kind === 'agreement');
     const text = pdfText(await download(`/api/documents/${doc.id}`, w.tokens.m1!));
     expect(text).toContain(`编号：${number}`);
@@ -97,7 +97,7 @@ describe('agreement numbers (人民调解协议书编号)', () => {
     expect(bad.status).toBe(400);
     const good = await post(`/api/cases/${c.id}/agreement`, w.tokens.m1!, agreementBody(c));
     expect(good.status).toBe(200);
-    expect(good.body.agreement.number).toBe(`天台调字〔${year}〕第10号`);
+    expect(good.body.agreement.number).toBe(`天台镇调字〔${year}〕第10号`);
   });
 
   it("uses the committee's own 代字 once the administrator has set it; numbers already given stay as printed", async () => {
@@ -105,7 +105,7 @@ describe('agreement numbers (人民调解协议书编号)', () => {
     const c = await agreedCase(t, w, [{ amount: '50.00', dueInDays: 3 }], 'm1');
     expect(c.agreement.number).toBe(`天镇调字〔${year}〕第11号`);
     const [first] = await t.db.query(`SELECT number FROM agreements WHERE number_scope_id = $1 AND number_seq = 1`, [w.orgA]);
-    expect(first.number).toBe(`天台调字〔${year}〕第1号`);
+    expect(first.number).toBe(`天台镇调字〔${year}〕第1号`);
   });
 
   it('starts each series again at 1 in a new year', async () => {
