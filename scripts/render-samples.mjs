@@ -27,7 +27,7 @@ const jobs = [
     name: kind,
     render: () => renderer.render(kind, view, samples.sampleMeta(kind)),
   })),
-  { name: 'ruling_rejected', render: () => renderer.render('ruling', samples.SAMPLE_REJECTION, samples.sampleMeta('ruling')) },
+  ...samples.SAMPLE_VARIANTS.map(({ name, kind, view }) => ({ name, render: () => renderer.render(kind, view, samples.sampleMeta(kind)) })),
   { name: 'dossier', pages: [1, 2], render: () => renderer.renderDossier(samples.SAMPLE_DOSSIER, samples.sampleMeta('dossier')) },
 ];
 

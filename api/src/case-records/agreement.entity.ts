@@ -7,6 +7,7 @@ import {
   JoinColumn,
   ManyToOne,
   OneToMany,
+  PrimaryColumn,
   PrimaryGeneratedColumn,
   type Relation,
 } from 'typeorm';
@@ -23,6 +24,7 @@ export type SignatureMethod = 'paper' | 'online';
   'ck_agreements_effective',
   `("signed_at" IS NULL) = ("effective_on" IS NULL) AND ("signed_at" IS NOT NULL OR "signature_method" = 'online')`,
 )
+@Index('ux_agreements_number', ['numberScopeId', 'numberYear', 'numberSeq'], { unique: true })
 export class Agreement {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_agreements' })
   id: string;
@@ -33,6 +35,24 @@ export class Agreement {
   @ManyToOne(() => Case, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'case_id', foreignKeyConstraintName: 'fk_agreements_case' })
   case: Relation<Case>;
+
+  /**
+   * 编号 in the mediating committee's own yearly series (e.g. 赤市调字〔2026〕第12号), allocated in the
+   * transaction that records the agreement and printed as it was then (a later change of the
+   * committee's 代字 does not renumber it). The dossier carries the same number.
+   */
+  @Column({ type: 'varchar', length: 40 })
+  number: string;
+
+  /** The series: the committee's id, or the court's id when the court's 诉调对接中心 mediated. */
+  @Column({ type: 'uuid' })
+  numberScopeId: string;
+
+  @Column({ type: 'int' })
+  numberYear: number;
+
+  @Column({ type: 'int' })
+  numberSeq: number;
 
   @Column({ type: 'text' })
   content: string;
@@ -100,4 +120,17 @@ export class AgreementTerm {
 
   @Column({ type: 'varchar', length: 200, nullable: true })
   method: string | null;
+}
+
+/** One gapless series of agreement numbers per committee (or court centre) and year; the row lock serialises parallel agreements. */
+@Entity('agreement_number_sequences')
+export class AgreementNumberSequence {
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pk_agreement_number_sequences' })
+  scopeId: string;
+
+  @PrimaryColumn({ type: 'int', primaryKeyConstraintName: 'pk_agreement_number_sequences' })
+  year: number;
+
+  @Column({ type: 'int' })
+  lastSeq: number;
 }

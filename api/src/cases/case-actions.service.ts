@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CalendarService } from '../calendar/calendar.service.js';
+import { allocateAgreementNumber } from '../case-records/agreement-number.js';
 import { Agreement, AgreementTerm } from '../case-records/agreement.entity.js';
 import type { Case } from '../case-records/case.entity.js';
 import { Confirmation } from '../case-records/confirmation.entity.js';
@@ -187,6 +188,20 @@ export class CaseActionsService {
         const heldAt = new Date(dto.heldAt);
         if (heldAt.getTime() > now.getTime() + FUTURE_SKEW_MS)
           throw new DomainError('VALIDATION_FAILED', 'heldAt is in the future', { heldAt: 'in_future' });
+        const agents = dto.agents ?? [];
+        if (agents.length) {
+          const partyIds = new Set((await m.find(Party, { where: { caseId: c.id }, select: { id: true } })).map((p) => p.id));
+          const errors: Record<string, string> = {};
+          agents.forEach((a, i) => {
+            if (!partyIds.has(a.partyId)) errors[`agents.${i}.partyId`] = 'not_a_party';
+          });
+          if (Object.keys(errors).length)
+            throw new DomainError(
+              'VALIDATION_FAILED',
+              `Validation failed — ${Object.keys(errors).join(', ')}: not a party of this case`,
+              errors,
+            );
+        }
         const [{ seq }] = (await m.query('SELECT coalesce(max(seq), 0) + 1 AS seq FROM mediation_sessions WHERE case_id = $1', [c.id])) as {
           seq: number;
         }[];
@@ -201,6 +216,10 @@ export class CaseActionsService {
             attendees: dto.attendees.map((a) => a.trim()),
             minutes: dto.minutes,
             undisputedFacts: dto.undisputedFacts?.trim() || null,
+            disclosure: dto.disclosure?.trim() || null,
+            recusalRequested: dto.recusalRequested ?? false,
+            result: dto.result ?? 'adjourned',
+            agents: agents.map((a) => ({ partyId: a.partyId, name: a.name.trim(), authority: a.authority })),
             recordedById: user.id,
           }),
         );
@@ -307,7 +326,9 @@ export class CaseActionsService {
           signingDocumentId: null,
           issuedForSignatureAt: online ? now : null,
         };
-        const agreement = pending ? Object.assign(pending, fields) : m.create(Agreement, { caseId: c.id, createdById: user.id, ...fields });
+        const agreement = pending
+          ? Object.assign(pending, fields)
+          : m.create(Agreement, { ...(await allocateAgreementNumber(m, c, now)), caseId: c.id, createdById: user.id, ...fields });
         await m.save(Agreement, agreement);
         const savedTerms = await m.save(
           AgreementTerm,

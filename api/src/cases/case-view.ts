@@ -161,6 +161,10 @@ export function caseView(a: CaseAggregate, today: string) {
       attendees: s.attendees,
       minutes: s.minutes,
       undisputedFacts: s.undisputedFacts,
+      disclosure: s.disclosure,
+      recusalRequested: s.recusalRequested,
+      result: s.result,
+      agents: s.agents,
     })),
     agreement: a.agreement && {
       content: a.agreement.content,
@@ -173,6 +177,7 @@ export function caseView(a: CaseAggregate, today: string) {
         method: t.method,
       })),
       performancePlace: a.agreement.performancePlace,
+      number: a.agreement.number,
       signedAt: a.agreement.signedAt?.toISOString() ?? null,
       effectiveOn: a.agreement.effectiveOn,
       signatureMethod: a.agreement.signatureMethod,

@@ -4,7 +4,7 @@ import { LoginAttempt } from '../auth/login-attempt.entity.js';
 import { RevokedToken } from '../auth/revoked-token.entity.js';
 import { CalendarOverride } from '../calendar/calendar-override.entity.js';
 import { CourtCalendarOverride } from '../calendar/court-calendar-override.entity.js';
-import { Agreement, AgreementTerm } from '../case-records/agreement.entity.js';
+import { Agreement, AgreementNumberSequence, AgreementTerm } from '../case-records/agreement.entity.js';
 import { Case, CaseNumberSequence } from '../case-records/case.entity.js';
 import { CaseConclusion } from '../case-records/conclusion.entity.js';
 import { Confirmation } from '../case-records/confirmation.entity.js';
@@ -40,6 +40,7 @@ export const ENTITIES = [
   MediationSession,
   Agreement,
   AgreementTerm,
+  AgreementNumberSequence,
   Confirmation,
   Termination,
   CaseConclusion,

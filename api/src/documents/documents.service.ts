@@ -249,7 +249,8 @@ export class DocumentsService implements OnApplicationBootstrap, OnModuleDestroy
     const pdf = await this.renderer.renderDossier(
       {
         volumeName: `${names('applicant')}与${names('respondent')}${disputeTypeOf(c.disputeType)?.name ?? ''}`,
-        volumeNumber: c.caseNumber,
+        // The mediation's own number (the agreement's, 赤市调字〔2026〕第12号) when it ended in one.
+        volumeNumber: ctx.agg.agreement?.number ?? c.caseNumber,
         caseNumber: c.caseNumber,
         organizationName: ctx.organization.name,
         mediatorNames: ctx.mediatorName ? [ctx.mediatorName] : [],

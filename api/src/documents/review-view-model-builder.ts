@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { CaseConclusion } from '../case-records/conclusion.entity.js';
 import { ConfirmationReview } from '../case-records/confirmation-review.entity.js';
 import { chinaDateOf } from '../rules/chinese-date.js';
+import { normalizeMoneyInText } from '../rules/money.js';
 import { parseCaseNumber } from '../rules/case-number.js';
 import type { DocumentKind } from '../rules/document-kinds.js';
 import { confirmationRegimeWarning } from '../rules/regime.js';
@@ -21,6 +22,8 @@ export interface ReviewContext {
   users: Map<string, User>;
   basics: CaseBasics;
   terms: AgreementTerm[];
+  /** The agreement's other clauses as every document prints them (view-model-builder.ts clausesOf). */
+  clauses: string[];
 }
 
 export const REVIEW_KINDS = ['mediation_decree', 'ruling_not_accepted', 'ruling_withdrawal_permitted', 'ruling_deemed_withdrawn'] as const;
@@ -39,7 +42,6 @@ export async function buildReviewViewModel(
   const c = ctx.agg.case;
   if (kind === 'mediation_decree') {
     const conclusion = await m.findOneOrFail(CaseConclusion, { where: { caseId: c.id } });
-    const a = ctx.agg.agreement!;
     const b = ctx.basics;
     return {
       ...b,
@@ -48,12 +50,9 @@ export async function buildReviewViewModel(
       organization: ctx.organization,
       receivedOn: c.receivedOn,
       claims: c.claims,
-      facts: c.summary,
+      facts: normalizeMoneyInText(c.summary),
       terms: ctx.terms,
-      otherTerms: a.content
-        .split(/\n+/)
-        .map((s) => s.trim())
-        .filter(Boolean),
+      otherTerms: ctx.clauses,
       judgeName: ctx.users.get(conclusion.judgeId)?.displayName ?? (await judgeName(m, conclusion.judgeId)),
       clerkName: ctx.users.get(c.createdById)?.displayName ?? '',
       decreeOn: conclusion.concludedOn,

@@ -1,20 +1,21 @@
 import type { EntityManager } from 'typeorm';
 import { Court } from '../courts/court.entity.js';
-import { Organization } from '../organizations/organization.entity.js';
 import { validateResidentId } from '../rules/id-number.js';
 import { chinaDateOf } from '../rules/chinese-date.js';
+import { normalizeMoneyInText } from '../rules/money.js';
 import { disputeTypeOf } from '../rules/dispute-types.js';
-import { parseCaseNumber } from '../rules/case-number.js';
 import { mediationPeriodDays } from '../rules/tracks.js';
 import { User } from '../users/user.entity.js';
 import { Case } from '../case-records/case.entity.js';
 import { Agreement, AgreementTerm } from '../case-records/agreement.entity.js';
+import { mediatingOrganization } from '../case-records/agreement-number.js';
 import { Confirmation } from '../case-records/confirmation.entity.js';
 import { MediationSession } from '../case-records/session.entity.js';
 import { Termination } from '../case-records/termination.entity.js';
 import { Party } from '../case-records/party.entity.js';
 import type { DocumentKind } from '../rules/document-kinds.js';
 import type * as VM from './pdf/view-models.js';
+import { ROLE_LABELS } from './pdf/labels.js';
 import { buildFollowupViewModel } from './followup-view-model-builder.js';
 import { agreementSignatureLines, buildServiceAddressConfirmation, type IssueSubject } from './party-view-model-builder.js';
 import { buildReviewViewModel, isReviewKind, type ReviewKind } from './review-view-model-builder.js';
@@ -90,7 +91,7 @@ async function contextOf(m: EntityManager, c: Case, need: (typeof NEEDS)[Documen
   const confirmation = wants('confirmation') ? await m.findOne(Confirmation, { where: { caseId: c.id } }) : null;
   const termination = wants('termination') ? await m.findOne(Termination, { where: { caseId: c.id } }) : null;
   const court = await courtOf(m, c.courtId);
-  const org = c.delegatedOrganizationId ? await m.findOneBy(Organization, { id: c.delegatedOrganizationId }) : null;
+  const org = await mediatingOrganization(m, c);
   const userIds = [
     c.assigneeId,
     c.delegatedMediatorId,
@@ -151,10 +152,24 @@ function termsOf(ctx: Context): VM.AgreementTerm[] {
   }));
 }
 
-/** 编号 of an agreement (调协字): numbered after the court case it settles, so one number per case. */
-function agreementNumberOf(c: Case): string {
-  const n = parseCaseNumber(c.caseNumber);
-  return n ? `（${n.year}）调协字第${n.seq}号` : c.caseNumber;
+/**
+ * The agreement's clauses after the payment terms, as the mediator wrote them (one per line, amounts
+ * in the documents' money format), with the claimant's waiver of the rest of the claims first unless a
+ * clause already says what is given up: without it a settled claim could be sued for again.
+ */
+function clausesOf(ctx: Context): string[] {
+  const clauses = (ctx.agg.agreement?.content ?? '')
+    .split(/\n+/)
+    .map((line) => normalizeMoneyInText(line.trim()))
+    .filter(Boolean);
+  const applicants = ctx.agg.parties.filter((p) => p.role === 'applicant').map((p) => p.name);
+  if (applicants.length && !clauses.some((line) => line.includes('放弃'))) clauses.unshift(`${applicants.join('、')}放弃其余请求。`);
+  return clauses;
+}
+
+/** 编号 of the agreement in the mediating committee's series (赤市调字〔2026〕第12号), as allocated. */
+function agreementNumberOf(ctx: Context): string {
+  return ctx.agg.agreement?.number ?? '';
 }
 
 function build(
@@ -197,20 +212,24 @@ function build(
         attendees: s.attendees,
         minutes: s.minutes,
         undisputedFacts: s.undisputedFacts ? [s.undisputedFacts] : null,
+        disclosure: s.disclosure,
+        recusalRequested: s.recusalRequested,
+        result: s.result,
+        agents: s.agents.map((a) => {
+          const p = ctx.agg.parties.find((x) => x.id === a.partyId);
+          return { principal: p ? `${ROLE_LABELS[p.role]}${p.name}` : '', name: a.name, authority: a.authority };
+        }),
       } satisfies VM.SessionRecordView;
     }
     case 'agreement':
       return {
         ...basics(ctx),
-        agreementNumber: agreementNumberOf(c),
+        agreementNumber: agreementNumberOf(ctx),
         organization: ctx.organization,
-        facts: c.summary,
-        disputedMatters: c.claims.join('；'),
+        facts: normalizeMoneyInText(c.summary),
+        disputedMatters: normalizeMoneyInText(c.claims.join('；')),
         terms: termsOf(ctx),
-        otherTerms: a!.content
-          .split(/\n+/)
-          .map((s) => s.trim())
-          .filter(Boolean),
+        otherTerms: clausesOf(ctx),
         performancePlace: a!.performancePlace,
         mediatorName: ctx.mediatorName,
         recorderName: ctx.mediatorName,
@@ -236,14 +255,11 @@ function build(
         ...basics(ctx),
         confirmationNumber: conf!.caseNumber,
         organization: ctx.organization,
-        agreementNumber: agreementNumberOf(c),
+        agreementNumber: agreementNumberOf(ctx),
         agreementSignedOn: chinaDateOf(a!.signedAt!),
         agreementEffectiveOn: a!.effectiveOn!,
         terms: termsOf(ctx),
-        otherTerms: a!.content
-          .split(/\n+/)
-          .map((s) => s.trim())
-          .filter(Boolean),
+        otherTerms: clausesOf(ctx),
         appliedOn: conf!.appliedOn,
         materials: [],
       } satisfies VM.ConfirmationApplicationView;
@@ -255,10 +271,7 @@ function build(
         agreementSignedOn: chinaDateOf(a!.signedAt!),
         appliedOn: conf!.appliedOn,
         terms: termsOf(ctx),
-        otherTerms: a!.content
-          .split(/\n+/)
-          .map((s) => s.trim())
-          .filter(Boolean),
+        otherTerms: clausesOf(ctx),
         result: conf!.result!,
         grounds: conf!.grounds,
         reasoning: conf!.reasoning ?? '',
@@ -279,9 +292,9 @@ export async function buildViewModel(m: EntityManager, kind: DocumentKind, c: Ca
       agg: ctx.agg,
       organization: ctx.organization,
       basics: basics(ctx),
-      agreementNumber: agreementNumberOf(c),
+      agreementNumber: agreementNumberOf(ctx),
     });
-  if (isReviewKind(kind)) return buildReviewViewModel(m, kind, { ...ctx, basics: basics(ctx), terms: termsOf(ctx) }, at);
+  if (isReviewKind(kind)) return buildReviewViewModel(m, kind, { ...ctx, basics: basics(ctx), terms: termsOf(ctx), clauses: clausesOf(ctx) }, at);
   const view = build(kind, ctx, at);
   const a = ctx.agg.agreement;
   if (kind === 'agreement' && a?.signatureMethod === 'online' && a.signedAt)

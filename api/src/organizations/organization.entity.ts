@@ -21,6 +21,10 @@ export class Organization {
   @Column({ type: 'varchar', length: 100 })
   region: string;
 
+  /** 代字 of the committee's own numbers (e.g. 赤市 in 赤市调字〔2026〕第12号); null: derived from the name. */
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  docPrefix: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }

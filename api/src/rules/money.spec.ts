@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { amountInCapitals, formatMoney, formatMoneyCn, MONEY_LIMIT_FEN, parseMoney } from './money.js';
+import { amountInCapitals, formatMoney, formatMoneyCn, MONEY_LIMIT_FEN, normalizeMoneyInText, parseMoney } from './money.js';
 
 describe('parseMoney: accepted input', () => {
   it.each<[unknown, bigint]>([
@@ -201,5 +201,20 @@ describe('amountInCapitals (《支付结算办法》 convention)', () => {
 
   it.each([-1n, MONEY_LIMIT_FEN, MONEY_LIMIT_FEN + 1n])('rejects %p fen', (fen) => {
     expect(() => amountInCapitals(fen)).toThrow(RangeError);
+  });
+});
+
+describe('normalizeMoneyInText (one money format in documents)', () => {
+  it.each([
+    ['尚欠货款120000元未付', '尚欠货款120,000.00元未付'],
+    ['支付120,000元及利息3.5元', '支付120,000.00元及利息3.50元'],
+    ['赔偿0元', '赔偿0.00元'],
+    ['借款12万元', '借款12万元'],
+    ['2026年10月3日', '2026年10月3日'],
+    ['合同编号2025-118，金额8000.5元', '合同编号2025-118，金额8,000.50元'],
+    ['已付25,000.00元', '已付25,000.00元'],
+    ['no amount here', 'no amount here'],
+  ])('%s → %s', (input, output) => {
+    expect(normalizeMoneyInText(input)).toBe(output);
   });
 });

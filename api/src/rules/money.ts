@@ -146,3 +146,19 @@ export function amountInCapitals(fen: bigint): string {
   const yuanText = yuan > 0n ? `${yuanInCapitals(yuan)}元` : '';
   return `人民币${yuanText}${fractionInCapitals(Math.floor(cents / 10), cents % 10, yuan > 0n)}`;
 }
+
+/** An amount written in free text before 元: 120000元, 120,000元, 3.5元 (not 12万元, not 2026年). */
+const AMOUNT_IN_TEXT = /(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?(?=元)/g;
+
+/**
+ * Free text typed by a clerk or mediator (facts, claims, clauses) with its yuan amounts rewritten in
+ * the documents' one money format, so "欠货款120000元" reads "欠货款120,000.00元" like the terms.
+ * Amounts in 万元 and amounts without 元 are left as written.
+ */
+export function normalizeMoneyInText(text: string): string {
+  return text.replace(AMOUNT_IN_TEXT, (all, whole: string, fraction: string | undefined) => {
+    const fen = BigInt(whole.replace(/,/g, '')) * FEN_PER_YUAN + BigInt((fraction ?? '').padEnd(2, '0'));
+    if (fen >= MONEY_LIMIT_FEN) return all;
+    return formatMoneyCn(fen).slice(0, -1);
+  });
+}

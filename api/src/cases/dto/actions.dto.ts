@@ -54,6 +54,30 @@ export class ReasonDto extends VersionedDto {
   reason: string;
 }
 
+export const SESSION_RESULTS = ['agreed', 'adjourned', 'failed'] as const;
+export type SessionResult = (typeof SESSION_RESULTS)[number];
+export const AGENT_AUTHORITIES = ['special', 'general'] as const;
+
+/** A party's 委托代理人 at the session and the authority the power of attorney gives (特别授权 / 一般授权). */
+export class SessionAgentInput {
+  @ApiProperty({ format: 'uuid', description: 'The party the agent acts for' })
+  @IsUUID('all')
+  partyId: string;
+
+  @ApiProperty({ minLength: 1, maxLength: 100, example: '赵某' })
+  @IsString()
+  @MaxLength(100)
+  @NotBlank()
+  name: string;
+
+  @ApiProperty({
+    enum: AGENT_AUTHORITIES,
+    description: '特别授权 (may admit, waive or change claims and settle: 民事诉讼法 Art. 62) or 一般授权',
+  })
+  @IsIn(AGENT_AUTHORITIES)
+  authority: (typeof AGENT_AUTHORITIES)[number];
+}
+
 export class SessionDto extends VersionedDto {
   @ApiProperty({ format: 'date-time', example: '2026-11-21T09:30:00+08:00' })
   @IsInstant()
@@ -89,6 +113,33 @@ export class SessionDto extends VersionedDto {
   @IsString()
   @MaxLength(10000)
   undisputedFacts?: string;
+
+  @ApiPropertyOptional({
+    maxLength: 1000,
+    description: 'What the mediator disclosed before the session (在线调解规则 Art. 13); absent: nothing to disclose',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  disclosure?: string;
+
+  @ApiPropertyOptional({ description: 'A party asked for the mediator to withdraw (申请回避); absent: false' })
+  @IsOptional()
+  @IsBoolean()
+  recusalRequested?: boolean;
+
+  @ApiPropertyOptional({ enum: SESSION_RESULTS, description: '调解结果 of this session; absent: adjourned' })
+  @IsOptional()
+  @IsIn(SESSION_RESULTS)
+  result?: SessionResult;
+
+  @ApiPropertyOptional({ type: [SessionAgentInput], maxItems: 20 })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => SessionAgentInput)
+  agents?: SessionAgentInput[];
 }
 
 export class ExtensionDto extends VersionedDto {

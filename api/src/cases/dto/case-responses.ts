@@ -109,6 +109,12 @@ export class ExtensionView {
   @ApiProperty(uuid()) byUserId: string;
 }
 
+export class SessionAgentView {
+  @ApiProperty(uuid()) partyId: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: ['special', 'general'] }) authority: 'special' | 'general';
+}
+
 export class SessionView {
   @ApiProperty(uuid()) id: string;
   @ApiProperty(integer({ minimum: 1 })) seq: number;
@@ -118,6 +124,11 @@ export class SessionView {
   @ApiProperty({ type: [String] }) attendees: string[];
   @ApiProperty() minutes: string;
   @ApiProperty({ type: 'string', nullable: true }) undisputedFacts: string | null;
+  @ApiProperty({ type: 'string', nullable: true, description: 'The mediator’s disclosure (在线调解规则 Art. 13)' })
+  disclosure: string | null;
+  @ApiProperty() recusalRequested: boolean;
+  @ApiProperty({ enum: ['agreed', 'adjourned', 'failed'] }) result: 'agreed' | 'adjourned' | 'failed';
+  @ApiProperty({ type: [SessionAgentView] }) agents: SessionAgentView[];
 }
 
 export class AgreementTermView {
@@ -146,6 +157,11 @@ export class AgreementView {
   @ApiProperty() content: string;
   @ApiProperty({ type: [AgreementTermView] }) terms: AgreementTermView[];
   @ApiProperty({ type: 'string', nullable: true }) performancePlace: string | null;
+  @ApiProperty({
+    description: "编号 in the mediating committee's own gapless yearly series, shared with the dossier",
+    example: '赤市调字〔2026〕第12号',
+  })
+  number: string;
   @ApiProperty(instant({ nullable: true, description: 'When the last party signed; null while awaiting online signatures' }))
   signedAt: string | null;
   @ApiProperty(calendarDate({ nullable: true })) effectiveOn: string | null;

@@ -80,6 +80,7 @@ function layout(
   engine.run(contents);
   const contentsEnd = engine.page;
   const ranges: Array<[number, number]> = filed.map((f) => {
+    engine.pageSign = null; // each document brings its own
     engine.newPage();
     const start = engine.page + 1;
     engine.run(f.blocks);

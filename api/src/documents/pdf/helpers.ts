@@ -8,6 +8,8 @@ import {
   ROLE_LABELS,
   REJECTION_GROUND_LABELS,
   SESSION_MODE_LABELS,
+  SESSION_RESULT_LABELS,
+  AGENT_AUTHORITY_LABELS,
   TERMINATION_REASON_LABELS,
 } from './labels.js';
 import { escapeMarkup } from './markup.js';
@@ -86,6 +88,8 @@ export function registerHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hb.registerHelper('roleLabel', label(ROLE_LABELS, 'party role'));
   hb.registerHelper('modeLabel', label(SESSION_MODE_LABELS, 'session mode'));
+  hb.registerHelper('sessionResultLabel', label(SESSION_RESULT_LABELS, 'session result'));
+  hb.registerHelper('authorityLabel', label(AGENT_AUTHORITY_LABELS, 'agent authority'));
   hb.registerHelper('reasonLabel', label(TERMINATION_REASON_LABELS, 'termination reason'));
   hb.registerHelper('groundLabel', label(REJECTION_GROUND_LABELS, 'rejection ground'));
   hb.registerHelper('followupMethodLabel', label(FOLLOWUP_METHOD_LABELS, 'follow-up method'));

@@ -14,6 +14,17 @@ export const SESSION_MODE_LABELS: Record<SessionMode, string> = {
   phone: '电话调解',
 };
 
+export const SESSION_RESULT_LABELS: Record<'agreed' | 'adjourned' | 'failed', string> = {
+  agreed: '达成调解协议',
+  adjourned: '未达成协议，另行安排调解',
+  failed: '调解不成',
+};
+
+export const AGENT_AUTHORITY_LABELS: Record<'special' | 'general', string> = {
+  special: '特别授权',
+  general: '一般授权',
+};
+
 export const FOLLOWUP_METHOD_LABELS: Record<FollowupMethod, string> = {
   phone: '电话回访',
   visit: '上门回访',

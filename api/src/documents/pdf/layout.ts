@@ -17,6 +17,8 @@ export class LayoutEngine {
   y: number = PAGE.top;
   /** 0-based index of the current page. */
   page = 0;
+  /** The line at the foot of every page of the current document (@pagesign), if any. */
+  pageSign: string | null = null;
 
   constructor(
     readonly fonts: FontSet,
@@ -31,6 +33,12 @@ export class LayoutEngine {
     this.painter?.addPage();
     this.page += 1;
     this.y = PAGE.top;
+    this.drawPageSign();
+  }
+
+  /** The document's page-signature line, under the body and above the page number. */
+  private drawPageSign(): void {
+    if (this.pageSign) this.painter?.text(this.pageSign, PAGE.left, CONTENT_BOTTOM + 10, { size: TYPE.pageSign });
   }
 
   /** Starts a new page unless `height` fits below the cursor (or the page is still empty). */
@@ -163,6 +171,10 @@ export class LayoutEngine {
         return;
       case 'page':
         if (!this.atPageTop) this.newPage();
+        return;
+      case 'pagesign':
+        this.pageSign = block.text;
+        this.drawPageSign();
         return;
     }
   }

@@ -20,6 +20,8 @@
  *   @seal org|date|hint      seal place: org over date in a dashed circle (hint: 盖章处, 院印)
  *   @right t                 right-aligned line (dates)
  *   @space n  @rule  @page   n half-lines of space; a horizontal rule; a page break
+ *   @pagesign t              a line printed at the foot of this and every following page of the
+ *                            document (笔录: the parties sign every page)
  *   @keep … @endkeep         keep the enclosed blocks on one page when they fit on one
  *
  * Inside a line, `\` escapes: `\\` `\|` `\@` stand for themselves and `\n` is a line break within
@@ -53,7 +55,8 @@ export type Block =
   | { type: 'seal'; organization: string; date: string; hint: string }
   | { type: 'space'; lines: number }
   | { type: 'rule' }
-  | { type: 'page' };
+  | { type: 'page' }
+  | { type: 'pagesign'; text: string };
 
 /** One signature place: who signs (caption) and how (label, followed by the line to sign on). */
 export interface SignatureEntry {
@@ -177,6 +180,9 @@ function directive(name: string, args: string[], line: number, blocks: Block[]):
       return;
     case 'page':
       blocks.push({ type: 'page' });
+      return;
+    case 'pagesign':
+      blocks.push({ type: 'pagesign', text });
       return;
     default:
       throw new MarkupError(`line ${line}: unknown directive @${name}`);

@@ -17,6 +17,8 @@ export const TYPE = {
   title: 22,
   subtitle: 17,
   number: 13,
+  /** The signature line at the foot of each page of a record. */
+  pageSign: 10.5,
   heading: 14,
   small: 10.5,
   smallLeading: 16,

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CONTENT_BOTTOM } from './page-style.js';
 import { PdfRenderer } from './renderer.js';
-import { SAMPLE_DOSSIER, SAMPLE_REJECTION, SAMPLE_VIEWS, sampleMeta } from './samples.js';
+import { SAMPLE_DOSSIER, SAMPLE_ENTRUSTED_LETTER, SAMPLE_REJECTION, SAMPLE_VIEWS, sampleMeta } from './samples.js';
 import { defaultTemplatesDir } from './templates.js';
 import type { DocumentKind } from '../../rules/document-kinds.js';
 import type { Party, ViewModels } from './view-models.js';
@@ -99,11 +99,34 @@ const EXPECTED: Record<DocumentKind, string[]> = {
     '本院于2026年11月13日受理',
   ],
   ruling_deemed_withdrawn: ['按申请人刘小富、赤水市某超市有限公司撤回司法确认申请处理', '第三百五十四条第二款', '逾期未补交'],
-  delegation_letter: ['赤水市人民法院', '委派调解函', '赤水市市中街道人民调解委员会：', '人民币壹拾贰万元整', '二〇二六年十一月三日'],
-  session_record: ['人民调解记录', '2026年11月10日09时30分', '现场调解', '截至2026年10月，被申请人尚欠货款120000元。'],
+  delegation_letter: [
+    '赤水市人民法院',
+    '委派调解函',
+    '赤水市市中街道人民调解委员会：',
+    '人民币壹拾贰万元整',
+    '二〇二六年十一月三日',
+    '《中华人民共和国民事诉讼法》第一百二十五条、《最高人民法院关于人民法院特邀调解的规定》第二十七条、《人民法院在线调解规则》第十二条和第二十四条',
+    '本院决定将该纠纷委派你单位进行诉前调解',
+    '三十日内共同向本院申请司法确认',
+  ],
+  session_record: [
+    '人民调解记录',
+    '2026年11月10日09时30分',
+    '现场调解',
+    '截至2026年10月，被申请人尚欠货款120,000.00元。',
+    '委托代理人：赵某（被申请人赤水市某超市有限公司的委托代理人，特别授权）',
+    '依照《人民法院在线调解规则》第十三条的规定',
+    '各方当事人是否申请调解员回避？',
+    '各方当事人：不申请回避。',
+    '调解结果：达成调解协议',
+  ],
   agreement: [
     '人民调解协议书',
-    '编号：赤市调协字〔2026〕第12号',
+    '编号：赤市调字〔2026〕第12号',
+    '尚欠货款120,000.00元未付',
+    '人民币25,000.00元',
+    '刘小富放弃其余请求',
+    '各方当事人已阅读并确认上述内容。',
     '统一社会信用',
     '91520381MA6DKQ4X1B',
     '主持调解',
@@ -179,6 +202,42 @@ describe('determinism', () => {
     expect(info).toMatch(/CreationDate:\s+2026-11-22T02:00:00Z/);
     const other = await renderer.render('agreement', SAMPLE_VIEWS.agreement, { ...meta, issuedAt: new Date('2026-11-23T10:00:00+08:00') });
     expect(sha256(other)).not.toBe(sha256(before));
+  });
+});
+
+describe('人民调解记录 signature line', () => {
+  it('prints the parties’ and the mediator’s signature line at the foot of every page', async () => {
+    const long = { ...SAMPLE_VIEWS.session_record, minutes: '调解员：请双方陈述。\n'.repeat(120) };
+    const pdf = await renderer.render('session_record', long, sampleMeta('session_record'));
+    const pages = pageCount(pdf);
+    expect(pages).toBeGreaterThan(1);
+    const full = execFileSync('pdftotext', ['-raw', save(pdf), '-'], { encoding: 'utf8' });
+    expect(full.match(/当事人（签名或按指印）：/g)).toHaveLength(pages);
+  });
+
+  it('reads a record stored before the disclosure fields existed', async () => {
+    const { disclosure: _d, recusalRequested: _r, result: _s, agents: _a, ...old } = SAMPLE_VIEWS.session_record;
+    const text = bodyText(await renderer.render('session_record', old, sampleMeta('session_record')));
+    expect(text).toContain('调解经过');
+    expect(text).not.toContain('调解结果');
+  });
+});
+
+describe('委托调解函 (entrusted track)', () => {
+  it('is titled 委托调解函, entrusts the registered case and cites CPL 98, 民诉解释 142 and the 2024 opinion', async () => {
+    const text = bodyText(await renderer.render('delegation_letter', SAMPLE_ENTRUSTED_LETTER, sampleMeta('delegation_letter')));
+    for (const s of [
+      '委托调解函',
+      '本院于2026年11月2日立案受理刘小富与赤水市某超市有限公司买卖合同纠纷一案',
+      '《中华人民共和国民事诉讼法》第九十八条、《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》第一百四十二条和《最高人民法院关于严格依法规范民事案件立案与调解工作的意见》',
+      '本院决定委托你单位进行调解',
+      '自确认接受之日起15日',
+      '可以延长三十日，延长的调解期限不计入审理期限',
+      '出具民事调解书',
+      '委托日期',
+    ])
+      expect(text).toContain(s);
+    for (const s of ['委派调解函', '诉前调解', '申请司法确认']) expect(text).not.toContain(s);
   });
 });
 

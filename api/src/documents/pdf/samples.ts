@@ -57,7 +57,7 @@ const terms = [
   { obligor: '赤水市某超市有限公司', obligee: '刘小富', amount: '2500000', dueOn: '2026-12-31', method: '银行转账' },
   { obligor: '赤水市某超市有限公司', obligee: '刘小富', amount: '1200050', dueOn: '2027-01-31', method: '银行转账' },
 ];
-const otherTerms = ['刘小富放弃其他诉讼请求。', '双方就本案纠纷再无其他争议。'];
+const otherTerms = ['刘小富放弃其余请求。', '双方就本案纠纷再无其他争议。'];
 
 export const SAMPLE_VIEWS: ViewModels = {
   delegation_letter: {
@@ -66,9 +66,9 @@ export const SAMPLE_VIEWS: ViewModels = {
     mediatorName: '王调解',
     track: 'pre_litigation',
     claimAmount: '12000000',
-    claims: ['请求判令被申请人支付货款人民币120000元。', '请求判令被申请人承担本案诉讼费用。'],
+    claims: ['请求判令被申请人支付货款人民币120,000.00元。', '请求判令被申请人承担本案诉讼费用。'],
     summary:
-      '申请人刘小富自2025年3月起向被申请人赤水市某超市有限公司供应竹制品，双方约定货到三十日内付款。截至2026年10月，被申请人尚欠货款120000元未付，经申请人多次催要未果，遂诉至本院。',
+      '申请人刘小富自2025年3月起向被申请人赤水市某超市有限公司供应竹制品，双方约定货到三十日内付款。截至2026年10月，被申请人尚欠货款120,000.00元未付，经申请人多次催要未果，遂诉至本院。',
     receivedOn: '2026-11-02',
     delegatedOn: '2026-11-03',
     acceptBy: '2026-11-06',
@@ -90,15 +90,19 @@ export const SAMPLE_VIEWS: ViewModels = {
     recorderName: '陈记录',
     attendees: ['赵某（被申请人委托代理人）'],
     minutes:
-      '调解员：请申请人陈述请求和理由。\n申请人刘小富：我自2025年3月起给超市供应竹制品，约定货到三十日内付款，现在还欠我120000元，请求对方尽快支付。\n调解员：请被申请人发表意见。\n被申请人委托代理人赵某：对欠款金额无异议，但因经营困难，希望分期支付，并请求减免部分货款。\n调解员：经双方协商，被申请人同意于2026年12月31日前支付25000元，于2027年1月31日前支付12000.50元，申请人同意放弃其余请求。双方均表示同意。',
-    undisputedFacts: ['申请人自2025年3月起向被申请人供应竹制品。', '截至2026年10月，被申请人尚欠货款120000元。'],
+      '调解员：请申请人陈述请求和理由。\n申请人刘小富：我自2025年3月起给超市供应竹制品，约定货到三十日内付款，现在还欠我120,000.00元，请求对方尽快支付。\n调解员：请被申请人发表意见。\n被申请人委托代理人赵某：对欠款金额无异议，但因经营困难，希望分期支付，并请求减免部分货款。\n调解员：经双方协商，被申请人同意于2026年12月31日前支付25,000.00元，于2027年1月31日前支付12,000.50元，申请人同意放弃其余请求。双方均表示同意。',
+    undisputedFacts: ['申请人自2025年3月起向被申请人供应竹制品。', '截至2026年10月，被申请人尚欠货款120,000.00元。'],
+    disclosure: null,
+    recusalRequested: false,
+    result: 'agreed',
+    agents: [{ principal: '被申请人赤水市某超市有限公司', name: '赵某', authority: 'special' }],
   } satisfies SessionRecordView,
   agreement: {
     ...basics,
-    agreementNumber: '赤市调协字〔2026〕第12号',
+    agreementNumber: '赤市调字〔2026〕第12号',
     organization,
     facts:
-      '申请人刘小富自2025年3月起向被申请人赤水市某超市有限公司供应竹制品，双方约定货到三十日内付款。截至2026年10月，被申请人尚欠货款120000元未付。申请人诉至赤水市人民法院，法院于2026年11月3日委派本委员会进行诉前调解。',
+      '申请人刘小富自2025年3月起向被申请人赤水市某超市有限公司供应竹制品，双方约定货到三十日内付款。截至2026年10月，被申请人尚欠货款120,000.00元未付。申请人诉至赤水市人民法院，法院于2026年11月3日委派本委员会进行诉前调解。',
     disputedMatters: '被申请人应否一次性支付全部欠款及逾期付款利息。',
     responsibilities: null,
     terms,
@@ -122,14 +126,14 @@ export const SAMPLE_VIEWS: ViewModels = {
       { heldAt: '2026-12-10T15:00:00+08:00', mode: 'video', summary: '调解员释明诉讼风险，双方仍未能就付款期限达成一致。' },
     ],
     costIncreasingConduct: null,
-    undisputedFacts: ['截至2026年10月，被申请人尚欠货款120000元。'],
+    undisputedFacts: ['截至2026年10月，被申请人尚欠货款120,000.00元。'],
     otherNotes: null,
   } satisfies TerminationRecordView,
   confirmation_application: {
     ...basics,
     confirmationNumber: '（2026）黔0381诉前调确3号',
     organization,
-    agreementNumber: '赤市调协字〔2026〕第12号',
+    agreementNumber: '赤市调字〔2026〕第12号',
     agreementSignedOn: '2026-11-10',
     agreementEffectiveOn: '2026-11-10',
     terms,
@@ -215,7 +219,7 @@ export const SAMPLE_VIEWS: ViewModels = {
   followup_record: {
     ...basics,
     organization,
-    agreementNumber: '（2026）调协字第1号',
+    agreementNumber: '赤市调字〔2026〕第1号',
     agreementEffectiveOn: '2026-11-10',
     recordNo: 1,
     contactedOn: '2026-12-20',
@@ -273,9 +277,23 @@ export const SAMPLE_REJECTION: RulingView = {
   reasoning: '经询问，被申请人表示其在调解时并非出于真实意愿，且协议未明确逾期付款的责任。',
 };
 
+/** The registered (entrusted, 民初) case of the same dispute: the 委托调解函. */
+export const SAMPLE_ENTRUSTED_LETTER: DelegationLetterView = {
+  ...SAMPLE_VIEWS.delegation_letter,
+  caseNumber: '（2026）黔0381民初215号',
+  track: 'entrusted',
+  mediationDays: 15,
+};
+
+/** Other variants of a kind, rendered beside the kinds' samples (scripts/render-samples.mjs, renderer.spec.ts). */
+export const SAMPLE_VARIANTS: { name: string; kind: keyof ViewModels; view: ViewModels[keyof ViewModels] }[] = [
+  { name: 'ruling_rejected', kind: 'ruling', view: SAMPLE_REJECTION },
+  { name: 'delegation_letter_entrusted', kind: 'delegation_letter', view: SAMPLE_ENTRUSTED_LETTER },
+];
+
 export const SAMPLE_DOSSIER: DossierView = {
   volumeName: '刘小富与赤水市某超市有限公司买卖合同纠纷',
-  volumeNumber: '（2026）赤市调字第12号',
+  volumeNumber: '赤市调字〔2026〕第12号',
   caseNumber: basics.caseNumber,
   organizationName: organization.name,
   mediatorNames: ['王调解'],

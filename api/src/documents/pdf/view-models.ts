@@ -120,10 +120,17 @@ export interface SessionRecordView extends CaseBasics {
   attendees: string[];
   minutes: string;
   undisputedFacts?: string[] | null;
+  /** The mediator's disclosure (在线调解规则 Art. 13); null: nothing to disclose. Absent in records before 2026-12. */
+  disclosure?: string | null;
+  recusalRequested?: boolean;
+  /** 调解结果 of the session. */
+  result?: 'agreed' | 'adjourned' | 'failed';
+  /** 委托代理人 present: for whom (role and name) and with what authority. */
+  agents?: { principal: string; name: string; authority: 'special' | 'general' }[];
 }
 
 export interface AgreementView extends CaseBasics {
-  /** 编号 of the agreement, e.g. 赤调协字〔2026〕第12号. */
+  /** 编号 of the agreement, e.g. 赤市调字〔2026〕第12号 (the committee’s series). */
   agreementNumber: string;
   organization: MediationOrganization;
   /** 纠纷主要事实. */

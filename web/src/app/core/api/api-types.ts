@@ -2144,6 +2144,16 @@ export interface components {
        */
       byUserId: string;
     };
+    SessionAgentView: {
+      /**
+       * Format: uuid
+       * @example 3f2b8c1e-6d4a-4c1b-9f5e-2a7d8e9b0c11
+       */
+      partyId: string;
+      name: string;
+      /** @enum {string} */
+      authority: 'special' | 'general';
+    };
     SessionView: {
       /**
        * Format: uuid
@@ -2162,6 +2172,12 @@ export interface components {
       attendees: string[];
       minutes: string;
       undisputedFacts: string | null;
+      /** @description The mediator’s disclosure (在线调解规则 Art. 13) */
+      disclosure: string | null;
+      recusalRequested: boolean;
+      /** @enum {string} */
+      result: 'agreed' | 'adjourned' | 'failed';
+      agents: components['schemas']['SessionAgentView'][];
     };
     AgreementTermView: {
       /**
@@ -2222,6 +2238,11 @@ export interface components {
       content: string;
       terms: components['schemas']['AgreementTermView'][];
       performancePlace: string | null;
+      /**
+       * @description 编号 in the mediating committee's own gapless yearly series, shared with the dossier
+       * @example 赤市调字〔2026〕第12号
+       */
+      number: string;
       /**
        * Format: date-time
        * @description When the last party signed; null while awaiting online signatures
@@ -2652,6 +2673,20 @@ export interface components {
       version?: number;
       reason: string;
     };
+    SessionAgentInput: {
+      /**
+       * Format: uuid
+       * @description The party the agent acts for
+       */
+      partyId: string;
+      /** @example 赵某 */
+      name: string;
+      /**
+       * @description 特别授权 (may admit, waive or change claims and settle: 民事诉讼法 Art. 62) or 一般授权
+       * @enum {string}
+       */
+      authority: 'special' | 'general';
+    };
     SessionDto: {
       /** @description The case version as last read */
       version?: number;
@@ -2666,6 +2701,16 @@ export interface components {
       attendees: string[];
       minutes: string;
       undisputedFacts?: string;
+      /** @description What the mediator disclosed before the session (在线调解规则 Art. 13); absent: nothing to disclose */
+      disclosure?: string;
+      /** @description A party asked for the mediator to withdraw (申请回避); absent: false */
+      recusalRequested?: boolean;
+      /**
+       * @description 调解结果 of this session; absent: adjourned
+       * @enum {string}
+       */
+      result?: 'agreed' | 'adjourned' | 'failed';
+      agents?: components['schemas']['SessionAgentInput'][];
     };
     ExtensionDto: {
       /** @description The case version as last read */

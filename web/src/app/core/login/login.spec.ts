@@ -6,7 +6,6 @@ import { Router, provideRouter } from '@angular/router';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { HarnessLoader } from '@angular/cdk/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
-import { MatFormFieldHarness } from '@angular/material/form-field/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
 import { Login } from './login';
 import { AuthStore } from '../auth/auth-store';
@@ -23,6 +22,7 @@ describe('Login', () => {
       imports: [Login],
       providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()],
     });
+    await TestBed.compileComponents();
     fixture = TestBed.createComponent(Login);
     loader = TestbedHarnessEnvironment.loader(fixture);
     http = TestBed.inject(HttpTestingController);
@@ -30,23 +30,43 @@ describe('Login', () => {
     await fixture.whenStable();
   });
 
-  async function fill(username: string, password: string) {
-    await (await loader.getHarness(MatInputHarness.with({ selector: '[formControlName=username]' }))).setValue(username);
-    await (await loader.getHarness(MatInputHarness.with({ selector: '[formControlName=password]' }))).setValue(password);
-    await (await loader.getHarness(MatButtonHarness.with({ text: '登录' }))).click();
+  const page = () => fixture.nativeElement as HTMLElement;
+  const input = (id: string) => page().querySelector<HTMLInputElement>(`#${id}`)!;
+  const submitButton = () => page().querySelector<HTMLButtonElement>('button[type=submit]')!;
+
+  async function type(id: string, value: string) {
+    const el = input(id);
+    el.value = value;
+    el.dispatchEvent(new Event('input'));
+    el.dispatchEvent(new Event('blur'));
+    await fixture.whenStable();
   }
 
-  it('labels both fields', async () => {
-    const fields = await loader.getAllHarnesses(MatFormFieldHarness);
-    expect(await Promise.all(fields.map((f) => f.getLabel()))).toEqual(['用户名', '密码']);
+  async function fill(username: string, password: string) {
+    await type('login-username', username);
+    await type('login-password', password);
+    submitButton().click();
+    await fixture.whenStable();
+  }
+
+  it('labels both fields', () => {
+    const labels = [...page().querySelectorAll('label')].map((l) => [l.textContent?.trim(), input(l.htmlFor) !== null]);
+    expect(labels).toEqual([
+      ['用户名', true],
+      ['密码', true],
+    ]);
+    expect(input('login-password').type).toBe('password');
   });
 
-  it('does not send an empty form and says what is missing', async () => {
-    await (await loader.getHarness(MatButtonHarness.with({ text: '登录' }))).click();
+  it('does not send an empty form, says what is missing and focuses the first empty field', async () => {
+    submitButton().click();
+    await fixture.whenStable();
     http.expectNone('/api/auth/login');
-    const fields = await loader.getAllHarnesses(MatFormFieldHarness);
-    expect(await fields[0].getTextErrors()).toEqual(['请输入用户名']);
-    expect(await fields[1].getTextErrors()).toEqual(['请输入密码']);
+    expect(page().querySelector('#login-username-error')?.textContent).toContain('请输入用户名');
+    expect(page().querySelector('#login-password-error')?.textContent).toContain('请输入密码');
+    expect(input('login-username').getAttribute('aria-invalid')).toBe('true');
+    expect(input('login-username').getAttribute('aria-describedby')).toBe('login-username-error');
+    expect(document.activeElement).toBe(input('login-username'));
   });
 
   it('signs in, keeps the token and goes to the role home', async () => {
@@ -134,7 +154,9 @@ describe('Login', () => {
       await fixture.whenStable();
       await (await loader.getHarness(MatButtonHarness.with({ text: '返回登录' }))).click();
       expect(http.expectOne('/api/auth/logout').request.headers.get('Authorization')).toBe('Bearer one-time');
-      expect(await loader.getAllHarnesses(MatButtonHarness.with({ text: '登录' }))).toHaveLength(1);
+      await fixture.whenStable();
+      expect(submitButton().textContent?.trim()).toBe('登录');
+      expect(input('login-password').value).toBe('');
     });
   });
 });

@@ -1,11 +1,6 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, inject, signal, viewChild } from '@angular/core';
 import { HttpErrorResponse } from '@angular/common/http';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { ActivatedRoute, Router } from '@angular/router';
-import { MatButtonModule } from '@angular/material/button';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { AuthApi } from '../auth/auth-api';
 import { AuthStore } from '../auth/auth-store';
 import { LoginResponse, ROLE_HOME } from '../auth/auth-models';
@@ -18,9 +13,17 @@ interface PendingChange {
   token: string;
 }
 
+type Field = 'username' | 'password';
+
+/**
+ * The sign-in page: the first screen every user loads, on any phone. It is built from native form
+ * controls styled like the app's outlined fields, not from Angular Material and forms, so the page
+ * that decides the first impression carries only the code it runs (issue 13: Lighthouse mobile).
+ * The one-time-password step is deferred: its Material form loads only when a login needs it.
+ */
 @Component({
   selector: 'app-login',
-  imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatProgressBarModule, ChangePassword],
+  imports: [ChangePassword],
   templateUrl: './login.html',
   styleUrl: './login.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -30,29 +33,47 @@ export class Login {
   private readonly auth = inject(AuthStore);
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
+  private readonly usernameInput = viewChild<ElementRef<HTMLInputElement>>('usernameInput');
+  private readonly passwordInput = viewChild<ElementRef<HTMLInputElement>>('passwordInput');
 
-  readonly form = inject(NonNullableFormBuilder).group({
-    username: ['', Validators.required],
-    password: ['', Validators.required],
-  });
+  readonly username = signal('');
+  readonly password = signal('');
+  /** Fields whose missing value is shown: after leaving them, or after a submit. */
+  readonly touched = signal<ReadonlySet<Field>>(new Set());
   readonly busy = signal(false);
   readonly error = signal<string | null>(null);
   readonly pendingChange = signal<PendingChange | null>(null);
 
-  submit(): void {
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
+  valueOf(event: Event): string {
+    return (event.target as HTMLInputElement).value;
+  }
+
+  touch(field: Field): void {
+    if (!this.touched().has(field)) this.touched.set(new Set([...this.touched(), field]));
+  }
+
+  missing(field: Field): boolean {
+    const value = field === 'username' ? this.username().trim() : this.password();
+    return value === '' && this.touched().has(field);
+  }
+
+  submit(event: Event): void {
+    event.preventDefault();
+    const username = this.username().trim();
+    const password = this.password();
+    if (!username || !password) {
+      this.touched.set(new Set<Field>(['username', 'password']));
+      (username ? this.passwordInput() : this.usernameInput())?.nativeElement.focus();
       return;
     }
     if (this.busy()) return;
-    const { username, password } = this.form.getRawValue();
     this.busy.set(true);
     this.error.set(null);
-    this.api.login(username.trim(), password).subscribe({
+    this.api.login(username, password).subscribe({
       next: (session) => {
         this.busy.set(false);
         if (session.mustChangePassword) {
-          this.pendingChange.set({ username: username.trim(), password, token: session.accessToken });
+          this.pendingChange.set({ username, password, token: session.accessToken });
           return;
         }
         this.enter(session);
@@ -87,6 +108,7 @@ export class Login {
     const pending = this.pendingChange();
     if (pending) this.api.logout(pending.token).subscribe({ error: () => undefined });
     this.pendingChange.set(null);
-    this.form.controls.password.reset('');
+    this.password.set('');
+    this.touched.set(new Set());
   }
 }
