@@ -294,7 +294,8 @@ export async function buildViewModel(m: EntityManager, kind: DocumentKind, c: Ca
       basics: basics(ctx),
       agreementNumber: agreementNumberOf(ctx),
     });
-  if (isReviewKind(kind)) return buildReviewViewModel(m, kind, { ...ctx, basics: basics(ctx), terms: termsOf(ctx), clauses: clausesOf(ctx) }, at);
+  if (isReviewKind(kind))
+    return buildReviewViewModel(m, kind, { ...ctx, basics: basics(ctx), terms: termsOf(ctx), clauses: clausesOf(ctx) }, at);
   const view = build(kind, ctx, at);
   const a = ctx.agg.agreement;
   if (kind === 'agreement' && a?.signatureMethod === 'online' && a.signedAt)
