@@ -7,6 +7,7 @@ import {
   PROVINCE_FEE_CONFIGS,
   feeScheduleOn,
   litigationFee,
+  roundFee,
   type FeeCategory,
   type ProvinceFeeConfig,
 } from './fees.js';
@@ -288,5 +289,22 @@ describe('errors', () => {
     ];
     expect(litigationFee({ amountFen: 0n, feeCategory: 'divorce', on: '2019-12-31' }, { provinces: rows }).fullFeeFen).toBe(fen('100'));
     expect(litigationFee({ amountFen: 0n, feeCategory: 'divorce', on: '2020-01-01' }, { provinces: rows }).fullFeeFen).toBe(fen('200'));
+  });
+});
+
+describe('roundFee (court setting fen | yuan)', () => {
+  it.each([
+    ['fen keeps the fen', 5049n, 'fen', 5049n],
+    ['yuan rounds ¥50.49 down', 5049n, 'yuan', 5000n],
+    ['yuan rounds ¥50.50 half up', 5050n, 'yuan', 5100n],
+    ['yuan keeps a whole yuan', 5000n, 'yuan', 5000n],
+    ['zero stays zero', 0n, 'yuan', 0n],
+    ['half of ¥8,800.00 + ¥0.50', 440050n, 'yuan', 440100n],
+  ] as const)('%s', (_label, input, mode, expected) => {
+    expect(roundFee(input, mode)).toBe(expected);
+  });
+
+  it('refuses a negative fee', () => {
+    expect(() => roundFee(-1n, 'yuan')).toThrow(FeeRuleError);
   });
 });

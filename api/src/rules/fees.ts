@@ -351,3 +351,15 @@ export function litigationFee(input: LitigationFeeInput, tables: FeeTables = {})
     province,
   };
 }
+
+/** How a court prints fees: to the fen (as 交纳办法 computes them) or to the whole yuan. */
+export type FeeRoundingMode = 'fen' | 'yuan';
+
+/**
+ * A fee in fen rounded by the court's setting: `fen` keeps it, `yuan` rounds half up to the whole
+ * yuan (¥50.50 → ¥51, ¥50.49 → ¥50). Applied to each case's own fee, never to a total.
+ */
+export function roundFee(fen: bigint, mode: FeeRoundingMode): bigint {
+  if (typeof fen !== 'bigint' || fen < 0n) throw new FeeRuleError('a fee is a non-negative amount in fen');
+  return mode === 'yuan' ? ((fen + 50n) / 100n) * 100n : fen;
+}
