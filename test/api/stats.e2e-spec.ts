@@ -131,8 +131,12 @@ describe('access and validation', () => {
       'withdrawn',
       'withdrawnAfterAgreement',
     ]);
+    // Issue 14 item 12: without ?basis the court's setting applies (half_fee: 交纳办法 Art. 15), both totals are given.
     expect(implicit.savings).toMatchObject({
-      basis: 'full',
+      basis: 'half',
+      basisLabel: '以调解方式结案减半交纳（《诉讼费用交纳办法》第十五条）',
+      rounding: 'fen',
+      litigationFeesAvoided: implicit.savings.litigationFeesAvoidedHalf,
       estimate: true,
       label: '估算',
       feeRule: { version: '2007-04-01', basis: '诉讼费用交纳办法 第十三条' },
@@ -142,7 +146,7 @@ describe('access and validation', () => {
 
 describe('figures follow the cases', () => {
   it('completing agreements moves litigationFeesAvoided by exactly the fees of their claims', async () => {
-    const before = await summary();
+    const before = await summary('?basis=full');
     const beforeHalf = await summary('?basis=half');
     const claims: [string, string][] = [
       ['sale_contract', '10001.00'],
@@ -160,8 +164,10 @@ describe('figures follow the cases', () => {
       const c = await inMediation({ disputeType, claimAmount });
       expect((await post(`/api/cases/${c.id}/agreement`, w.tokens.m1!, agreementBody(c))).status).toBe(200);
     }
-    const after = await summary();
+    const after = await summary('?basis=full');
     expect(fen(after.savings.litigationFeesAvoided) - fen(before.savings.litigationFeesAvoided)).toBe(full);
+    expect(after.savings.litigationFeesAvoidedFull).toBe(after.savings.litigationFeesAvoided);
+    expect(fen(after.savings.litigationFeesAvoidedHalf) - fen(before.savings.litigationFeesAvoidedHalf)).toBe(half);
     expect(after.savings.casesCounted - before.savings.casesCounted).toBe(claims.length);
     expect(after.agreed - before.agreed).toBe(claims.length);
     expect(after.received - before.received).toBe(claims.length);
@@ -218,13 +224,58 @@ describe('figures follow the cases', () => {
   });
 });
 
+describe("the court's savings basis and fee rounding (issue 14 item 12)", () => {
+  const patch = (body: object) => t.http.patch('/api/admin/settings').set(auth(w.tokens.admin!)).send(body);
+
+  it('rounds each case fee to the whole yuan when the court says so, and the setting chooses the default basis', async () => {
+    const fenFull = await summary('?basis=full');
+    const fenHalf = await summary('?basis=half');
+    expect((await patch({ feeRounding: 'yuan' })).status).toBe(200);
+    try {
+      // The calculator: the 交纳办法 fee to the fen beside the court's rounded figure.
+      const fee = await get('/api/fees/litigation?amount=10001.00&disputeType=sale_contract', w.tokens.clerk1!);
+      expect(fee.body).toMatchObject({
+        fullFee: '50.00',
+        halfFee: '25.00',
+        exactFullFee: '50.03',
+        exactHalfFee: '25.01',
+        rounding: 'yuan',
+      });
+      // Every stored fact is refreshed: each case's fee is a whole yuan, so every total is one too.
+      const yuanFull = await summary('?basis=full');
+      expect(yuanFull.savings.rounding).toBe('yuan');
+      expect(yuanFull.savings.litigationFeesAvoidedFull).toMatch(/\.00$/);
+      expect(yuanFull.savings.litigationFeesAvoidedHalf).toMatch(/\.00$/);
+      expect(yuanFull.savings.casesCounted).toBe(fenFull.savings.casesCounted);
+      const c = await inMediation({ disputeType: 'sale_contract', claimAmount: '10001.00' });
+      expect((await post(`/api/cases/${c.id}/agreement`, w.tokens.m1!, agreementBody(c))).status).toBe(200);
+      const after = await summary('?basis=full');
+      expect(fen(after.savings.litigationFeesAvoidedFull) - fen(yuanFull.savings.litigationFeesAvoidedFull)).toBe(5000n);
+      expect(fen(after.savings.litigationFeesAvoidedHalf) - fen(yuanFull.savings.litigationFeesAvoidedHalf)).toBe(2500n);
+
+      expect((await patch({ savingsBasis: 'full_fee' })).status).toBe(200);
+      const byCourt = await summary();
+      expect(byCourt.savings).toMatchObject({ basis: 'full', litigationFeesAvoided: after.savings.litigationFeesAvoidedFull });
+      expect(byCourt.savings.basisLabel).toBe('全额案件受理费（《诉讼费用交纳办法》第十三条）');
+      expect((await summary('?basis=half')).savings.basis).toBe('half');
+    } finally {
+      expect((await patch({ feeRounding: 'fen', savingsBasis: 'half_fee' })).status).toBe(200);
+    }
+    // Back to the fen: the totals are the fen totals plus the one new case's exact fee.
+    const back = await summary('?basis=full');
+    expect(fen(back.savings.litigationFeesAvoidedFull) - fen(fenFull.savings.litigationFeesAvoidedFull)).toBe(5003n);
+    expect(fen(back.savings.litigationFeesAvoidedHalf) - fen(fenHalf.savings.litigationFeesAvoidedHalf)).toBe(2501n);
+    expect((await summary()).savings.basis).toBe('half');
+  });
+});
+
 describe('breakdown and ranking', () => {
   it('groups the same figures by organization, mediator, month and dispute type; groups add up to the totals', async () => {
     const total = await summary();
     for (const by of ['organization', 'mediator', 'month', 'disputeType']) {
       const res = await get(`/api/stats/breakdown?by=${by}`, w.tokens.judge1!);
       expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ by, basis: 'full' });
+      expect(res.body).toMatchObject({ by, basis: 'half' });
       expect(res.body.totals).toEqual(total);
       for (const k of ['received', 'delegated', 'inMediation', 'agreed', 'confirmed', 'failed', 'withdrawn'] as const) {
         expect(res.body.rows.reduce((s: number, r: Record<string, number>) => s + r[k]!, 0)).toBe(total[k]);

@@ -61,8 +61,25 @@ export class FeeBracketView {
 export class LitigationFeeView {
   @ApiProperty(money({ example: '120000.00' })) amount: string;
   @ApiProperty({ type: 'string', enum: DISPUTE_TYPE_CODES, nullable: true, example: 'sale_contract' }) disputeType: string | null;
-  @ApiProperty(money({ example: '2800.00' })) fullFee: string;
-  @ApiProperty(money({ example: '1400.00' })) halfFee: string;
+  @ApiProperty(money({ example: '2800.00', description: "The full acceptance fee, rounded by the court's `rounding`." })) fullFee: string;
+  @ApiProperty(
+    money({
+      example: '1400.00',
+      description: "Half of it (Art. 15 mediation/withdrawal, Art. 16 simple procedure), rounded by the court's `rounding`.",
+    }),
+  )
+  halfFee: string;
+  @ApiProperty(
+    money({ example: '2800.00', description: 'The full fee as the 交纳办法 computes it, to the fen (the sum of the brackets).' }),
+  )
+  exactFullFee: string;
+  @ApiProperty(money({ example: '1400.00', description: 'Half of it, to the fen.' })) exactHalfFee: string;
+  @ApiProperty({
+    enum: ['fen', 'yuan'],
+    example: 'fen',
+    description: "The court's fee rounding (settings `feeRounding`): `fen` keeps the fen, `yuan` rounds half up to the whole yuan.",
+  })
+  rounding: 'fen' | 'yuan';
   @ApiProperty({ enum: FEE_CATEGORIES }) feeCategory: FeeCategory;
   @ApiProperty({ type: [FeeBracketView] }) brackets: FeeBracketView[];
   @ApiProperty({ example: '诉讼费用交纳办法 第十三条' }) basis: string;

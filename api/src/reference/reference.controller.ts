@@ -96,7 +96,7 @@ export class ReferenceController {
   })
   @ApiOkResponse({ type: LitigationFeeView })
   @ApiErrors(422)
-  fee(@Query() q: FeeQuery) {
-    return this.reference.litigationFee(q.amount, q.disputeType);
+  fee(@CurrentUser() user: AuthUser, @Query() q: FeeQuery) {
+    return this.reference.litigationFee(user, q.amount, q.disputeType);
   }
 }

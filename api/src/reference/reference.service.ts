@@ -6,7 +6,7 @@ import { CalendarService } from '../calendar/calendar.service.js';
 import { DomainError } from '../common/domain-error.js';
 import { pageOf } from '../common/pagination.js';
 import { disputeTypeOf, DISPUTE_TYPES } from '../rules/dispute-types.js';
-import { FeeRuleError, litigationFee } from '../rules/fees.js';
+import { DEFAULT_PROVINCE, FeeRuleError, litigationFee, roundFee, type FeeRoundingMode } from '../rules/fees.js';
 import { formatMoney, parseMoney } from '../rules/money.js';
 import type { MediatorQuery, OrganizationQuery } from './reference.dto.js';
 
@@ -91,19 +91,35 @@ export class ReferenceService {
     return this.calendar.deadline(start, length, unit, courtId);
   }
 
-  litigationFee(amount: string, disputeTypeCode?: string) {
+  /**
+   * The acceptance fee of a claim under the rules in force today, with the bases of the caller's
+   * court's province, and `fullFee`/`halfFee` rounded by the court's setting (fen, or whole yuan).
+   */
+  async litigationFee(user: AuthUser, amount: string, disputeTypeCode?: string) {
     const parsed = parseMoney(amount);
     if (!parsed.ok) throw new DomainError('VALIDATION_FAILED', `amount: ${parsed.reason}`, { amount: parsed.reason });
     const disputeType = disputeTypeCode ? disputeTypeOf(disputeTypeCode) : undefined;
     if (disputeTypeCode && !disputeType)
       throw new DomainError('VALIDATION_FAILED', `Unknown dispute type "${disputeTypeCode}"`, { disputeType: 'unknown' });
+    const [court] = (await this.dataSource.query('SELECT province, fee_rounding AS "feeRounding" FROM courts WHERE id = $1', [
+      user.courtId,
+    ])) as { province: string | null; feeRounding: FeeRoundingMode }[];
+    const rounding = court?.feeRounding ?? 'fen';
     try {
-      const fee = litigationFee({ amountFen: parsed.fen, feeCategory: disputeType?.feeCategory ?? 'property', on: this.calendar.today() });
+      const fee = litigationFee({
+        amountFen: parsed.fen,
+        feeCategory: disputeType?.feeCategory ?? 'property',
+        on: this.calendar.today(),
+        province: court?.province ?? DEFAULT_PROVINCE,
+      });
       return {
         amount: formatMoney(parsed.fen),
         disputeType: disputeType?.code ?? null,
-        fullFee: formatMoney(fee.fullFeeFen),
-        halfFee: formatMoney(fee.halfFeeFen),
+        fullFee: formatMoney(roundFee(fee.fullFeeFen, rounding)),
+        halfFee: formatMoney(roundFee(fee.halfFeeFen, rounding)),
+        exactFullFee: formatMoney(fee.fullFeeFen),
+        exactHalfFee: formatMoney(fee.halfFeeFen),
+        rounding,
         feeCategory: fee.feeCategory,
         brackets: fee.brackets.map((b) => ({
           from: formatMoney(b.fromFen),

@@ -9,7 +9,7 @@ import type { PdfRenderer } from '../documents/pdf/renderer.js';
 import { chinaDateOf } from '../rules/chinese-date.js';
 import { formatMoneyCn } from '../rules/money.js';
 import { rankingChart, savingsChart, trendChart, type TrendPoint } from './bulletin-charts.js';
-import type { BulletinQuery } from './dto/stats.dto.js';
+import { BASIS_LABELS, type BulletinQuery, type SavingsBasis } from './dto/stats.dto.js';
 import { DEFINITIONS, type RankingEntry, type StatsFigures } from './dto/stats-responses.js';
 import { addMonths, monthOf, monthPeriod } from './period.js';
 import { monthLabel, StatsService } from './stats.service.js';
@@ -71,7 +71,7 @@ export class BulletinService {
     this.reports = ReportRenderer.create(renderer.fonts);
   }
 
-  async render(user: AuthUser, q: BulletinQuery): Promise<{ pdf: Buffer; filename: string; asciiName: string }> {
+  async render(user: AuthUser, q: BulletinQuery & { basis: SavingsBasis }): Promise<{ pdf: Buffer; filename: string; asciiName: string }> {
     const today = this.stats.today();
     const month = q.month ?? addMonths(monthOf(today), -1);
     const p = monthPeriod(month);
@@ -129,7 +129,7 @@ export class BulletinService {
         red: ranking.red.map(rankingView),
         black: ranking.black.map(rankingView),
       },
-      basisLabel: q.basis === 'half' ? '按简易程序减半计算' : '按全额案件受理费计算',
+      basisLabel: BASIS_LABELS[q.basis],
       feeBasis: feeRule.basis,
       feeRuleVersion: feeRule.version ?? '—',
       province: feeRule.province,

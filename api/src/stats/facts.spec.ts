@@ -47,6 +47,14 @@ describe('deriveFact', () => {
     expect(deriveFact(kase({ disputeType: 'divorce', claimAmountFen: 30_000_000n }), ctx)).toMatchObject({ feeFullFen: 65_000n });
   });
 
+  it("rounds each fee by the court's setting: to the fen, or half up to the whole yuan", () => {
+    // 12,345 yuan: 50 + 2,345 × 2.5 % = 108.625 → 108.63; half 54.3125 → 54.31.
+    const c = kase({ claimAmountFen: 1_234_500n });
+    expect(deriveFact(c, ctx)).toMatchObject({ feeFullFen: 10_863n, feeHalfFen: 5_431n });
+    expect(deriveFact(c, { ...ctx, feeRounding: 'fen' })).toMatchObject({ feeFullFen: 10_863n, feeHalfFen: 5_431n });
+    expect(deriveFact(c, { ...ctx, feeRounding: 'yuan' })).toMatchObject({ feeFullFen: 10_900n, feeHalfFen: 5_400n });
+  });
+
   it('a case received before the 办法 saves nothing instead of failing', () => {
     expect(deriveFact(kase({ receivedOn: '2006-12-01' }), ctx)).toMatchObject({ feeFullFen: 0n, feeHalfFen: 0n, feeRuleVersion: null });
   });

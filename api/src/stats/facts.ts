@@ -27,7 +27,7 @@
  */
 import { chinaToday, daysBetween } from '../rules/calendar.js';
 import { disputeTypeOf } from '../rules/dispute-types.js';
-import { DEFAULT_PROVINCE, FeeRuleError, litigationFee } from '../rules/fees.js';
+import { DEFAULT_PROVINCE, FeeRuleError, litigationFee, roundFee, type FeeRoundingMode } from '../rules/fees.js';
 import { STATUSES_WITH_AGREEMENT } from '../rules/case-status.js';
 
 /** The per-case inputs of the statistics (the `case_stat_facts` row). */
@@ -77,6 +77,8 @@ export interface FactContext {
   decidedAt: Date | null;
   /** The court's province (divorce / personality / other non-property fee bases). */
   province: string | null;
+  /** The court's fee rounding (settings `feeRounding`); to the fen when absent. */
+  feeRounding?: FeeRoundingMode | null;
 }
 
 /** China date of an instant (fixed UTC+8 since 1991, as rules/calendar.ts: fast enough for millions of rows). */
@@ -92,14 +94,24 @@ export function isAgreementStatus(status: string): boolean {
 
 /**
  * The fees the savings estimate uses for a case: the acceptance fee of its claim under the rules
- * in force on the day it was received (the day it would have been filed). A case outside any fee
- * rule (received before 2007-04-01) saves nothing.
+ * in force on the day it was received (the day it would have been filed), each rounded by the court's
+ * setting (to the fen, or half up to the whole yuan). A case outside any fee rule (received before
+ * 2007-04-01) saves nothing.
  */
-export function feesOf(c: Pick<CaseForStats, 'disputeType' | 'claimAmountFen' | 'receivedOn'>, province: string | null) {
+export function feesOf(
+  c: Pick<CaseForStats, 'disputeType' | 'claimAmountFen' | 'receivedOn'>,
+  province: string | null,
+  rounding: FeeRoundingMode = 'fen',
+) {
   const feeCategory = disputeTypeOf(c.disputeType)?.feeCategory ?? 'property';
   try {
     const fee = litigationFee({ amountFen: c.claimAmountFen, feeCategory, on: c.receivedOn, province: province ?? DEFAULT_PROVINCE });
-    return { feeCategory, feeFullFen: fee.fullFeeFen, feeHalfFen: fee.halfFeeFen, feeRuleVersion: fee.version };
+    return {
+      feeCategory,
+      feeFullFen: roundFee(fee.fullFeeFen, rounding),
+      feeHalfFen: roundFee(fee.halfFeeFen, rounding),
+      feeRuleVersion: fee.version,
+    };
   } catch (e) {
     if (e instanceof FeeRuleError) return { feeCategory, feeFullFen: 0n, feeHalfFen: 0n, feeRuleVersion: null };
     throw e;
@@ -108,7 +120,7 @@ export function feesOf(c: Pick<CaseForStats, 'disputeType' | 'claimAmountFen' | 
 
 export function deriveFact(c: CaseForStats, ctx: FactContext): StatFact {
   const ended = ENDED.has(c.status) && c.mediationEndedAt !== null;
-  const { feeFullFen, feeHalfFen, feeRuleVersion } = feesOf(c, ctx.province);
+  const { feeFullFen, feeHalfFen, feeRuleVersion } = feesOf(c, ctx.province, ctx.feeRounding ?? 'fen');
   return {
     caseId: c.id,
     courtId: c.courtId,

@@ -13,6 +13,7 @@
  * recomputes the rollups in memory for a court (tests compare it with the table).
  */
 import type { DataSource, EntityManager } from 'typeorm';
+import type { FeeRoundingMode } from '../rules/fees.js';
 import {
   accumulate,
   COUNTERS,
@@ -160,7 +161,7 @@ export async function refreshCasesStats(m: Queryable, cases: readonly CaseForSta
   const rows = (await m.query(
     `WITH ids AS (SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[]) AS x(case_id, court_id, assignee_id)),
           cleared AS (DELETE FROM stats_dirty_cases d USING ids WHERE d.case_id = ids.case_id)
-     SELECT ids.case_id AS "id", co.province, u.organization_id AS "assigneeOrganizationId", cf.decided_at AS "decidedAt",
+     SELECT ids.case_id AS "id", co.province, co.fee_rounding AS "feeRounding", u.organization_id AS "assigneeOrganizationId", cf.decided_at AS "decidedAt",
             f.case_id AS "factCaseId", ${FACT_SELECT}
        FROM ids
        JOIN courts co ON co.id = ids.court_id
@@ -179,6 +180,7 @@ export async function refreshCasesStats(m: Queryable, cases: readonly CaseForSta
       assigneeOrganizationId: (row?.assigneeOrganizationId as string | null) ?? null,
       decidedAt: row?.decidedAt ? new Date(row.decidedAt as string) : null,
       province: (row?.province as string | null) ?? null,
+      feeRounding: (row?.feeRounding as FeeRoundingMode | null) ?? null,
     });
     if (sameFact(before, after)) continue;
     if (before) accumulate(deltas, before, -1n);
@@ -249,7 +251,8 @@ function caseFromRow(r: Record<string, unknown>): CaseForStats {
 // Recount and rebuild
 // ---------------------------------------------------------------------------------------------
 
-const CASES_FOR_STATS = `${CASE_COLUMNS}, u.organization_id AS "assigneeOrganizationId", cf.decided_at AS "decidedAt", co.province
+const CASES_FOR_STATS = `${CASE_COLUMNS}, u.organization_id AS "assigneeOrganizationId", cf.decided_at AS "decidedAt", co.province,
+       co.fee_rounding AS "feeRounding"
     FROM cases c
     JOIN courts co ON co.id = c.court_id
     LEFT JOIN users u ON u.id = c.assignee_id
@@ -260,6 +263,7 @@ function factOfCaseRow(r: Record<string, unknown>): StatFact {
     assigneeOrganizationId: (r.assigneeOrganizationId as string | null) ?? null,
     decidedAt: r.decidedAt ? new Date(r.decidedAt as string) : null,
     province: (r.province as string | null) ?? null,
+    feeRounding: (r.feeRounding as FeeRoundingMode | null) ?? null,
   });
 }
 

@@ -11,7 +11,7 @@ import { chinaDateOf } from '../rules/chinese-date.js';
 import { disputeTypeOf } from '../rules/dispute-types.js';
 import type { FeeCategory } from '../rules/fees.js';
 import type { TrackCode } from '../rules/tracks.js';
-import type { BreakdownBy, ExportQuery } from './dto/stats.dto.js';
+import { BASIS_LABELS, type BreakdownBy, type ExportQuery, type SavingsBasis } from './dto/stats.dto.js';
 import { type BreakdownResponse, type BreakdownRow, DEFINITIONS } from './dto/stats-responses.js';
 import { isAgreementStatus } from './facts.js';
 import type { Period } from './period.js';
@@ -132,7 +132,7 @@ export class StatsExportService {
    * returns the file to stream. Figures and cases are read in one REPEATABLE READ snapshot, so
    * the cases sheet always adds up to the figures sheet.
    */
-  async prepare(user: AuthUser, q: ExportQuery): Promise<ExportFile> {
+  async prepare(user: AuthUser, q: ExportQuery & { basis: SavingsBasis }): Promise<ExportFile> {
     const p = this.stats.period(q.from, q.to);
     await this.stats.ensureFresh();
     const now = this.clock.now();
@@ -193,7 +193,7 @@ export class StatsExportService {
     qr: QueryRunner,
     client: RawClient,
     user: AuthUser,
-    q: ExportQuery,
+    q: ExportQuery & { basis: SavingsBasis },
     p: Period,
     now: Date,
     out: Writable,
@@ -210,7 +210,7 @@ export class StatsExportService {
     await fig.row(['统计期间', `${p.from} 至 ${p.to}`]);
     await fig.row([
       '节约诉讼费口径',
-      `${q.basis === 'half' ? '减半（按简易程序）' : '全额'}；估算；${rule.basis}，收费规则版本 ${rule.version ?? '—'}，${rule.province}`,
+      `${BASIS_LABELS[q.basis]}；估算；${rule.basis}，收费规则版本 ${rule.version ?? '—'}，${rule.province}`,
     ]);
     await fig.row(['生成时间', `${chinaDateOf(now)}（北京时间）`]);
     await fig.row([]);

@@ -34,8 +34,8 @@ export class StatsController {
     description: 'Figures of the caller’s court for a period' + '\n\n' + `${PERIODS}\n\n${Object.values(DEFINITIONS).join('\n')}`,
   })
   @ApiOkResponse({ type: StatsSummary })
-  summary(@CurrentUser() user: AuthUser, @Query() q: StatsQuery) {
-    return this.stats.summary(user, q);
+  async summary(@CurrentUser() user: AuthUser, @Query() q: StatsQuery) {
+    return this.stats.summary(user, { ...q, basis: await this.stats.basisOf(user.courtId, q.basis) });
   }
 
   @Get('breakdown')
@@ -45,8 +45,8 @@ export class StatsController {
     description: 'The same figures per organization, mediator, month or dispute type' + '\n\n' + `${PERIODS}\n\n${DEFINITIONS.groups}`,
   })
   @ApiOkResponse({ type: BreakdownResponse })
-  breakdown(@CurrentUser() user: AuthUser, @Query() q: BreakdownQuery) {
-    return this.stats.breakdown(user, q);
+  async breakdown(@CurrentUser() user: AuthUser, @Query() q: BreakdownQuery) {
+    return this.stats.breakdown(user, { ...q, basis: await this.stats.basisOf(user.courtId, q.basis) });
   }
 
   @Get('ranking')
@@ -79,7 +79,7 @@ export class StatsController {
   })
   @ApiFileResponse(['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv'], 'xlsx or csv, by `format`')
   async export(@CurrentUser() user: AuthUser, @Query() q: ExportQuery, @Res() res: Response): Promise<void> {
-    const file = await this.exports.prepare(user, q);
+    const file = await this.exports.prepare(user, { ...q, basis: await this.stats.basisOf(user.courtId, q.basis) });
     res.setHeader('Content-Type', file.contentType);
     res.setHeader('Content-Disposition', contentDisposition(file.asciiName, file.filename));
     res.setHeader('Cache-Control', 'no-store');
@@ -94,7 +94,10 @@ export class StatsController {
   })
   @ApiFileResponse(['application/pdf'], 'The bulletin PDF')
   async bulletin(@CurrentUser() user: AuthUser, @Query() q: BulletinQuery, @Res() res: Response): Promise<void> {
-    const { pdf, filename, asciiName } = await this.bulletins.render(user, q);
+    const { pdf, filename, asciiName } = await this.bulletins.render(user, {
+      ...q,
+      basis: await this.stats.basisOf(user.courtId, q.basis),
+    });
     res.setHeader('Content-Type', 'application/pdf');
     res.setHeader('Content-Disposition', contentDisposition(asciiName, filename));
     res.setHeader('Cache-Control', 'no-store');

@@ -24,7 +24,7 @@ import { addCounters, addObligation, type PerformanceCounters, performanceFigure
 import { rollupColumn } from './rollups.js';
 import { StatsRefreshService } from './stats-refresh.service.js';
 import { monthPeriod, monthsOf, type Period, resolvePeriod, splitPeriod, addMonths, monthOf } from './period.js';
-import type { BreakdownBy, SavingsBasis } from './dto/stats.dto.js';
+import { BASIS_LABELS, basisOfSetting, type BreakdownBy, type SavingsBasis } from './dto/stats.dto.js';
 import {
   type BreakdownResponse,
   type BreakdownRow,
@@ -86,6 +86,8 @@ export function figuresOf(
       litigationFeesAvoided: formatMoney(basis === 'half' ? c.feesHalfFen : c.feesFullFen),
       casesCounted: n('agreed'),
       basis,
+      litigationFeesAvoidedFull: formatMoney(c.feesFullFen),
+      litigationFeesAvoidedHalf: formatMoney(c.feesHalfFen),
     },
   };
 }
@@ -221,6 +223,15 @@ export class StatsService {
     return new Map<string, SatisfactionCounters>(rows.map((r) => [r.key, { ratings: r.ratings, satisfied: r.satisfied }]));
   }
 
+  /** The basis a report uses: the one asked for, else the court's setting (issue 14: half by default). */
+  async basisOf(courtId: string, requested: SavingsBasis | undefined): Promise<SavingsBasis> {
+    if (requested) return requested;
+    const [court] = (await this.dataSource.query('SELECT savings_basis AS "savingsBasis" FROM courts WHERE id = $1', [courtId])) as {
+      savingsBasis: string;
+    }[];
+    return basisOfSetting(court?.savingsBasis);
+  }
+
   async summary(user: AuthUser, q: { from?: string; to?: string; basis: SavingsBasis }, m?: Queryable): Promise<StatsSummary> {
     const p = this.period(q.from, q.to);
     if (!m) {
@@ -261,7 +272,10 @@ export class StatsService {
       [courtId, p.from, p.to],
     )) as { decree: number; withdrawal: number }[];
     // Last, so the replica test sees the summary's final statement on the replica connection.
-    const [court] = (await m.query('SELECT province FROM courts WHERE id = $1', [courtId])) as { province: string }[];
+    const [court] = (await m.query('SELECT province, fee_rounding AS "feeRounding" FROM courts WHERE id = $1', [courtId])) as {
+      province: string;
+      feeRounding: 'fen' | 'yuan';
+    }[];
     return {
       ...figures,
       concludedByDecree: outcomes?.decree ?? 0,
@@ -272,6 +286,8 @@ export class StatsService {
         label: '估算',
         feeRule: { version, basis: FEE_BASIS, province: court?.province ?? DEFAULT_PROVINCE },
         method: DEFINITIONS.savings,
+        basisLabel: BASIS_LABELS[basis],
+        rounding: court?.feeRounding ?? 'fen',
       },
     };
   }

@@ -21,7 +21,7 @@ export const DEFINITIONS = {
   onTimeRate:
     '按期办结率 = 在调解期限届满日（mediationEndsOn，含延长）当日或之前结束的案件 ÷ 调解结束案件；四位小数，无结束案件时为 null。',
   savings:
-    '节约诉讼费（估算）：期间内以调解协议结束的每一案件，按其案由的收费类别和请求金额、依收案之日有效的《诉讼费用交纳办法》第十三条计算的案件受理费（basis=full 全额；basis=half 按简易程序减半），每件单独四舍五入到分后相加。当事人实际交纳为 0（人民调解不收费，司法确认不收费）。这是估算，不是法院收取或退还的金额。',
+    '节约诉讼费（估算）：期间内以调解协议结束的每一案件，按其案由的收费类别和请求金额、依收案之日有效的《诉讼费用交纳办法》第十三条计算的案件受理费（basis=half：以调解方式结案减半交纳，第十五条，为法院默认口径；basis=full：全额），每件按法院设置的收费取整方式（到分，或四舍五入到元）单独取整后相加；响应同时给出两种口径的合计。当事人实际交纳为 0（人民调解不收费，司法确认不收费）。这是估算，不是法院收取或退还的金额。',
   litigationRate:
     '万人起诉率 = 年度一审民事、行政案件数 ÷（户籍人口 + 登记流动人口）× 10,000。本系统只登记本院立案后委托调解的民初案件（track = entrusted，按收案年度计），不含未经本系统的一审民事、行政案件，因此是该指标的下限；人口按法院、年度配置。',
   obligationsDue: '到期履行义务：调解协议约定的履行期限（dueOn）在期间内的履行义务数（每一给付条款为一项；权利人放弃的不计）。',
@@ -74,8 +74,28 @@ export class SavingsFigures {
   })
   casesCounted: number;
 
-  @ApiProperty({ enum: BASES, example: 'full' })
+  @ApiProperty({
+    enum: BASES,
+    example: 'half',
+    description: "The basis of `litigationFeesAvoided`: the request's, else the court's setting.",
+  })
   basis: SavingsBasis;
+
+  @ApiProperty({
+    type: 'string',
+    pattern: MONEY_PATTERN,
+    example: '208500.00',
+    description: 'The same cases on the full basis (第十三条 acceptance fee), whatever `basis` is.',
+  })
+  litigationFeesAvoidedFull: string;
+
+  @ApiProperty({
+    type: 'string',
+    pattern: MONEY_PATTERN,
+    example: '104250.00',
+    description: 'The same cases on the half basis (第十五条: a suit ended by mediation pays half), whatever `basis` is.',
+  })
+  litigationFeesAvoidedHalf: string;
 }
 
 export class SummarySavings extends SavingsFigures {
@@ -90,6 +110,20 @@ export class SummarySavings extends SavingsFigures {
 
   @ApiProperty({ description: 'How the estimate is made.' })
   method: string;
+
+  @ApiProperty({
+    example: '以调解方式结案减半交纳（《诉讼费用交纳办法》第十五条）',
+    description: 'The basis in words, as reports print it.',
+  })
+  basisLabel: string;
+
+  @ApiProperty({
+    enum: ['fen', 'yuan'],
+    example: 'fen',
+    description:
+      "The court's fee rounding (settings `feeRounding`): each case's fee to the fen, or half up to the whole yuan, before summing.",
+  })
+  rounding: 'fen' | 'yuan';
 }
 
 export class CountsAndRates {

@@ -22,6 +22,22 @@ export type BreakdownBy = (typeof BREAKDOWNS)[number];
 export const BASES = ['full', 'half'] as const;
 export type SavingsBasis = (typeof BASES)[number];
 
+/** Each basis in words, as the summary, the export and the bulletin print it. */
+export const BASIS_LABELS: Record<SavingsBasis, string> = {
+  half: '以调解方式结案减半交纳（《诉讼费用交纳办法》第十五条）',
+  full: '全额案件受理费（《诉讼费用交纳办法》第十三条）',
+};
+
+/** The court setting (courts.savings_basis) as a report basis. */
+export const basisOfSetting = (setting: string | null | undefined): SavingsBasis => (setting === 'full_fee' ? 'full' : 'half');
+
+/** The savings basis a request may name; without it, the court's setting (`savingsBasis`) applies. */
+export const BASIS_NOTE =
+  'Savings basis (节约诉讼费口径): `half` = the acceptance fee halved as a suit ended by mediation would have paid it ' +
+  '(诉讼费用交纳办法 第十五条: 以调解方式结案或者当事人申请撤诉的，减半交纳案件受理费); `full` = the full fee (第十三条). ' +
+  "Default: the court's setting (GET /api/admin/settings `savingsBasis`, `half_fee` unless the court changed it). " +
+  'Every response states the basis used and carries both totals.';
+
 const PERIOD_NOTE = 'China-time calendar date, both ends included; default: 1 January of the current year … today.';
 
 export class StatsQuery {
@@ -35,15 +51,10 @@ export class StatsQuery {
   @IsCalendarDate()
   to?: string;
 
-  @ApiPropertyOptional({
-    enum: BASES,
-    default: 'full',
-    description:
-      'Savings basis: `full` = the full acceptance fee (诉讼费用交纳办法 第十三条); `half` = half of it (assume simple procedure, 第十六条).',
-  })
+  @ApiPropertyOptional({ enum: BASES, description: BASIS_NOTE })
   @IsOptional()
   @IsIn(BASES)
-  basis: SavingsBasis = 'full';
+  basis?: SavingsBasis;
 }
 
 export class BreakdownQuery extends StatsQuery {
@@ -101,10 +112,10 @@ export class BulletinQuery {
   @IsMonth()
   month?: string;
 
-  @ApiPropertyOptional({ enum: BASES, default: 'full' })
+  @ApiPropertyOptional({ enum: BASES, description: BASIS_NOTE })
   @IsOptional()
   @IsIn(BASES)
-  basis: SavingsBasis = 'full';
+  basis?: SavingsBasis;
 
   @ApiPropertyOptional({ default: 5, description: 'Ranking threshold: minimum cases ended in the month (as GET /api/stats/ranking).' })
   @IsOptional()

@@ -41,6 +41,7 @@ export function aCase(overrides: Partial<CaseRecord> = {}): CaseRecord {
     confirmation: null,
     documents: [],
     partyConsents: [],
+    confirmationJoins: [],
     version: 3,
     ...overrides,
   };

@@ -1006,7 +1006,7 @@ export interface paths {
      *     调解成功率 = 调解成功 ÷ 调解结束（成功 + 不成 + 撤回），均按调解结束日期计入期间；四位小数，无结束案件时为 null。
      *     平均调解天数 = 期间内结束调解的案件，自调解员接收之日至调解结束之日的自然日数的平均值；两位小数，无结束案件时为 null。
      *     按期办结率 = 在调解期限届满日（mediationEndsOn，含延长）当日或之前结束的案件 ÷ 调解结束案件；四位小数，无结束案件时为 null。
-     *     节约诉讼费（估算）：期间内以调解协议结束的每一案件，按其案由的收费类别和请求金额、依收案之日有效的《诉讼费用交纳办法》第十三条计算的案件受理费（basis=full 全额；basis=half 按简易程序减半），每件单独四舍五入到分后相加。当事人实际交纳为 0（人民调解不收费，司法确认不收费）。这是估算，不是法院收取或退还的金额。
+     *     节约诉讼费（估算）：期间内以调解协议结束的每一案件，按其案由的收费类别和请求金额、依收案之日有效的《诉讼费用交纳办法》第十三条计算的案件受理费（basis=half：以调解方式结案减半交纳，第十五条，为法院默认口径；basis=full：全额），每件按法院设置的收费取整方式（到分，或四舍五入到元）单独取整后相加；响应同时给出两种口径的合计。当事人实际交纳为 0（人民调解不收费，司法确认不收费）。这是估算，不是法院收取或退还的金额。
      *     万人起诉率 = 年度一审民事、行政案件数 ÷（户籍人口 + 登记流动人口）× 10,000。本系统只登记本院立案后委托调解的民初案件（track = entrusted，按收案年度计），不含未经本系统的一审民事、行政案件，因此是该指标的下限；人口按法院、年度配置。
      *     到期履行义务：调解协议约定的履行期限（dueOn）在期间内的履行义务数（每一给付条款为一项；权利人放弃的不计）。
      *     按期履行率 = 在最后履行日（履行期限，遇节假日顺延至其后第一个工作日）当日或之前全部履行的义务 ÷ 到期履行义务；四位小数，无到期义务时为 null。
@@ -1939,10 +1939,32 @@ export interface components {
         | 'inheritance'
         | 'ownership_confirmation'
         | null;
-      /** @example 2800.00 */
+      /**
+       * @description The full acceptance fee, rounded by the court's `rounding`.
+       * @example 2800.00
+       */
       fullFee: string;
-      /** @example 1400.00 */
+      /**
+       * @description Half of it (Art. 15 mediation/withdrawal, Art. 16 simple procedure), rounded by the court's `rounding`.
+       * @example 1400.00
+       */
       halfFee: string;
+      /**
+       * @description The full fee as the 交纳办法 computes it, to the fen (the sum of the brackets).
+       * @example 2800.00
+       */
+      exactFullFee: string;
+      /**
+       * @description Half of it, to the fen.
+       * @example 1400.00
+       */
+      exactHalfFee: string;
+      /**
+       * @description The court's fee rounding (settings `feeRounding`): `fen` keeps the fen, `yuan` rounds half up to the whole yuan.
+       * @example fen
+       * @enum {string}
+       */
+      rounding: 'fen' | 'yuan';
       /** @enum {string} */
       feeCategory: 'property' | 'labor' | 'divorce' | 'personality' | 'other_nonproperty';
       brackets: components['schemas']['FeeBracketView'][];
@@ -3387,7 +3409,7 @@ export interface components {
     };
     SummarySavings: {
       /**
-       * @description Decimal string in yuan. 节约诉讼费（估算）：期间内以调解协议结束的每一案件，按其案由的收费类别和请求金额、依收案之日有效的《诉讼费用交纳办法》第十三条计算的案件受理费（basis=full 全额；basis=half 按简易程序减半），每件单独四舍五入到分后相加。当事人实际交纳为 0（人民调解不收费，司法确认不收费）。这是估算，不是法院收取或退还的金额。
+       * @description Decimal string in yuan. 节约诉讼费（估算）：期间内以调解协议结束的每一案件，按其案由的收费类别和请求金额、依收案之日有效的《诉讼费用交纳办法》第十三条计算的案件受理费（basis=half：以调解方式结案减半交纳，第十五条，为法院默认口径；basis=full：全额），每件按法院设置的收费取整方式（到分，或四舍五入到元）单独取整后相加；响应同时给出两种口径的合计。当事人实际交纳为 0（人民调解不收费，司法确认不收费）。这是估算，不是法院收取或退还的金额。
        * @example 104250.00
        */
       litigationFeesAvoided: string;
@@ -3397,10 +3419,21 @@ export interface components {
        */
       casesCounted: number;
       /**
-       * @example full
+       * @description The basis of `litigationFeesAvoided`: the request's, else the court's setting.
+       * @example half
        * @enum {string}
        */
       basis: 'full' | 'half';
+      /**
+       * @description The same cases on the full basis (第十三条 acceptance fee), whatever `basis` is.
+       * @example 208500.00
+       */
+      litigationFeesAvoidedFull: string;
+      /**
+       * @description The same cases on the half basis (第十五条: a suit ended by mediation pays half), whatever `basis` is.
+       * @example 104250.00
+       */
+      litigationFeesAvoidedHalf: string;
       /**
        * @description Always true: the saving is an estimate (估算).
        * @example true
@@ -3412,6 +3445,17 @@ export interface components {
       feeRule: components['schemas']['FeeRuleInfo'];
       /** @description How the estimate is made. */
       method: string;
+      /**
+       * @description The basis in words, as reports print it.
+       * @example 以调解方式结案减半交纳（《诉讼费用交纳办法》第十五条）
+       */
+      basisLabel: string;
+      /**
+       * @description The court's fee rounding (settings `feeRounding`): each case's fee to the fen, or half up to the whole yuan, before summing.
+       * @example fen
+       * @enum {string}
+       */
+      rounding: 'fen' | 'yuan';
     };
     StatsSummary: {
       /** @description 收案：收案日期（receivedOn）在期间内的案件数。 */
@@ -3486,7 +3530,7 @@ export interface components {
     };
     SavingsFigures: {
       /**
-       * @description Decimal string in yuan. 节约诉讼费（估算）：期间内以调解协议结束的每一案件，按其案由的收费类别和请求金额、依收案之日有效的《诉讼费用交纳办法》第十三条计算的案件受理费（basis=full 全额；basis=half 按简易程序减半），每件单独四舍五入到分后相加。当事人实际交纳为 0（人民调解不收费，司法确认不收费）。这是估算，不是法院收取或退还的金额。
+       * @description Decimal string in yuan. 节约诉讼费（估算）：期间内以调解协议结束的每一案件，按其案由的收费类别和请求金额、依收案之日有效的《诉讼费用交纳办法》第十三条计算的案件受理费（basis=half：以调解方式结案减半交纳，第十五条，为法院默认口径；basis=full：全额），每件按法院设置的收费取整方式（到分，或四舍五入到元）单独取整后相加；响应同时给出两种口径的合计。当事人实际交纳为 0（人民调解不收费，司法确认不收费）。这是估算，不是法院收取或退还的金额。
        * @example 104250.00
        */
       litigationFeesAvoided: string;
@@ -3496,10 +3540,21 @@ export interface components {
        */
       casesCounted: number;
       /**
-       * @example full
+       * @description The basis of `litigationFeesAvoided`: the request's, else the court's setting.
+       * @example half
        * @enum {string}
        */
       basis: 'full' | 'half';
+      /**
+       * @description The same cases on the full basis (第十三条 acceptance fee), whatever `basis` is.
+       * @example 208500.00
+       */
+      litigationFeesAvoidedFull: string;
+      /**
+       * @description The same cases on the half basis (第十五条: a suit ended by mediation pays half), whatever `basis` is.
+       * @example 104250.00
+       */
+      litigationFeesAvoidedHalf: string;
     };
     BreakdownRow: {
       /** @description 收案：收案日期（receivedOn）在期间内的案件数。 */
@@ -7898,7 +7953,7 @@ export interface operations {
         from?: string;
         /** @description End of the period. China-time calendar date, both ends included; default: 1 January of the current year … today. */
         to?: string;
-        /** @description Savings basis: `full` = the full acceptance fee (诉讼费用交纳办法 第十三条); `half` = half of it (assume simple procedure, 第十六条). */
+        /** @description Savings basis (节约诉讼费口径): `half` = the acceptance fee halved as a suit ended by mediation would have paid it (诉讼费用交纳办法 第十五条: 以调解方式结案或者当事人申请撤诉的，减半交纳案件受理费); `full` = the full fee (第十三条). Default: the court's setting (GET /api/admin/settings `savingsBasis`, `half_fee` unless the court changed it). Every response states the basis used and carries both totals. */
         basis?: 'full' | 'half';
       };
       header?: never;
@@ -7960,7 +8015,7 @@ export interface operations {
         from?: string;
         /** @description End of the period. China-time calendar date, both ends included; default: 1 January of the current year … today. */
         to?: string;
-        /** @description Savings basis: `full` = the full acceptance fee (诉讼费用交纳办法 第十三条); `half` = half of it (assume simple procedure, 第十六条). */
+        /** @description Savings basis (节约诉讼费口径): `half` = the acceptance fee halved as a suit ended by mediation would have paid it (诉讼费用交纳办法 第十五条: 以调解方式结案或者当事人申请撤诉的，减半交纳案件受理费); `full` = the full fee (第十三条). Default: the court's setting (GET /api/admin/settings `savingsBasis`, `half_fee` unless the court changed it). Every response states the basis used and carries both totals. */
         basis?: 'full' | 'half';
         /** @description Group by organization, mediator, calendar month or dispute type (案由). */
         by: 'organization' | 'mediator' | 'month' | 'disputeType';
@@ -8144,7 +8199,7 @@ export interface operations {
         from?: string;
         /** @description End of the period. China-time calendar date, both ends included; default: 1 January of the current year … today. */
         to?: string;
-        /** @description Savings basis: `full` = the full acceptance fee (诉讼费用交纳办法 第十三条); `half` = half of it (assume simple procedure, 第十六条). */
+        /** @description Savings basis (节约诉讼费口径): `half` = the acceptance fee halved as a suit ended by mediation would have paid it (诉讼费用交纳办法 第十五条: 以调解方式结案或者当事人申请撤诉的，减半交纳案件受理费); `full` = the full fee (第十三条). Default: the court's setting (GET /api/admin/settings `savingsBasis`, `half_fee` unless the court changed it). Every response states the basis used and carries both totals. */
         basis?: 'full' | 'half';
         /** @description xlsx: figures sheet + cases sheet (every case behind the figures with its fee basis, no party data) + definitions; csv: the breakdown. */
         format: 'xlsx' | 'csv';
@@ -8209,6 +8264,7 @@ export interface operations {
       query?: {
         /** @description Month reported (YYYY-MM); default: the previous month. */
         month?: string;
+        /** @description Savings basis (节约诉讼费口径): `half` = the acceptance fee halved as a suit ended by mediation would have paid it (诉讼费用交纳办法 第十五条: 以调解方式结案或者当事人申请撤诉的，减半交纳案件受理费); `full` = the full fee (第十三条). Default: the court's setting (GET /api/admin/settings `savingsBasis`, `half_fee` unless the court changed it). Every response states the basis used and carries both totals. */
         basis?: 'full' | 'half';
         /** @description Ranking threshold: minimum cases ended in the month (as GET /api/stats/ranking). */
         minCases?: number;

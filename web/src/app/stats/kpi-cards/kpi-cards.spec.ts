@@ -24,7 +24,14 @@ const summary = {
   amountPaid: '64500.50',
   concludedByDecree: 4,
   withdrawnAfterAgreement: 1,
-  savings: { litigationFeesAvoided: '12345.00', casesCounted: 20, basis: 'half' },
+  savings: {
+    litigationFeesAvoided: '12345.00',
+    litigationFeesAvoidedFull: '24690.00',
+    litigationFeesAvoidedHalf: '12345.00',
+    casesCounted: 20,
+    basis: 'half',
+    basisLabel: '以调解方式结案减半交纳（《诉讼费用交纳办法》第十五条）',
+  },
 } as unknown as StatsSummary;
 
 describe('KpiCards', () => {
@@ -55,5 +62,10 @@ describe('KpiCards', () => {
     await fixture.whenStable();
     expect(text()).toContain('按期履行率—');
     expect(text()).toContain('违约率—');
+  });
+
+  it('states the savings basis and shows the same cases on the other basis', () => {
+    expect(text()).toContain('口径：以调解方式结案减半交纳（《诉讼费用交纳办法》第十五条）');
+    expect(text()).toContain('按全额受理费计：¥24,690.00');
   });
 });

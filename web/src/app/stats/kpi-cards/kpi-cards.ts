@@ -31,6 +31,9 @@ import { StatsSummary, percent } from '../stats-models';
       <h2 id="savings-heading">节约诉讼费（估算）</h2>
       <p class="amount">{{ money() }}</p>
       <p class="muted">{{ capitals() }} · 计入 {{ s.savings.casesCounted }} 件达成协议的案件 · 口径：{{ basisLabel() }}</p>
+      @if (otherBasis(); as o) {
+        <p class="muted">{{ o.label }}：{{ o.amount }}</p>
+      }
     </section>
   `,
   styles: `
@@ -126,7 +129,16 @@ export class KpiCards {
   readonly money = computed(() => formatMoney(this.summary().savings?.litigationFeesAvoided));
   readonly capitals = computed(() => toChineseCapitals(this.summary().savings?.litigationFeesAvoided ?? '') ?? '');
   readonly basisLabel = computed(() => {
-    const basis = this.summary().savings?.basis ?? '';
-    return basis === 'half' ? '按减半收取的受理费' : basis === 'full' ? '按全额案件受理费' : basis || '按全额案件受理费';
+    const savings = this.summary().savings;
+    if (savings?.basisLabel) return savings.basisLabel;
+    return savings?.basis === 'full' ? '全额案件受理费' : '以调解方式结案减半交纳';
+  });
+  /** The same cases on the other basis, so the report never hides which one it uses. */
+  readonly otherBasis = computed(() => {
+    const savings = this.summary().savings;
+    if (!savings?.litigationFeesAvoidedFull || !savings.litigationFeesAvoidedHalf) return null;
+    return savings.basis === 'half'
+      ? { label: '按全额受理费计', amount: formatMoney(savings.litigationFeesAvoidedFull) }
+      : { label: '按减半受理费计（第十五条）', amount: formatMoney(savings.litigationFeesAvoidedHalf) };
   });
 }
