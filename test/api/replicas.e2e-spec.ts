@@ -119,7 +119,9 @@ describe('read replicas (DATABASE_REPLICA_URLS)', () => {
     expect(res.status).toBe(200);
     expect(res.body.received).toBeGreaterThanOrEqual(1);
     // The summary's last statement (the court's province, after the rollups) ran on a replica connection …
-    expect((await replicaStatements()).some((q) => /SELECT province FROM courts WHERE id/.test(q))).toBe(true);
+    expect((await replicaStatements()).some((q) => /SELECT province, fee_rounding AS "feeRounding" FROM courts WHERE id/.test(q))).toBe(
+      true,
+    );
     // … and on no connection of the primary's pool.
     const primary = await superuser(url, async (c) => {
       const { rows } = await c.query<{ query: string }>(
@@ -127,7 +129,7 @@ describe('read replicas (DATABASE_REPLICA_URLS)', () => {
       );
       return rows.map((r) => r.query);
     });
-    expect(primary.some((q) => /SELECT province FROM courts WHERE id/.test(q))).toBe(false);
+    expect(primary.some((q) => /SELECT province, fee_rounding AS "feeRounding" FROM courts WHERE id/.test(q))).toBe(false);
   });
 
   it('exports stream from a REPEATABLE READ snapshot on the replica; the audit event is written on the primary', async () => {
