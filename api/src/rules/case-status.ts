@@ -244,6 +244,9 @@ export const STATUSES_WITH_AGREEMENT = [
   'confirmation_closed',
 ] as const satisfies readonly CaseStatus[];
 
+/** Statuses in which the mediation has ended: with an agreement, or failed or withdrawn. */
+export const STATUSES_MEDIATION_ENDED = [...STATUSES_WITH_AGREEMENT, 'failed', 'withdrawn'] as const satisfies readonly CaseStatus[];
+
 export const STATUS_LABELS: Readonly<Record<CaseStatus, string>> = {
   registered: '已登记',
   delegated: '已委派',

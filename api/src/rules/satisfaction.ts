@@ -6,7 +6,7 @@
  * - A rating counts in the period of the day it was given (China time), for the organization and the
  *   mediator that handled the case then.
  */
-import type { CaseStatus } from './case-status.js';
+import { STATUSES_MEDIATION_ENDED, type CaseStatus } from './case-status.js';
 
 export const MIN_SCORE = 1;
 export const MAX_SCORE = 5;
@@ -22,16 +22,7 @@ export const SCORE_LABELS: Readonly<Record<number, string>> = {
 };
 
 /** Statuses in which the mediation being rated has ended. */
-const MEDIATION_ENDED: ReadonlySet<CaseStatus> = new Set<CaseStatus>([
-  'agreed',
-  'confirmation_pending',
-  'confirmed',
-  'confirmation_rejected',
-  'failed',
-  'withdrawn',
-  'concluded',
-  'confirmation_closed',
-]);
+const MEDIATION_ENDED: ReadonlySet<CaseStatus> = new Set<CaseStatus>(STATUSES_MEDIATION_ENDED);
 
 export function mediationEnded(status: CaseStatus): boolean {
   return MEDIATION_ENDED.has(status);

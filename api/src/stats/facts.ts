@@ -28,7 +28,7 @@
 import { chinaToday, daysBetween } from '../rules/calendar.js';
 import { disputeTypeOf } from '../rules/dispute-types.js';
 import { DEFAULT_PROVINCE, FeeRuleError, litigationFee, roundFee, type FeeRoundingMode } from '../rules/fees.js';
-import { STATUSES_WITH_AGREEMENT } from '../rules/case-status.js';
+import { STATUSES_MEDIATION_ENDED, STATUSES_WITH_AGREEMENT } from '../rules/case-status.js';
 
 /** The per-case inputs of the statistics (the `case_stat_facts` row). */
 export interface StatFact {
@@ -85,7 +85,7 @@ export interface FactContext {
 const chinaDateOf = (instant: Date): string => chinaToday(instant);
 
 const AGREEMENT = new Set<string>(STATUSES_WITH_AGREEMENT);
-const ENDED = new Set<string>([...STATUSES_WITH_AGREEMENT, 'failed', 'withdrawn']);
+const ENDED = new Set<string>(STATUSES_MEDIATION_ENDED);
 const DECIDED = new Set<string>(['confirmed', 'confirmation_rejected']);
 
 export function isAgreementStatus(status: string): boolean {
