@@ -36,7 +36,7 @@ import type {
   SessionDto,
   TerminationDto,
 } from './dto/actions.dto.js';
-import { activeCases, lockMediatorWorkload, workloadCapError } from './workload.js';
+import { activeCases, lockMediatorWorkload, onActiveRoster, workloadCapError } from './workload.js';
 
 /** Allowed skew for instants the client reports (heldAt, signedAt) relative to our clock. */
 const FUTURE_SKEW_MS = 5 * 60 * 1000;
@@ -76,6 +76,11 @@ export class CaseActionsService {
           const mediator = await m.findOne(User, { where: { id: mediatorId } });
           if (!mediator || mediator.role !== 'mediator' || mediator.courtId !== c.courtId || !mediator.active) {
             throw new DomainError('VALIDATION_FAILED', 'No such mediator at this court', { mediatorId: 'unknown' });
+          }
+          if (!(await onActiveRoster(m, mediator.id))) {
+            throw new DomainError('VALIDATION_FAILED', 'The mediator is suspended or removed from the roster', {
+              mediatorId: 'not_on_roster',
+            });
           }
           if (organizationId && mediator.organizationId !== organizationId) {
             throw new DomainError('VALIDATION_FAILED', 'The mediator does not belong to that organization', {

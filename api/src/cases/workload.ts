@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { DomainError, forbidden } from '../common/domain-error.js';
+import { onActiveRosterSql } from '../users/mediator-roster.entity.js';
 
 /**
  * Fairness: a court caps each mediator's active cases (409 WORKLOAD_CAP). Every claim (case
@@ -15,6 +16,9 @@ export async function lockMediatorWorkload(m: EntityManager, user: AuthUser, cou
   )) as { cap: number }[];
   // The guard refuses a deactivated account's token; this closes the seconds its cached answer may lag.
   if (!row) throw forbidden('Your account is deactivated or no longer exists');
+  // A statement of its own, after the lock: it sees a roster change the administrator committed meanwhile.
+  const [roster] = (await m.query(`SELECT ${onActiveRosterSql('$1::uuid')} AS ok`, [user.id])) as { ok: boolean }[];
+  if (!roster!.ok) throw rosterInactiveError();
   return row.cap;
 }
 
@@ -34,3 +38,12 @@ export const workloadCapError = (active: number, cap: number) =>
     undefined,
     { activeCases: active, cap },
   );
+
+/** A suspended or removed mediator (mediator_roster) takes no new case. */
+export const rosterInactiveError = () =>
+  forbidden('You are suspended from or removed off the court’s mediator roster and cannot take new cases');
+
+export async function onActiveRoster(m: EntityManager, mediatorId: string): Promise<boolean> {
+  const [row] = (await m.query(`SELECT ${onActiveRosterSql('$1::uuid')} AS ok`, [mediatorId])) as { ok: boolean }[];
+  return row!.ok;
+}

@@ -1,3 +1,4 @@
+import { AdminImport } from '../admin/admin-import.entity.js';
 import { AuditCheckpoint, AuditCheckpointStream } from '../audit/audit-checkpoint.entity.js';
 import { AuditEvent } from '../audit/audit-event.entity.js';
 import { LoginAttempt } from '../auth/login-attempt.entity.js';
@@ -24,6 +25,7 @@ import { AgreementSignature } from '../case-records/agreement-signature.entity.j
 import { ConfirmationJoin, PartyRating } from '../case-records/party-participation.entity.js';
 import { SmsOutboxMessage } from '../sms/sms-outbox.entity.js';
 import { CaseStatFact, StatsDirtyCase, StatsRollup } from '../stats/stats.entities.js';
+import { MediatorRosterEntry } from '../users/mediator-roster.entity.js';
 import { User } from '../users/user.entity.js';
 import { AppMeta } from './app-meta.entity.js';
 
@@ -32,6 +34,7 @@ export const ENTITIES = [
   CourtPopulation,
   Organization,
   User,
+  MediatorRosterEntry,
   LoginAttempt,
   RevokedToken,
   Case,
@@ -65,4 +68,5 @@ export const ENTITIES = [
   AgreementSignature,
   ConfirmationJoin,
   PartyRating,
+  AdminImport,
 ];

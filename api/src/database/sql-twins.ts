@@ -24,12 +24,12 @@ export const SQL_TWINS: readonly SqlTwin[] = [
   },
   {
     sql: "queue_claim_next(): WHERE status = 'delegated' → 'in_mediation'",
-    definedIn: 'migrations/1795500000000-QueueClaimFunction.ts',
+    definedIn: 'migrations/1795500000000-QueueClaimFunction.ts (restated with the roster check in 1797100000000-MediatorRoster.ts)',
     twinOf: "rules/case-status.ts nextStatus(status, 'claim')",
   },
   {
     sql: 'queue_claim_next(): v_active >= v_cap → SU409',
-    definedIn: 'migrations/1795500000000-QueueClaimFunction.ts',
+    definedIn: 'migrations/1795500000000-QueueClaimFunction.ts (restated in 1797100000000-MediatorRoster.ts)',
     twinOf: 'rules/workload.ts atWorkloadCap()',
   },
 ];

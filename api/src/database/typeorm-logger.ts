@@ -14,7 +14,7 @@ export class SafeTypeOrmLogger implements TypeOrmLogger {
   private readonly logger = new NestLogger('Database');
 
   /** SQLSTATEs the services catch and map to a 4xx or retry: not worth a warning. */
-  private static readonly HANDLED = new Set(['23505', '23P01', '40001', '40P01', '55P03', 'SU403', 'SU409']);
+  private static readonly HANDLED = new Set(['23505', '23P01', '40001', '40P01', '55P03', 'SU403', 'SU409', 'SU410']);
 
   /** The server is shutting down (Ctrl-C reaches the embedded PostgreSQL too): the app's own shutdown follows. */
   private static readonly SERVER_STOPPING = new Set(['57P01', '57P02', '57P03']);

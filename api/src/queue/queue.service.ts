@@ -8,12 +8,13 @@ import { Case } from '../case-records/case.entity.js';
 import { aggregateFromRow, caseChildrenSql, partiesByCase } from '../cases/case-loader.js';
 import { caseSummaryView, caseView, type CaseView } from '../cases/case-view.js';
 import { eligibleForMediatorSql } from '../case-records/eligibility.js';
-import { workloadCapError } from '../cases/workload.js';
+import { rosterInactiveError, workloadCapError } from '../cases/workload.js';
 import { forbidden } from '../common/domain-error.js';
 import { Clock } from '../common/clock.js';
 import { type Page, pageOf } from '../common/pagination.js';
 import { hydrate } from '../common/hydrate.js';
 import type { WorkingCalendar } from '../rules/calendar.js';
+import { onActiveRosterSql } from '../users/mediator-roster.entity.js';
 import { chinaDateOf } from '../rules/chinese-date.js';
 import type { PagedQuery, QueueFilter } from './dto/queue.dto.js';
 import { QueueEventsService } from './queue-events.service.js';
@@ -64,6 +65,7 @@ function claimError(e: unknown): unknown {
     return workloadCapError(activeCases, cap);
   }
   if (code === 'SU403') return forbidden('Your account no longer exists');
+  if (code === 'SU410') return rosterInactiveError();
   return e;
 }
 
@@ -174,6 +176,9 @@ export class QueueService {
 /** Delegated cases the user may claim, narrowed by the filter; parameters appended to `params`. */
 export function queueWhere(alias: string, user: AuthUser, filter: QueueFilter, params: unknown[]): string {
   let where = `${alias}.status = 'delegated' AND ${eligibleForMediatorSql(alias, user, params)}`;
+  // A suspended or removed mediator (mediator_roster) has no queue.
+  params.push(user.id);
+  where += ` AND ${onActiveRosterSql(`$${params.length}::uuid`)}`;
   if (filter.disputeType) {
     params.push(filter.disputeType);
     where += ` AND ${alias}.dispute_type = $${params.length}`;

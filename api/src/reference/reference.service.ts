@@ -8,6 +8,7 @@ import { pageOf } from '../common/pagination.js';
 import { disputeTypeOf, DISPUTE_TYPES } from '../rules/dispute-types.js';
 import { DEFAULT_PROVINCE, FeeRuleError, litigationFee, roundFee, type FeeRoundingMode } from '../rules/fees.js';
 import { formatMoney, parseMoney } from '../rules/money.js';
+import { onActiveRosterSql } from '../users/mediator-roster.entity.js';
 import type { MediatorQuery, OrganizationQuery } from './reference.dto.js';
 
 const likeOf = (q: string) => `%${q.trim().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
@@ -30,7 +31,7 @@ export class ReferenceService {
     params.push(q.pageSize, (q.page - 1) * q.pageSize);
     const items = await this.dataSource.query(
       `SELECT o.id, o.name, o.kind, o.region,
-              (SELECT count(*)::int FROM users u WHERE u.organization_id = o.id AND u.role = 'mediator' AND u.active) AS "mediatorCount"
+              (SELECT count(*)::int FROM users u WHERE u.organization_id = o.id AND u.role = 'mediator' AND u.active AND ${onActiveRosterSql('u.id')}) AS "mediatorCount"
          FROM organizations o WHERE ${where} ORDER BY o.name LIMIT $${params.length - 1} OFFSET $${params.length}`,
       params,
     );
@@ -43,7 +44,8 @@ export class ReferenceService {
    */
   async mediators(user: AuthUser, q: MediatorQuery) {
     const params: unknown[] = [user.courtId];
-    let where = `u.court_id = $1 AND u.role = 'mediator' AND u.active`;
+    // Suspended and removed mediators (mediator_roster) are neither listed for assignment nor recommended.
+    let where = `u.court_id = $1 AND u.role = 'mediator' AND u.active AND ${onActiveRosterSql('u.id')}`;
     if (q.organizationId) {
       params.push(q.organizationId);
       where += ` AND u.organization_id = $${params.length}`;

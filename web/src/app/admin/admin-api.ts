@@ -11,6 +11,15 @@ export type CourtSettings = ApiSchema<'CourtSettingsView'>;
 export type SettingsChange = ApiSchema<'UpdateSettingsDto'>;
 export type ActivityPage = ApiSchema<'ActivityPage'>;
 export type OrganizationPage = ApiSchema<'OrganizationPage'>;
+export type AdminOrganization = ApiSchema<'AdminOrganizationView'>;
+export type AdminOrganizationPage = ApiSchema<'AdminOrganizationPage'>;
+export type NewOrganization = ApiSchema<'CreateOrganizationDto'>;
+export type OrganizationChange = ApiSchema<'UpdateOrganizationDto'>;
+export type RosterEntry = ApiSchema<'MediatorRosterView'>;
+export type RosterPage = ApiSchema<'MediatorRosterPage'>;
+export type RosterChange = ApiSchema<'UpdateRosterDto'>;
+export type ImportJob = ApiSchema<'ImportView'>;
+export type ImportAccepted = ApiSchema<'ImportAcceptedView'>;
 export type CalendarOverride = ApiSchema<'CalendarOverrideView'>;
 export type CalendarChange = ApiSchema<'CalendarOverrideResult'>;
 export type NewCalendarOverride = ApiSchema<'AddCalendarOverrideDto'>;
@@ -38,6 +47,44 @@ export class AdminApi {
 
   organizations(): Observable<OrganizationPage> {
     return this.http.get<OrganizationPage>('/api/organizations', { params: new HttpParams().set('page', 1).set('pageSize', 200) });
+  }
+
+  adminOrganizations(q: ApiQuery<'listAdminOrganizations'>): Observable<AdminOrganizationPage> {
+    return this.http.get<AdminOrganizationPage>('/api/admin/organizations', { params: paramsOf(q) });
+  }
+
+  createOrganization(body: NewOrganization): Observable<AdminOrganization> {
+    return this.http.post<AdminOrganization>('/api/admin/organizations', body);
+  }
+
+  updateOrganization(id: string, body: OrganizationChange): Observable<AdminOrganization> {
+    return this.http.patch<AdminOrganization>(`/api/admin/organizations/${id}`, body);
+  }
+
+  roster(q: ApiQuery<'listRoster'>): Observable<RosterPage> {
+    return this.http.get<RosterPage>('/api/admin/mediators', { params: paramsOf(q) });
+  }
+
+  updateRoster(id: string, body: RosterChange): Observable<RosterEntry> {
+    return this.http.patch<RosterEntry>(`/api/admin/mediators/${id}/roster`, body);
+  }
+
+  importTemplate(format: 'xlsx' | 'csv'): Observable<Blob> {
+    return this.http.get('/api/admin/imports/template', { params: new HttpParams().set('format', format), responseType: 'blob' });
+  }
+
+  uploadImport(file: File): Observable<ImportAccepted> {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return this.http.post<ImportAccepted>('/api/admin/imports', form);
+  }
+
+  importJob(id: string): Observable<ImportJob> {
+    return this.http.get<ImportJob>(`/api/admin/imports/${id}`);
+  }
+
+  commitImport(id: string): Observable<ImportJob> {
+    return this.http.post<ImportJob>(`/api/admin/imports/${id}/commit`, {});
   }
 
   settings(): Observable<CourtSettings> {

@@ -1628,6 +1628,170 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/admin/organizations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 调解组织列表
+     * @description The court’s organizations with their mediators counted
+     */
+    get: operations['listAdminOrganizations'];
+    put?: never;
+    /**
+     * 新增调解组织
+     * @description 409 DUPLICATE when the court has an organization of that name
+     */
+    post: operations['createOrganization'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/organizations/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * 修改调解组织
+     * @description Name, kind, region, contact; each change audited
+     */
+    patch: operations['updateOrganization'];
+    trace?: never;
+  };
+  '/api/admin/mediators': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 特邀调解员名册
+     * @description The court’s mediators with their roster facts, filterable by organization, status and name
+     */
+    get: operations['listRoster'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/mediators/{id}/roster': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * 修改名册信息
+     * @description Admission date, specialities, languages, phone, status (suspended/removed take no new case; removal needs statusReason) and annual assessments; audited
+     */
+    patch: operations['updateRoster'];
+    trace?: never;
+  };
+  '/api/admin/imports/template': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 导入模板
+     * @description The template: one row per organization (type=organization: name, kind, region, contact) or mediator (type=mediator: username, displayName, organization, phone, admissionDate, specialities, languages); lists separated by ";". Imported mediators have no password until an administrator resets it.
+     */
+    get: operations['getImportTemplate'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/imports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 上传导入文件
+     * @description Answers at once; the file is read and every row validated afterwards (GET /api/admin/imports/:id shows the progress)
+     */
+    post: operations['uploadImport'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/imports/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 导入进度
+     * @description Status, rows validated so far and every row’s errors
+     */
+    get: operations['getImport'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/imports/{id}/commit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 确认导入
+     * @description Writes the organizations and mediators (with their roster facts) in one transaction; existing ones are left as they are. 409 unless the import is ready.
+     */
+    post: operations['commitImport'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4152,6 +4316,232 @@ export interface components {
       kind: 'rest' | 'work';
       /** @example 赤水市地方节日 */
       note?: string;
+    };
+    AdminOrganizationView: {
+      /**
+       * Format: uuid
+       * @example 3f2b8c1e-6d4a-4c1b-9f5e-2a7d8e9b0c11
+       */
+      id: string;
+      /** @example 丙安镇人民调解委员会 */
+      name: string;
+      /** @enum {string} */
+      kind: 'township' | 'village' | 'community' | 'industry' | 'court_invited';
+      /** @example 丙安镇 */
+      region: string;
+      contact: string | null;
+      /** @description Mediators of the organization (any roster status) */
+      mediatorCount: number;
+      /** @description Of them, active accounts on the active roster */
+      activeMediatorCount: number;
+      /**
+       * Format: date-time
+       * @example 2026-11-20T09:30:00.000Z
+       */
+      createdAt: string;
+    };
+    AdminOrganizationPage: {
+      /**
+       * @description Items matching, on all pages
+       * @example 137
+       */
+      total: number;
+      /** @example 1 */
+      page: number;
+      /** @example 50 */
+      pageSize: number;
+      items: components['schemas']['AdminOrganizationView'][];
+    };
+    CreateOrganizationDto: {
+      /**
+       * @description Unique within the court
+       * @example 丙安镇人民调解委员会
+       */
+      name: string;
+      /** @enum {string} */
+      kind: 'township' | 'village' | 'community' | 'industry' | 'court_invited';
+      /** @example 丙安镇 */
+      region: string;
+      /** @example 李主任 0851-22881234 */
+      contact?: string | null;
+    };
+    UpdateOrganizationDto: {
+      name?: string;
+      /** @enum {string} */
+      kind?: 'township' | 'village' | 'community' | 'industry' | 'court_invited';
+      region?: string;
+      contact?: string | null;
+    };
+    RosterAssessmentView: {
+      year: number;
+      note: string;
+    };
+    MediatorRosterView: {
+      /**
+       * Format: uuid
+       * @example 3f2b8c1e-6d4a-4c1b-9f5e-2a7d8e9b0c11
+       */
+      id: string;
+      /** @example m1 */
+      username: string;
+      /** @example 王调解 */
+      displayName: string;
+      /**
+       * Format: uuid
+       * @example 3f2b8c1e-6d4a-4c1b-9f5e-2a7d8e9b0c11
+       */
+      organizationId: string | null;
+      organizationName: string | null;
+      /** @description The account may sign in */
+      active: boolean;
+      /**
+       * Format: date
+       * @example 2026-11-20
+       */
+      admissionDate: string | null;
+      /** @description Dispute-type codes */
+      specialities: string[];
+      languages: string[];
+      phone: string | null;
+      /** @enum {string} */
+      status: 'active' | 'suspended' | 'removed';
+      statusReason: string | null;
+      assessments: components['schemas']['RosterAssessmentView'][];
+      /** @description Cases in mediation assigned to them (kept when suspended) */
+      openCases: number;
+    };
+    MediatorRosterPage: {
+      /**
+       * @description Items matching, on all pages
+       * @example 137
+       */
+      total: number;
+      /** @example 1 */
+      page: number;
+      /** @example 50 */
+      pageSize: number;
+      items: components['schemas']['MediatorRosterView'][];
+    };
+    RosterAssessmentDto: {
+      /** @example 2025 */
+      year: number;
+      /** @example 年度考核合格，调解成功率 78% */
+      note: string;
+    };
+    UpdateRosterDto: {
+      /**
+       * Format: date
+       * @description 入册日期
+       * @example 2026-11-20
+       */
+      admissionDate?: string | null;
+      /** @description Specialities (dispute-type codes) */
+      specialities?: (
+        | 'sale_contract'
+        | 'loan_private'
+        | 'financial_loan'
+        | 'labor_remuneration'
+        | 'labor_contract'
+        | 'service_contract'
+        | 'construction_contract'
+        | 'lease_contract'
+        | 'property_service'
+        | 'traffic_accident'
+        | 'medical_damage'
+        | 'consumer_rights'
+        | 'neighbor_relations'
+        | 'land_contract'
+        | 'homestead'
+        | 'personal_injury'
+        | 'reputation'
+        | 'divorce'
+        | 'divorce_property'
+        | 'support'
+        | 'maintenance'
+        | 'inheritance'
+        | 'ownership_confirmation'
+      )[];
+      /**
+       * @example [
+       *       "普通话",
+       *       "赤水方言"
+       *     ]
+       */
+      languages?: string[];
+      /** @example 13800000000 */
+      phone?: string | null;
+      /**
+       * @description suspended or removed: no new cases; removal needs statusReason
+       * @enum {string}
+       */
+      status?: 'active' | 'suspended' | 'removed';
+      /** @description Why suspended or removed (required for removed) */
+      statusReason?: string;
+      /** @description Annual assessment notes (replaces the list) */
+      assessments?: components['schemas']['RosterAssessmentDto'][];
+    };
+    ImportUploadDto: {
+      /**
+       * Format: binary
+       * @description .xlsx or .csv (UTF-8) in the template’s columns; at most 5 MB and 20,000 rows
+       */
+      file: string;
+    };
+    ImportAcceptedView: {
+      /**
+       * Format: uuid
+       * @example 3f2b8c1e-6d4a-4c1b-9f5e-2a7d8e9b0c11
+       */
+      id: string;
+    };
+    ImportErrorView: {
+      /** @description Spreadsheet row (the header is row 1); 0 for the file as a whole */
+      row: number;
+      /**
+       * @description Template column, or "file"
+       * @example username
+       */
+      field: string;
+      /** @example duplicate */
+      code: string;
+      /** @example 与第12行的用户名重复 */
+      message: string;
+    };
+    ImportResultView: {
+      organizationsCreated: number;
+      /** @description Already in the court: left as they are */
+      organizationsExisting: number;
+      mediatorsCreated: number;
+      /** @description Already the court’s mediators: left as they are */
+      mediatorsExisting: number;
+    };
+    ImportView: {
+      /**
+       * Format: uuid
+       * @example 3f2b8c1e-6d4a-4c1b-9f5e-2a7d8e9b0c11
+       */
+      id: string;
+      /**
+       * @description validating → ready (no errors) or failed; ready → committed
+       * @enum {string}
+       */
+      status: 'validating' | 'ready' | 'committed' | 'failed';
+      /** @example 名册.xlsx */
+      fileName: string;
+      /** @description Data rows in the file */
+      total: number;
+      /** @description Rows validated so far */
+      processed: number;
+      /** @description Every row’s errors (the first 1,000) */
+      errors: components['schemas']['ImportErrorView'][];
+      errorCount: number;
+      /** @description What the commit wrote */
+      result: components['schemas']['ImportResultView'] | null;
+      /**
+       * Format: date-time
+       * @example 2026-11-20T09:30:00.000Z
+       */
+      createdAt: string;
     };
     /** @description Some codes add details (e.g. WORKLOAD_CAP: activeCases and cap; ILLEGAL_TRANSITION: status). */
     Error: {
@@ -10157,6 +10547,641 @@ export interface operations {
       };
       /** @description NOT_FOUND: no such resource visible to the caller */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: the database is not reachable at the moment; try again shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  listAdminOrganizations: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description Part of the name or region */
+        q?: string;
+        kind?: 'township' | 'village' | 'community' | 'industry' | 'court_invited';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdminOrganizationPage'];
+        };
+      };
+      /** @description VALIDATION_FAILED: invalid input; `errors` maps each field to a short code */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token (or wrong credentials on login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN: the caller’s role may not do this; PASSWORD_CHANGE_REQUIRED: a one-time password must be changed first */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: the database is not reachable at the moment; try again shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  createOrganization: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateOrganizationDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdminOrganizationView'];
+        };
+      };
+      /** @description VALIDATION_FAILED: invalid input; `errors` maps each field to a short code */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token (or wrong credentials on login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN: the caller’s role may not do this; PASSWORD_CHANGE_REQUIRED: a one-time password must be changed first */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP, DUPLICATE (e.g. a username taken) or STALE_DOCUMENT (a signature of a PDF that is no longer the current agreement) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: the database is not reachable at the moment; try again shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  updateOrganization: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateOrganizationDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdminOrganizationView'];
+        };
+      };
+      /** @description VALIDATION_FAILED: invalid input; `errors` maps each field to a short code */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token (or wrong credentials on login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN: the caller’s role may not do this; PASSWORD_CHANGE_REQUIRED: a one-time password must be changed first */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP, DUPLICATE (e.g. a username taken) or STALE_DOCUMENT (a signature of a PDF that is no longer the current agreement) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: the database is not reachable at the moment; try again shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  listRoster: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        organizationId?: string;
+        status?: 'active' | 'suspended' | 'removed';
+        /** @description Part of the username or name */
+        q?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MediatorRosterPage'];
+        };
+      };
+      /** @description VALIDATION_FAILED: invalid input; `errors` maps each field to a short code */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token (or wrong credentials on login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN: the caller’s role may not do this; PASSWORD_CHANGE_REQUIRED: a one-time password must be changed first */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: the database is not reachable at the moment; try again shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  updateRoster: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateRosterDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MediatorRosterView'];
+        };
+      };
+      /** @description VALIDATION_FAILED: invalid input; `errors` maps each field to a short code */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token (or wrong credentials on login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN: the caller’s role may not do this; PASSWORD_CHANGE_REQUIRED: a one-time password must be changed first */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: the database is not reachable at the moment; try again shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getImportTemplate: {
+    parameters: {
+      query?: {
+        format?: 'xlsx' | 'csv';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description xlsx or csv, by `format` */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'text/csv': string;
+        };
+      };
+      /** @description VALIDATION_FAILED: invalid input; `errors` maps each field to a short code */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token (or wrong credentials on login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN: the caller’s role may not do this; PASSWORD_CHANGE_REQUIRED: a one-time password must be changed first */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: the database is not reachable at the moment; try again shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  uploadImport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': components['schemas']['ImportUploadDto'];
+      };
+    };
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportAcceptedView'];
+        };
+      };
+      /** @description VALIDATION_FAILED: invalid input; `errors` maps each field to a short code */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token (or wrong credentials on login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN: the caller’s role may not do this; PASSWORD_CHANGE_REQUIRED: a one-time password must be changed first */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: the database is not reachable at the moment; try again shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getImport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportView'];
+        };
+      };
+      /** @description VALIDATION_FAILED: invalid input; `errors` maps each field to a short code */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token (or wrong credentials on login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN: the caller’s role may not do this; PASSWORD_CHANGE_REQUIRED: a one-time password must be changed first */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: the database is not reachable at the moment; try again shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  commitImport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportView'];
+        };
+      };
+      /** @description VALIDATION_FAILED: invalid input; `errors` maps each field to a short code */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description UNAUTHENTICATED: missing, expired or revoked token (or wrong credentials on login) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description FORBIDDEN: the caller’s role may not do this; PASSWORD_CHANGE_REQUIRED: a one-time password must be changed first */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description NOT_FOUND: no such resource visible to the caller */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP, DUPLICATE (e.g. a username taken) or STALE_DOCUMENT (a signature of a PDF that is no longer the current agreement) */
+      409: {
         headers: {
           [name: string]: unknown;
         };

@@ -26,6 +26,8 @@ export const NAV_ITEMS: Record<Role, NavItem[]> = {
   statistician: [{ label: '统计分析', link: '/stats' }],
   admin: [
     { label: '用户管理', link: '/admin/users' },
+    { label: '调解组织与名册', link: '/admin/roster' },
+    { label: '批量导入', link: '/admin/import' },
     { label: '本院设置', link: '/admin/settings' },
     { label: '工作日历', link: '/admin/calendar' },
     { label: '管理操作记录', link: '/admin/activity' },
