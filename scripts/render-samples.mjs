@@ -27,7 +27,11 @@ const jobs = [
     name: kind,
     render: () => renderer.render(kind, view, samples.sampleMeta(kind)),
   })),
-  ...samples.SAMPLE_VARIANTS.map(({ name, kind, view }) => ({ name, render: () => renderer.render(kind, view, samples.sampleMeta(kind)) })),
+  ...samples.SAMPLE_VARIANTS.map(({ name, kind, view, pages }) => ({
+    name,
+    pages,
+    render: () => renderer.render(kind, view, samples.sampleMeta(kind)),
+  })),
   { name: 'dossier', pages: [1, 2], render: () => renderer.renderDossier(samples.SAMPLE_DOSSIER, samples.sampleMeta('dossier')) },
 ];
 

@@ -5,7 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Clock } from '../../api/src/common/clock.js';
+import { Case } from '../../api/src/case-records/case.entity.js';
+import { PDF_RENDERER } from '../../api/src/documents/documents.service.js';
 import { CONTENT_BOTTOM } from '../../api/src/documents/pdf/page-style.js';
+import type { PdfRenderer } from '../../api/src/documents/pdf/renderer.js';
+import type { ConfirmationApplicationView } from '../../api/src/documents/pdf/view-models.js';
+import { buildViewModel } from '../../api/src/documents/view-model-builder.js';
+import { chinaDateOf, toNumericChineseDate } from '../../api/src/rules/chinese-date.js';
 import { auth, caseBody, createWorld, type World } from './support/factories.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -127,5 +133,163 @@ describe('人民调解记录 (item 8)', () => {
     expect(Object.keys(res.body.errors ?? {})).toContain(field);
     const view = await t.http.get(`/api/cases/${c.id}`).set(auth(w.tokens.m1!));
     expect(view.body.sessions).toHaveLength(0);
+  });
+});
+
+// ---- items 9–11 ----------------------------------------------------------------------------------
+
+const today = () => chinaDateOf(t.app.get(Clock).now());
+const judgeName = '用户judge1';
+
+/** RenderMeta of a document rendered outside the app's issuing path. */
+const meta = {
+  title: 'x',
+  verifyUrl: 'https://sutiao.example.cn/api/verify/0',
+  shortHash: '000000000000',
+  issuedAt: new Date('2026-11-20T10:00:00+08:00'),
+  documentId: '00000000-0000-4000-8000-000000000000',
+};
+
+async function agreedCase(overrides: Record<string, unknown> = {}) {
+  const c = await claimedCase(overrides);
+  const res = await post(`/api/cases/${c.id}/agreement`, w.tokens.m1!, {
+    content: '双方自愿达成协议。\n刘小富放弃其余请求。',
+    terms: [
+      { obligorPartyId: partyOf(c, 'respondent'), obligeePartyId: partyOf(c, 'applicant'), amount: '100000.00', dueOn: '2099-12-31' },
+    ],
+    performancePlace: '赤水市',
+    signedAt: t.app.get(Clock).now().toISOString(),
+  });
+  expect(res.status).toBe(200);
+  return res.body;
+}
+
+/** An agreed case with its joint application filed today (document confirmation_application). */
+async function appliedCase() {
+  const c = await agreedCase();
+  const res = await post(`/api/cases/${c.id}/confirmation`, w.tokens.clerk1!, { jointApplication: true });
+  expect(res.status).toBe(200);
+  return res.body;
+}
+
+describe('司法确认申请书 (item 9)', () => {
+  it('prints the mediation case as 关联案号, the Art. 354 materials and the court’s receipt box', async () => {
+    const c = await appliedCase();
+    const { text } = await documentText(c, 'confirmation_application');
+    expect(text).toContain(`关联案号：${c.caseNumber}`);
+    expect(text).not.toContain(c.confirmation.caseNumber);
+    for (const s of [
+      `1.人民调解协议书（编号：${c.agreement.number}）；`,
+      '2.天台镇人民调解委员会主持调解的证明；',
+      '3.与调解协议相关的财产权利证明等证据材料；',
+      '4.各方当事人的身份证明',
+      '5.各方当事人的住所、联系方式等基本信息及送达地址确认书。',
+      '人民法院收件登记（由人民法院填写）收件日期年月日收件人案号',
+      '收件章',
+    ])
+      expect(text).toContain(s);
+    // Filed before the judge opens the review file: nobody has said an agent applies.
+    expect(text).not.toContain('授权委托书');
+  });
+
+  it('asks for the 授权委托书 once the review file records that an agent applies', async () => {
+    const c = await appliedCase();
+    expect((await post(`/api/cases/${c.id}/review/acceptance`, w.tokens.judge1!, { agentApplies: true })).status).toBe(200);
+    const row = await t.db.manager.findOneByOrFail(Case, { id: c.id });
+    const view = (await buildViewModel(t.db.manager, 'confirmation_application', row, new Date())) as ConfirmationApplicationView;
+    expect(view.agentApplies).toBe(true);
+    const renderer = t.app.get<PdfRenderer>(PDF_RENDERER);
+    const text = pdfText(await renderer.render('confirmation_application', view, { ...meta, title: '司法确认申请书' }));
+    expect(text).toContain('送达地址确认书；6.授权委托书及委托代理人的身份证明。');
+  });
+});
+
+describe('民事裁定书 (item 10)', () => {
+  it('names the 立案 date and the judge, the delegation under its case number, and 本件与原本核对无异', async () => {
+    const c = await appliedCase();
+    await t.db.query(`UPDATE confirmations SET applied_on = applied_on - 1 WHERE case_id = $1`, [c.id]);
+    const appliedOn = (await t.db.query(`SELECT applied_on::text AS d FROM confirmations WHERE case_id = $1`, [c.id]))[0].d as string;
+    expect((await post(`/api/cases/${c.id}/review/acceptance`, w.tokens.judge1!, { acceptedOn: today() })).status).toBe(200);
+    const decided = await post(`/api/cases/${c.id}/confirmation/decision`, w.tokens.judge1!, {
+      result: 'confirmed',
+      reasoning: '协议合法有效。',
+    });
+    expect(decided.status).toBe(200);
+    const { text } = await documentText(decided.body, 'ruling');
+    expect(text).toContain(
+      `于${toNumericChineseDate(appliedOn)}向本院申请司法确认调解协议。本院于${toNumericChineseDate(today())}立案后，依法由审判员${judgeName}进行了审查。`,
+    );
+    expect(text).toContain(`因买卖合同纠纷，经本院以${c.caseNumber}案委派天台镇人民调解委员会调解，于`);
+    expect(text).toMatch(/审判员用户judge1.*院印.*本件与原本核对无异书记员/);
+    expect(text).not.toContain('合议庭');
+  });
+
+  it('without an opened review file counts 立案 from the application; a rejection speaks only of 申请人', async () => {
+    const c = await appliedCase();
+    const decided = await post(`/api/cases/${c.id}/confirmation/decision`, w.tokens.judge1!, {
+      result: 'rejected',
+      grounds: ['not_voluntary'],
+      reasoning: '经询问，申请人表示其在调解时并非出于真实意愿。',
+    });
+    expect(decided.status).toBe(200);
+    const { text } = await documentText(decided.body, 'ruling');
+    expect(text).toContain(`本院于${toNumericChineseDate(c.confirmation.appliedOn)}立案后，依法由审判员${judgeName}进行了审查。`);
+    expect(text).toContain('驳回申请人');
+    expect(text).not.toContain('被申请人');
+    expect(text).toContain('本件与原本核对无异');
+  });
+});
+
+describe('调解终结记录 (item 11)', () => {
+  const terminate = async (c: { id: string }, body: object, token = w.tokens.m1!) => {
+    const res = await post(`/api/cases/${c.id}/termination`, token, body);
+    expect(res.status).toBe(200);
+    return (await documentText(res.body, 'termination_record')).text;
+  };
+  afterAll(() => t.db.query(`UPDATE courts SET fee_rounding = 'fen' WHERE id = $1`, [w.courtId]));
+
+  it('has the parties sign the undisputed facts; a pre-litigation case gets no fee notice', async () => {
+    const c = await claimedCase();
+    const text = await terminate(c, { reason: 'irreconcilable', details: '双方分歧过大。', undisputedFacts: '货物已交付。' });
+    expect(text).toContain('1.货物已交付。');
+    expect(text).toMatch(
+      /各方当事人对上述无争议事实签名确认：申请人：刘小富签名或按指印：被申请人（盖章）：赤水市某超市有限公司法定代表人签名：/,
+    );
+    expect(text).not.toContain('案件受理费');
+    expect(text).toContain('当事人坚持起诉的，人民法院应当依法登记立案');
+  });
+
+  it('without undisputed facts has no signature lines for the parties', async () => {
+    const c = await claimedCase();
+    const text = await terminate(c, { reason: 'irreconcilable', details: '双方分歧过大。' });
+    expect(text).toContain('各方当事人未书面确认无争议事实');
+    expect(text).not.toContain('签名或按指印');
+  });
+
+  it('on the entrusted track: 转入审理, the Art. 13 fee rounded by the court’s setting, 7 days, else 按自动撤诉处理', async () => {
+    // ¥100,025: 50 + 2.5% × 90,000 + 2% × 25 = ¥2,300.50 to the fen, ¥2,301 to the yuan.
+    const c = await claimedCase({ track: 'entrusted', claimAmount: '100025.00' });
+    const text = await terminate(c, { reason: 'irreconcilable', details: '双方分歧过大。' });
+    for (const s of [
+      '委托日期',
+      '由人民法院依法转入审理',
+      '将通知原告刘小富交纳案件受理费人民币2,300.50元（依照《诉讼费用交纳办法》第十三条计算）',
+      '原告应当自接到人民法院交纳诉讼费用通知次日起七日内交纳（《诉讼费用交纳办法》第二十二条）；未按期交纳的，按自动撤诉处理',
+    ])
+      expect(text).toContain(s);
+
+    await t.db.query(`UPDATE courts SET fee_rounding = 'yuan' WHERE id = $1`, [w.courtId]);
+    const yuan = await terminate(await claimedCase({ track: 'entrusted', claimAmount: '100025.00' }), {
+      reason: 'irreconcilable',
+      details: '双方分歧过大。',
+    });
+    expect(yuan).toContain('交纳案件受理费人民币2,301.00元');
+  });
+
+  it('on the entrusted track, a withdrawal carries no fee notice', async () => {
+    const c = await claimedCase({ track: 'entrusted' });
+    const text = await terminate(c, { reason: 'applicant_withdrew', details: '原告撤回。' }, w.tokens.clerk1!);
+    expect(text).not.toContain('案件受理费');
+    expect(text).not.toContain('转入审理');
   });
 });

@@ -5,11 +5,13 @@ import { chinaDateOf } from '../rules/chinese-date.js';
 import { normalizeMoneyInText } from '../rules/money.js';
 import { disputeTypeOf } from '../rules/dispute-types.js';
 import { mediationPeriodDays } from '../rules/tracks.js';
+import { FeeRuleError, litigationFee, roundFee } from '../rules/fees.js';
 import { User } from '../users/user.entity.js';
 import { Case } from '../case-records/case.entity.js';
 import { Agreement, AgreementTerm } from '../case-records/agreement.entity.js';
 import { mediatingOrganization } from '../case-records/agreement-number.js';
 import { Confirmation } from '../case-records/confirmation.entity.js';
+import { ConfirmationReview } from '../case-records/confirmation-review.entity.js';
 import { MediationSession } from '../case-records/session.entity.js';
 import { Termination } from '../case-records/termination.entity.js';
 import { Party } from '../case-records/party.entity.js';
@@ -172,11 +174,34 @@ function agreementNumberOf(ctx: Context): string {
   return ctx.agg.agreement?.number ?? '';
 }
 
-function build(
+/**
+ * The 案件受理费 the plaintiff of an entrusted case pays before trial: 交纳办法 Art. 13 on the claim, by
+ * the rules of the day the case was received, rounded by the court's setting; null when no fee rule
+ * covers it. Read from the court row itself, not the per-process cache, so a changed setting applies.
+ */
+async function acceptanceFeeOf(m: EntityManager, c: Case): Promise<string | null> {
+  const court = await m.findOneOrFail(Court, { where: { id: c.courtId }, select: { id: true, feeRounding: true, province: true } });
+  const feeCategory = disputeTypeOf(c.disputeType)?.feeCategory ?? 'property';
+  try {
+    const fee = litigationFee({ amountFen: c.claimAmountFen, feeCategory, on: c.receivedOn, province: court.province });
+    return roundFee(fee.fullFeeFen, court.feeRounding).toString();
+  } catch (e) {
+    if (e instanceof FeeRuleError) return null;
+    throw e;
+  }
+}
+
+/** The judge's review file of the confirmation, once opened (立案 date, whether an agent applies). */
+function reviewOf(m: EntityManager, c: Case) {
+  return m.findOne(ConfirmationReview, { where: { caseId: c.id }, select: { id: true, acceptedOn: true, agentApplies: true } });
+}
+
+async function build(
+  m: EntityManager,
   kind: Exclude<DocumentKind, ReviewKind | 'followup_record' | 'service_address_confirmation'>,
   ctx: Context,
   at: Date,
-): VM.ViewModels[DocumentKind] {
+): Promise<VM.ViewModels[DocumentKind]> {
   const c = ctx.agg.case;
   const a = ctx.agg.agreement;
   const conf = ctx.agg.confirmation;
@@ -248,6 +273,7 @@ function build(
         details: t.details,
         sessions: ctx.agg.sessions.map((s) => ({ heldAt: s.heldAt.toISOString(), mode: s.mode, summary: s.minutes.slice(0, 300) })),
         undisputedFacts: t.undisputedFacts ? [t.undisputedFacts] : null,
+        acceptanceFee: c.track === 'entrusted' && t.reason !== 'applicant_withdrew' ? await acceptanceFeeOf(m, c) : null,
       } satisfies VM.TerminationRecordView;
     }
     case 'confirmation_application':
@@ -262,6 +288,8 @@ function build(
         otherTerms: clausesOf(ctx),
         appliedOn: conf!.appliedOn,
         materials: [],
+        // Usually not known yet: the application is issued before the judge opens the review file.
+        agentApplies: (await reviewOf(m, c))?.agentApplies ?? null,
       } satisfies VM.ConfirmationApplicationView;
     case 'ruling':
       return {
@@ -270,6 +298,12 @@ function build(
         organization: ctx.organization,
         agreementSignedOn: chinaDateOf(a!.signedAt!),
         appliedOn: conf!.appliedOn,
+        acceptedOn: (await reviewOf(m, c))?.acceptedOn ?? null,
+        relatedCaseNumber: c.caseNumber,
+        track: c.track,
+        // The case records one judge; 民诉法 Art. 185 has a 合议庭 review a major or difficult
+        // application, which the template prints when a view model names one.
+        bench: { kind: 'single' },
         terms: termsOf(ctx),
         otherTerms: clausesOf(ctx),
         result: conf!.result!,
@@ -296,7 +330,7 @@ export async function buildViewModel(m: EntityManager, kind: DocumentKind, c: Ca
     });
   if (isReviewKind(kind))
     return buildReviewViewModel(m, kind, { ...ctx, basics: basics(ctx), terms: termsOf(ctx), clauses: clausesOf(ctx) }, at);
-  const view = build(kind, ctx, at);
+  const view = await build(m, kind, ctx, at);
   const a = ctx.agg.agreement;
   if (kind === 'agreement' && a?.signatureMethod === 'online' && a.signedAt)
     return { ...(view as VM.AgreementView), signatures: await agreementSignatureLines(m, a, ctx.agg.parties) } satisfies VM.AgreementView;

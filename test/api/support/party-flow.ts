@@ -1,6 +1,7 @@
 // Helpers for the parties' e2e specs (issue 16): a case in mediation with two person parties who
 // signed in by SMS code, and the codes read from the outbox as an administrator would.
 import { expect } from '@jest/globals';
+import type { Response } from 'supertest';
 import { auth, caseBody, residentId, type World } from './factories.js';
 import type { TestApp } from './test-app.js';
 
@@ -102,7 +103,7 @@ export async function issueForSignature(t: TestApp, w: World, c: PartyCase, over
 }
 
 /** Requests a signature code for the party and signs `sha256` with it. */
-export async function signOnline(t: TestApp, w: World, p: PartySession, sha256: string) {
+export async function signOnline(t: TestApp, w: World, p: PartySession, sha256: string): Promise<Response> {
   expect((await t.http.post('/api/party/agreement/request-code').set(auth(p.token)).send({})).status).toBe(202);
   const code = await latestCode(t, w, p.phone, 'agreement_signature');
   return t.http.post('/api/party/agreement/sign').set(auth(p.token)).send({ documentSha256: sha256, code });

@@ -86,6 +86,12 @@ export function registerHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('inc', (i: unknown) => String(Number(i) + 1));
   hb.registerHelper('add', (a: unknown, b: unknown) => Number(a) + Number(b));
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  /** True unless the value is missing or null (a view model stored before the field existed). */
+  hb.registerHelper('defined', (v: unknown) => v !== undefined && v !== null);
+  /** A 合议庭 rather than a single judge (RulingView.bench; missing on older rulings). */
+  hb.registerHelper('isPanel', (bench: unknown) => (bench as { kind?: unknown } | null | undefined)?.kind === 'panel');
+  /** `{{trackVerb track}}`: 委托 (立案后委托调解) or 委派 (诉前委派调解, and rulings stored without a track). */
+  hb.registerHelper('trackVerb', (track: unknown) => (track === 'entrusted' ? '委托' : '委派'));
   hb.registerHelper('roleLabel', label(ROLE_LABELS, 'party role'));
   hb.registerHelper('modeLabel', label(SESSION_MODE_LABELS, 'session mode'));
   hb.registerHelper('sessionResultLabel', label(SESSION_RESULT_LABELS, 'session result'));

@@ -6,7 +6,18 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CONTENT_BOTTOM } from './page-style.js';
 import { PdfRenderer } from './renderer.js';
-import { SAMPLE_DOSSIER, SAMPLE_ENTRUSTED_LETTER, SAMPLE_REJECTION, SAMPLE_VIEWS, sampleMeta } from './samples.js';
+import {
+  SAMPLE_DOSSIER,
+  SAMPLE_ENTRUSTED_LETTER,
+  SAMPLE_ENTRUSTED_TERMINATION,
+  SAMPLE_PANEL_RULING,
+  SAMPLE_REJECTION,
+  SAMPLE_VARIANTS,
+  SAMPLE_VIEWS,
+  sampleMeta,
+} from './samples.js';
+import { WorkingCalendar } from '../../rules/calendar.js';
+import { litigationFee, roundFee } from '../../rules/fees.js';
 import { defaultTemplatesDir } from './templates.js';
 import type { DocumentKind } from '../../rules/document-kinds.js';
 import type { Party, ViewModels } from './view-models.js';
@@ -136,9 +147,27 @@ const EXPECTED: Record<DocumentKind, string[]> = {
     '本协议一式三份',
     '二〇二六年十一月十日',
   ],
-  termination_record: ['调解终结记录', '当事人之间分歧较大，难以达成调解协议', '无争议事实', '当事人坚持起诉的，人民法院应当依法登记立案'],
+  termination_record: [
+    '调解终结记录',
+    '委派日期',
+    '当事人之间分歧较大，难以达成调解协议',
+    '无争议事实',
+    '各方当事人对上述无争议事实签名确认：',
+    '申请人：刘小富签名或按指印：',
+    '当事人坚持起诉的，人民法院应当依法登记立案',
+  ],
   confirmation_application: [
     '司法确认申请书',
+    '关联案号：（2026）黔0381民诉前调1号',
+    '1.人民调解协议书（编号：赤市调字〔2026〕第12号）；',
+    '2.赤水市市中街道人民调解委员会主持调解的证明；',
+    '3.与调解协议相关的财产权利证明等证据材料；',
+    '4.各方当事人的身份证明',
+    '5.各方当事人的住所、联系方式等基本信息及送达地址确认书。',
+    '人民法院收件登记（由人民法院填写）',
+    '收件日期',
+    '收件人',
+    '收件章',
     '请求确认申请人刘小富、赤水市某超市有限公司',
     '第三百五十三条、第三百五十四条',
     '此致',
@@ -148,10 +177,13 @@ const EXPECTED: Record<DocumentKind, string[]> = {
     '赤水市人民法院',
     '民事裁定书',
     '（2026）黔0381诉前调确3号',
+    '本院于2026年11月13日立案后，依法由审判员周明进行了审查。',
+    '经本院以（2026）黔0381民诉前调1号案委派赤水市市中街道人民调解委员会调解，于2026年11月10日达成了如下调解协议',
     '第二百零五条、第二百零六条',
     '调解协议有效',
     '审判员周明',
-    '二〇二六年十一月二十二日',
+    '二〇二六年十一月二十日',
+    '本件与原本核对无异',
     '书记员吴晓',
   ],
 };
@@ -325,7 +357,13 @@ const OPTIONAL = [
   'otherNotes',
   'confirmationNumber',
   'method',
+  'acceptanceFee',
+  'agentApplies',
 ];
+/** Optional on these kinds only (required on others). */
+const OPTIONAL_ON: Partial<Record<DocumentKind, string[]>> = {
+  ruling: ['acceptedOn', 'relatedCaseNumber', 'track', 'bench'],
+};
 const LISTS = ['claims', 'attachments', 'attendees', 'otherTerms', 'sessions', 'materials', 'terms', 'grounds', 'obligations', 'payments'];
 
 function minimal(value: unknown, kind: DocumentKind): unknown {
@@ -333,7 +371,7 @@ function minimal(value: unknown, kind: DocumentKind): unknown {
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) {
-    if (OPTIONAL.includes(key) || (key === 'mediatorName' && kind === 'delegation_letter')) continue;
+    if (OPTIONAL.includes(key) || OPTIONAL_ON[kind]?.includes(key) || (key === 'mediatorName' && kind === 'delegation_letter')) continue;
     out[key] = LISTS.includes(key) ? [] : minimal(v, kind);
   }
   return out;
@@ -365,7 +403,7 @@ describe('dossier', () => {
       '人民调解记录案号：',
       '人民调解协议书编号：',
       '人民调解回访记录案号：',
-      '司法确认申请书案号：',
+      '司法确认申请书关联案号：',
       '民事裁定书（2026）',
     ];
     const contentsEnd = text.indexOf('封底');
@@ -386,5 +424,135 @@ describe('start-up', () => {
     cpSync(defaultTemplatesDir(), dir, { recursive: true });
     rmSync(join(dir, 'ruling.hbs'));
     await expect(PdfRenderer.create({ templatesDir: dir })).rejects.toThrow(/ruling\.hbs/);
+  });
+});
+
+// ---- issue 14 items 9–11 -------------------------------------------------------------------------
+
+describe('司法确认申请书 (item 9)', () => {
+  it('asks for the 授权委托书 only when an agent applies', async () => {
+    const without = bodyText(await renderer.render('confirmation_application', SAMPLE_VIEWS.confirmation_application, sampleMeta('x')));
+    expect(without).not.toContain('授权委托书');
+    expect(without).not.toContain('6.');
+    const withAgent = { ...SAMPLE_VIEWS.confirmation_application, agentApplies: true };
+    const text = bodyText(await renderer.render('confirmation_application', withAgent, sampleMeta('x')));
+    expect(text).toContain('送达地址确认书；6.授权委托书及委托代理人的身份证明。');
+  });
+
+  it('prints the mediation case as 关联案号, never the confirmation number of an older view model', async () => {
+    const old = { ...SAMPLE_VIEWS.confirmation_application, confirmationNumber: '（2026）黔0381诉前调确3号' };
+    const text = bodyText(await renderer.render('confirmation_application', old, sampleMeta('x')));
+    expect(text).toContain('关联案号：（2026）黔0381民诉前调1号');
+    expect(text).not.toContain('诉前调确');
+    // The receipt box comes last, after the applicants' signatures and date.
+    expect(text.indexOf('人民法院收件登记')).toBeGreaterThan(text.lastIndexOf('2026年11月12日'));
+  });
+});
+
+describe('民事裁定书 (item 10)', () => {
+  it('of a 合议庭: 依法组成合议庭进行了审查, signed by 审判长 and each 审判员', async () => {
+    const text = bodyText(await renderer.render('ruling', SAMPLE_PANEL_RULING, sampleMeta('ruling')));
+    for (const s of [
+      '本院于2026年11月13日立案后，依法组成合议庭进行了审查。',
+      '审判长周明',
+      '审判员郑华',
+      '审判员孙丽',
+      '本件与原本核对无异书记员吴晓',
+    ])
+      expect(text).toContain(s);
+    expect(text).not.toContain('由审判员');
+    expect(text.indexOf('审判长周明')).toBeLessThan(text.indexOf('审判员郑华'));
+  });
+
+  it('says 委托 for an entrusted case', async () => {
+    const view = { ...SAMPLE_VIEWS.ruling, track: 'entrusted' as const, relatedCaseNumber: '（2026）黔0381民初215号' };
+    const text = bodyText(await renderer.render('ruling', view, sampleMeta('ruling')));
+    expect(text).toContain('经本院以（2026）黔0381民初215号案委托赤水市市中街道人民调解委员会调解，于2026年11月10日达成');
+  });
+
+  it('reads a ruling stored before 立案, delegation and bench were recorded', async () => {
+    const { acceptedOn: _a, relatedCaseNumber: _r, track: _t, bench: _b, ...old } = SAMPLE_VIEWS.ruling;
+    const text = bodyText(await renderer.render('ruling', old, sampleMeta('ruling')));
+    expect(text).toContain('本院于2026年11月12日立案后，依法由审判员周明进行了审查。');
+    expect(text).toContain('因买卖合同纠纷，经赤水市市中街道人民调解委员会主持调解，于2026年11月10日达成了如下调解协议');
+  });
+
+  it('the rejection sample: only 申请人 speak', async () => {
+    const text = bodyText(await renderer.render('ruling', SAMPLE_REJECTION, sampleMeta('ruling')));
+    expect(text).toContain('经询问，申请人赤水市某超市有限公司表示');
+    expect(text).not.toContain('被申请人');
+  });
+
+  it('every date the samples print falls on a working day (rules/calendar.ts)', () => {
+    const calendar = new WorkingCalendar();
+    const v = SAMPLE_VIEWS;
+    const rulings = [v.ruling, SAMPLE_REJECTION, SAMPLE_PANEL_RULING];
+    const dates: Record<string, string> = {
+      'delegation_letter.receivedOn': v.delegation_letter.receivedOn,
+      'delegation_letter.delegatedOn': v.delegation_letter.delegatedOn,
+      'delegation_letter.acceptBy': v.delegation_letter.acceptBy,
+      'session_record.heldAt': v.session_record.heldAt.slice(0, 10),
+      'agreement.signedOn': v.agreement.signedOn,
+      'termination_record.delegatedOn': v.termination_record.delegatedOn,
+      'termination_record.terminatedOn': v.termination_record.terminatedOn,
+      'confirmation_application.agreementSignedOn': v.confirmation_application.agreementSignedOn,
+      'confirmation_application.appliedOn': v.confirmation_application.appliedOn,
+      'mediation_decree.receivedOn': v.mediation_decree.receivedOn,
+      'mediation_decree.decreeOn': v.mediation_decree.decreeOn,
+      'ruling_not_accepted.decidedOn': v.ruling_not_accepted.decidedOn,
+      'ruling_withdrawal_permitted.decidedOn': v.ruling_withdrawal_permitted.decidedOn,
+      'ruling_deemed_withdrawn.decidedOn': v.ruling_deemed_withdrawn.decidedOn,
+      'followup_record.contactedOn': v.followup_record.contactedOn,
+      'dossier.filedOn': SAMPLE_DOSSIER.filedOn,
+    };
+    rulings.forEach((r, i) => {
+      dates[`ruling${i}.appliedOn`] = r.appliedOn;
+      dates[`ruling${i}.acceptedOn`] = r.acceptedOn!;
+      dates[`ruling${i}.decidedOn`] = r.decidedOn;
+    });
+    expect(Object.entries(dates).filter(([, d]) => !calendar.isWorkingDay(d))).toEqual([]);
+    // and in order: applied, accepted (立案), decided
+    for (const r of rulings) expect([r.appliedOn, r.acceptedOn!, r.decidedOn]).toEqual([r.appliedOn, r.acceptedOn!, r.decidedOn].sort());
+  });
+});
+
+describe('调解终结记录 (item 11)', () => {
+  it('on the entrusted track: 转入审理 and the 案件受理费 to pay within 7 days, else 按自动撤诉处理', async () => {
+    const fee = litigationFee({ amountFen: 12000000n, feeCategory: 'property', on: '2026-11-02' });
+    expect(roundFee(fee.fullFeeFen, 'fen').toString()).toBe(SAMPLE_ENTRUSTED_TERMINATION.acceptanceFee);
+    const text = bodyText(await renderer.render('termination_record', SAMPLE_ENTRUSTED_TERMINATION, sampleMeta('termination_record')));
+    for (const s of [
+      '委托日期',
+      '由人民法院依法转入审理',
+      '将通知原告刘小富交纳案件受理费人民币2,700.00元（依照《诉讼费用交纳办法》第十三条计算）',
+      '原告应当自接到人民法院交纳诉讼费用通知次日起七日内交纳（《诉讼费用交纳办法》第二十二条）',
+      '未按期交纳的，按自动撤诉处理',
+    ])
+      expect(text).toContain(squash(s));
+    expect(text).not.toContain('恢复审理');
+    const pre = bodyText(await renderer.render('termination_record', SAMPLE_VIEWS.termination_record, sampleMeta('termination_record')));
+    expect(pre).not.toContain('案件受理费');
+  });
+
+  it('on the entrusted track without a computed fee still gives the notice, without an amount', async () => {
+    const { acceptanceFee: _f, ...old } = SAMPLE_ENTRUSTED_TERMINATION;
+    const text = bodyText(await renderer.render('termination_record', old, sampleMeta('termination_record')));
+    expect(text).toContain('交纳案件受理费。原告应当自接到');
+  });
+
+  it('without undisputed facts has no party signature lines', async () => {
+    const view = { ...SAMPLE_VIEWS.termination_record, undisputedFacts: null };
+    const text = bodyText(await renderer.render('termination_record', view, sampleMeta('termination_record')));
+    expect(text).toContain('各方当事人未书面确认无争议事实');
+    expect(text).not.toContain('签名确认');
+    expect(text).not.toContain('签名或按指印');
+  });
+
+  it('the variants render with the footer on every page', async () => {
+    for (const { kind, view } of SAMPLE_VARIANTS) {
+      const pdf = await renderer.render(kind, view as never, sampleMeta(kind));
+      const full = execFileSync('pdftotext', ['-raw', save(pdf), '-'], { encoding: 'utf8' });
+      expect(full.match(/校验码 a3f9c2d18b7e/g)).toHaveLength(pageCount(pdf));
+    }
   });
 });

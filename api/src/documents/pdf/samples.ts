@@ -131,7 +131,6 @@ export const SAMPLE_VIEWS: ViewModels = {
   } satisfies TerminationRecordView,
   confirmation_application: {
     ...basics,
-    confirmationNumber: '（2026）黔0381诉前调确3号',
     organization,
     agreementNumber: '赤市调字〔2026〕第12号',
     agreementSignedOn: '2026-11-10',
@@ -140,6 +139,7 @@ export const SAMPLE_VIEWS: ViewModels = {
     otherTerms,
     appliedOn: '2026-11-12',
     materials: [],
+    agentApplies: false,
   } satisfies ConfirmationApplicationView,
   ruling: {
     ...basics,
@@ -147,6 +147,10 @@ export const SAMPLE_VIEWS: ViewModels = {
     organization,
     agreementSignedOn: '2026-11-10',
     appliedOn: '2026-11-12',
+    acceptedOn: '2026-11-13',
+    relatedCaseNumber: basics.caseNumber,
+    track: 'pre_litigation',
+    bench: { kind: 'single' },
     terms,
     otherTerms,
     result: 'confirmed',
@@ -154,7 +158,7 @@ export const SAMPLE_VIEWS: ViewModels = {
     reasoning: '',
     judgeName: '周明',
     clerkName: '吴晓',
-    decidedOn: '2026-11-22',
+    decidedOn: '2026-11-20',
   } satisfies RulingView,
   mediation_decree: {
     ...basics,
@@ -222,7 +226,7 @@ export const SAMPLE_VIEWS: ViewModels = {
     agreementNumber: '赤市调字〔2026〕第1号',
     agreementEffectiveOn: '2026-11-10',
     recordNo: 1,
-    contactedOn: '2026-12-20',
+    contactedOn: '2026-12-21',
     contactMethod: 'phone',
     contactedPerson: '申请人刘小富',
     outcome: 'partially_performed',
@@ -274,7 +278,14 @@ export const SAMPLE_REJECTION: RulingView = {
   ...SAMPLE_VIEWS.ruling,
   result: 'rejected',
   grounds: ['not_voluntary', 'unclear_content'],
-  reasoning: '经询问，被申请人表示其在调解时并非出于真实意愿，且协议未明确逾期付款的责任。',
+  // A confirmation is a joint application: both sides are 申请人, so only 申请人 speak.
+  reasoning: '经询问，申请人赤水市某超市有限公司表示其在调解时并非出于真实意愿，且协议未明确逾期付款的责任。',
+};
+
+/** The 合议庭 variant of the ruling: 依法组成合议庭进行了审查, signed by 审判长 and 审判员. */
+export const SAMPLE_PANEL_RULING: RulingView = {
+  ...SAMPLE_VIEWS.ruling,
+  bench: { kind: 'panel', presiding: '周明', members: ['郑华', '孙丽'] },
 };
 
 /** The registered (entrusted, 民初) case of the same dispute: the 委托调解函. */
@@ -285,10 +296,26 @@ export const SAMPLE_ENTRUSTED_LETTER: DelegationLetterView = {
   mediationDays: 15,
 };
 
-/** Other variants of a kind, rendered beside the kinds' samples (scripts/render-samples.mjs, renderer.spec.ts). */
-export const SAMPLE_VARIANTS: { name: string; kind: keyof ViewModels; view: ViewModels[keyof ViewModels] }[] = [
+/**
+ * The 调解终结记录 of the registered case: 转入审理 with the 案件受理费 notice. 交纳办法 Art. 13(1) on
+ * ¥120,000: 50 + 2.5% × 90,000 + 2% × 20,000 = ¥2,700 (checked against litigationFee in the tests).
+ */
+export const SAMPLE_ENTRUSTED_TERMINATION: TerminationRecordView = {
+  ...SAMPLE_VIEWS.termination_record,
+  caseNumber: '（2026）黔0381民初215号',
+  track: 'entrusted',
+  acceptanceFee: '270000',
+};
+
+/**
+ * Other variants of a kind, rendered beside the kinds' samples (scripts/render-samples.mjs, renderer.spec.ts);
+ * `pages`: the pages to picture when more than the first.
+ */
+export const SAMPLE_VARIANTS: { name: string; kind: keyof ViewModels; view: ViewModels[keyof ViewModels]; pages?: number[] }[] = [
   { name: 'ruling_rejected', kind: 'ruling', view: SAMPLE_REJECTION },
+  { name: 'ruling_panel', kind: 'ruling', view: SAMPLE_PANEL_RULING },
   { name: 'delegation_letter_entrusted', kind: 'delegation_letter', view: SAMPLE_ENTRUSTED_LETTER },
+  { name: 'termination_record_entrusted', kind: 'termination_record', view: SAMPLE_ENTRUSTED_TERMINATION, pages: [1, 2] },
 ];
 
 export const SAMPLE_DOSSIER: DossierView = {

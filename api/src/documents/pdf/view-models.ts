@@ -172,10 +172,16 @@ export interface TerminationRecordView extends CaseBasics {
   undisputedFacts?: string[] | null;
   /** 其他需要向人民法院说明的情况. */
   otherNotes?: string | null;
+  /**
+   * Entrusted track: the 案件受理费 the plaintiff is to pay before trial (交纳办法 Art. 13, rounded by
+   * the court's setting), printed with the 7-day notice (Art. 22). Null or omitted: the notice without an amount.
+   */
+  acceptanceFee?: FenString | null;
 }
 
+/** `caseNumber` is the mediation case's number, printed as 关联案号; the court numbers the application on receipt. */
 export interface ConfirmationApplicationView extends CaseBasics {
-  /** The confirmation case number once assigned (诉前调确 / 民特), else null. */
+  /** Kept for applications issued before issue 14; not printed (the court's receipt box has a 案号 line). */
   confirmationNumber?: string | null;
   organization: MediationOrganization;
   agreementNumber: string;
@@ -186,13 +192,25 @@ export interface ConfirmationApplicationView extends CaseBasics {
   appliedOn: DateString;
   /** Materials submitted (民诉法解释 Art. 354); empty = the statutory default list. */
   materials: string[];
+  /** Whether an agent applies for a party: the default list then asks for the 授权委托书 outright. */
+  agentApplies?: boolean | null;
 }
+
+/** Who reviewed: one judge (审判员 `judgeName`), or a 合议庭 of a presiding judge (审判长) and members. */
+export type Bench = { kind: 'single' } | { kind: 'panel'; presiding: string; members: string[] };
 
 /** `caseNumber` is the confirmation case's number (e.g. （2026）黔0381民特12号), printed as 案号. */
 export interface RulingView extends CaseBasics {
   organization: MediationOrganization;
   agreementSignedOn: DateString;
   appliedOn: DateString;
+  /** 立案 of the application; omitted on rulings issued before it was recorded (then `appliedOn`). */
+  acceptedOn?: DateString | null;
+  /** The mediation case the court delegated (委派) or entrusted (委托), named in the facts. */
+  relatedCaseNumber?: string | null;
+  track?: TrackCode | null;
+  /** Omitted: a single judge, `judgeName`. A panel signs 审判长 and 审判员 lines instead. */
+  bench?: Bench | null;
   terms: AgreementTerm[];
   otherTerms: string[];
   result: 'confirmed' | 'rejected';
