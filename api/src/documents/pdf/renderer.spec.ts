@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CONTENT_BOTTOM } from './page-style.js';
 import { PdfRenderer } from './renderer.js';
 import {
+  SAMPLE_AGENT_APPLICATION,
   SAMPLE_DOSSIER,
   SAMPLE_ENTRUSTED_LETTER,
   SAMPLE_ENTRUSTED_TERMINATION,
@@ -434,8 +435,7 @@ describe('司法确认申请书 (item 9)', () => {
     const without = bodyText(await renderer.render('confirmation_application', SAMPLE_VIEWS.confirmation_application, sampleMeta('x')));
     expect(without).not.toContain('授权委托书');
     expect(without).not.toContain('6.');
-    const withAgent = { ...SAMPLE_VIEWS.confirmation_application, agentApplies: true };
-    const text = bodyText(await renderer.render('confirmation_application', withAgent, sampleMeta('x')));
+    const text = bodyText(await renderer.render('confirmation_application', SAMPLE_AGENT_APPLICATION, sampleMeta('x')));
     expect(text).toContain('送达地址确认书；6.授权委托书及委托代理人的身份证明。');
   });
 

@@ -307,11 +307,16 @@ export const SAMPLE_ENTRUSTED_TERMINATION: TerminationRecordView = {
   acceptanceFee: '270000',
 };
 
+/** The application when an agent applies for a party: the list ends with the 授权委托书. */
+export const SAMPLE_AGENT_APPLICATION: ConfirmationApplicationView = { ...SAMPLE_VIEWS.confirmation_application, agentApplies: true };
+
 /**
  * Other variants of a kind, rendered beside the kinds' samples (scripts/render-samples.mjs, renderer.spec.ts);
  * `pages`: the pages to picture when more than the first.
  */
 export const SAMPLE_VARIANTS: { name: string; kind: keyof ViewModels; view: ViewModels[keyof ViewModels]; pages?: number[] }[] = [
+  // Pages 2–3: the materials list ending with the 授权委托书, and the court's 收件登记 box.
+  { name: 'confirmation_application_agent', kind: 'confirmation_application', view: SAMPLE_AGENT_APPLICATION, pages: [2, 3] },
   { name: 'ruling_rejected', kind: 'ruling', view: SAMPLE_REJECTION },
   { name: 'ruling_panel', kind: 'ruling', view: SAMPLE_PANEL_RULING },
   { name: 'delegation_letter_entrusted', kind: 'delegation_letter', view: SAMPLE_ENTRUSTED_LETTER },
