@@ -293,3 +293,34 @@ describe('调解终结记录 (item 11)', () => {
     expect(text).not.toContain('转入审理');
   });
 });
+
+describe('委派调解函 / 委托调解函 (item 7)', () => {
+  async function letterText(overrides: Record<string, unknown>) {
+    const c = (await post('/api/cases', w.tokens.clerk1!, caseBody(overrides))).body;
+    const delegated = await post(`/api/cases/${c.id}/delegate`, w.tokens.clerk1!, {});
+    expect(delegated.status).toBe(200);
+    return (await documentText(delegated.body, 'delegation_letter')).text;
+  }
+
+  it('on the entrusted track is titled 委托调解函, decides to entrust and cites CPL 98, 民诉解释 142 and the 2024 opinion', async () => {
+    const text = await letterText({ track: 'entrusted' });
+    for (const s of [
+      '委托调解函',
+      '本院决定委托你单位进行调解',
+      '《中华人民共和国民事诉讼法》第九十八条',
+      '第一百四十二条',
+      '《最高人民法院关于严格依法规范民事案件立案与调解工作的意见》',
+    ])
+      expect(text).toContain(s);
+    for (const s of ['委派调解函', '申请司法确认']) expect(text).not.toContain(s);
+  });
+
+  it('before filing is a 委派调解函 citing CPL 125, 特邀调解规定 Art. 27 and 在线调解规则 Art. 12 and 24', async () => {
+    const text = await letterText({ track: 'pre_litigation' });
+    expect(text).toContain('委派调解函');
+    expect(text).toContain(
+      '《中华人民共和国民事诉讼法》第一百二十五条、《最高人民法院关于人民法院特邀调解的规定》第二十七条、《人民法院在线调解规则》第十二条和第二十四条',
+    );
+    expect(text).not.toContain('委托调解函');
+  });
+});
