@@ -276,7 +276,7 @@ describe('template and courts', () => {
     expect(x.status).toBe(200);
     expect(x.headers['content-disposition']).toContain('attachment');
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(x.body as Buffer);
+    await book.xlsx.load(x.body as never);
     expect(book.worksheets[0]!.getRow(1).getCell(1).value).toBe('类型(organization/mediator)');
     const c = await get('/api/admin/imports/template?format=csv', w.tokens.admin!);
     expect(c.headers['content-type']).toContain('text/csv');
