@@ -241,7 +241,11 @@ describe('hostile and malformed files', () => {
     const fake = await upload(w.tokens.admin!, Buffer.from('type,name\n'), 'roster.xlsx');
     expect({ status: fake.status, errors: fake.body.errors }).toEqual({ status: 400, errors: { file: 'unsupported_type' } });
     const big = await upload(w.tokens.admin!, Buffer.alloc(5 * 1024 * 1024 + 10, 'a'), 'big.csv');
-    expect(big.status).toBe(413);
+    expect({ status: big.status, code: big.body.code, message: big.body.message }).toEqual({
+      status: 413,
+      code: 'PAYLOAD_TOO_LARGE',
+      message: 'File larger than 5 MB, the import limit',
+    });
 
     const broken = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200, 7)]);
     const bad = await settled((await upload(w.tokens.admin!, broken, 'broken.xlsx')).body.id);

@@ -248,6 +248,37 @@ describe('mediators on the roster', () => {
     });
   });
 
+  it('returns a suspended mediator’s cases to the queue when the admin chooses, in one transaction with the roster', async () => {
+    const m1 = w.users.m1!.id;
+    const bad = await patch(`/api/admin/mediators/${m1}/roster`, w.tokens.admin!, { releaseOpenCases: 'yes' });
+    expect({ status: bad.status, errors: bad.body.errors }).toEqual({ status: 400, errors: { releaseOpenCases: 'not_boolean' } });
+    const active = await patch(`/api/admin/mediators/${w.users.m2!.id}/roster`, w.tokens.admin!, { releaseOpenCases: true });
+    expect({ status: active.status, errors: active.body.errors }).toEqual({ status: 400, errors: { releaseOpenCases: 'not_applicable' } });
+
+    const [held] = await t.db.query(`SELECT id, version FROM cases WHERE assignee_id = $1 AND status = 'in_mediation'`, [m1]);
+    const res = await patch(`/api/admin/mediators/${m1}/roster`, w.tokens.admin!, { releaseOpenCases: true });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ status: 'suspended', openCases: 0 });
+    // Delegated to m1 by name, so it goes to the court-wide queue; a colleague takes it from there.
+    const [after] = await t.db.query(
+      `SELECT status, assignee_id AS "assigneeId", queue_scope AS scope, delegated_mediator_id AS named, version FROM cases WHERE id = $1`,
+      [held.id],
+    );
+    expect(after).toEqual({ status: 'delegated', assigneeId: null, scope: 'court', named: null, version: held.version + 1 });
+    const history = await get(`/api/cases/${held.id}/events`, w.tokens.clerk1!);
+    expect(history.body.at(-1)).toMatchObject({
+      type: 'case.released',
+      actor: { username: 'admin' },
+      data: { from: 'in_mediation', to: 'delegated', byAdministrator: true, requeuedTo: 'court', previousAssigneeId: m1 },
+    });
+    const trail = await get('/api/admin/activity?type=roster.cases_released', w.tokens.admin!);
+    expect(trail.body.items[0].data).toMatchObject({ userId: m1, openCasesKept: 0, releasedCaseIds: [held.id] });
+    expect((await post(`/api/cases/${held.id}/claim`, w.tokens.m2!)).status).toBe(200);
+    // Nothing to return any more: no change, nothing on the trail.
+    expect((await patch(`/api/admin/mediators/${m1}/roster`, w.tokens.admin!, { releaseOpenCases: true })).body.openCases).toBe(0);
+    expect((await get('/api/admin/activity?type=roster.cases_released', w.tokens.admin!)).body.total).toBe(1);
+  });
+
   it('removal needs a reason; reinstatement restores eligibility', async () => {
     const m3 = w.users.m3!.id;
     const removed = await patch(`/api/admin/mediators/${m3}/roster`, w.tokens.admin!, { status: 'removed', statusReason: '本人申请退出' });

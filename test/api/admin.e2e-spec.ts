@@ -2,7 +2,7 @@
 // sessions, court settings validated and audited with old and new values, the administration trail,
 // and two courts kept apart.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { PASSWORD, auth, createWorld, login, type World } from './support/factories.js';
+import { PASSWORD, auth, caseBody, createWorld, login, type World } from './support/factories.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 let t: TestApp;
@@ -136,6 +136,38 @@ describe('accounts', () => {
     expect((await patch(`/api/admin/users/${m1.id}`, w.tokens.admin!, { expertise: ['no_such_type'] })).status).toBe(400);
     const judge = (await t.db.query(`SELECT id FROM users WHERE username = 'judge1'`))[0].id;
     expect((await patch(`/api/admin/users/${judge}`, w.tokens.admin!, { organizationId: m2org })).status).toBe(400);
+  });
+  it('moves a mediator and, when the admin chooses, returns their cases in mediation to the queues', async () => {
+    const m2 = (await t.db.query(`SELECT id, organization_id AS org FROM users WHERE username = 'm2'`))[0];
+    const target = m2.org === w.orgA ? w.orgB : w.orgA;
+    const taken: string[] = [];
+    for (const delegation of [{ organizationId: m2.org }, { mediatorId: m2.id }]) {
+      const created = await post('/api/cases', w.tokens.clerk1!, caseBody());
+      expect((await post(`/api/cases/${created.body.id}/delegate`, w.tokens.clerk1!, delegation)).status).toBe(200);
+      expect((await post(`/api/cases/${created.body.id}/claim`, w.tokens.m2!)).status).toBe(200);
+      taken.push(created.body.id);
+    }
+    const without = await patch(`/api/admin/users/${m2.id}`, w.tokens.admin!, { displayName: '调解员二', releaseOpenCases: true });
+    expect({ status: without.status, errors: without.body.errors }).toEqual({
+      status: 400,
+      errors: { releaseOpenCases: 'not_applicable' },
+    });
+    expect((await t.db.query(`SELECT display_name AS n FROM users WHERE id = $1`, [m2.id]))[0].n).not.toBe('调解员二');
+
+    const res = await patch(`/api/admin/users/${m2.id}`, w.tokens.admin!, { organizationId: target, releaseOpenCases: true });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ organizationId: target, openCases: 0 });
+    const rows = await t.db.query(
+      `SELECT id, status, assignee_id AS "assigneeId", queue_scope AS scope, delegated_organization_id AS org FROM cases WHERE id = ANY($1) ORDER BY array_position($1, id)`,
+      [taken],
+    );
+    // The organization's case goes back to the committee it was delegated to; the named one to the court-wide queue.
+    expect(rows).toEqual([
+      { id: taken[0], status: 'delegated', assigneeId: null, scope: 'organization', org: m2.org },
+      { id: taken[1], status: 'delegated', assigneeId: null, scope: 'court', org: null },
+    ]);
+    const trail = await get('/api/admin/activity?type=user.updated', w.tokens.admin!);
+    expect(trail.body.items[0].data).toMatchObject({ userId: m2.id, openCasesKept: 0, releasedCaseIds: taken });
   });
 });
 

@@ -1,7 +1,24 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import {
+  type CallHandler,
+  Controller,
+  type ExecutionContext,
+  Get,
+  HttpCode,
+  Injectable,
+  type NestInterceptor,
+  Param,
+  ParseUUIDPipe,
+  PayloadTooLargeException,
+  Post,
+  Query,
+  Res,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { catchError, throwError, type Observable } from 'rxjs';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Roles } from '../auth/decorators.js';
 import { ApiErrors, ApiFileResponse } from '../common/api-docs.js';
@@ -10,6 +27,24 @@ import { ImportAcceptedView, ImportTemplateQuery, ImportUploadDto, ImportView } 
 import { AdminImportService, MAX_IMPORT_BYTES, type UploadedFile as ImportFile } from './admin-import.service.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Multer's 413 says only "File too large"; this one names the import limit. Listed before the file interceptor, it wraps it. */
+@Injectable()
+class ImportSizeMessage implements NestInterceptor {
+  intercept(_context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    return next
+      .handle()
+      .pipe(
+        catchError((err: unknown) =>
+          throwError(() =>
+            err instanceof PayloadTooLargeException
+              ? new PayloadTooLargeException(`File larger than ${MAX_IMPORT_BYTES / (1024 * 1024)} MB, the import limit`)
+              : err,
+          ),
+        ),
+      );
+  }
+}
 
 /** 批量导入: organizations and mediators from a spreadsheet, validated whole before anything is written [admin only]. */
 @ApiTags('admin')
@@ -40,7 +75,7 @@ export class AdminImportController {
 
   @Post()
   @HttpCode(202)
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 5 } }))
+  @UseInterceptors(ImportSizeMessage, FileInterceptor('file', { limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 5 } }))
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: ImportUploadDto })
   @ApiOperation({

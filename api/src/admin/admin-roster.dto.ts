@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsBoolean,
   IsIn,
   IsInt,
   IsOptional,
@@ -179,6 +180,14 @@ export class UpdateRosterDto {
   @IsString()
   @MaxLength(200)
   statusReason?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'With status suspended or removed: true returns the mediator’s cases in mediation to their queues (one delegated to them by name to the court-wide queue); absent or false, they keep them',
+  })
+  @IsOptional()
+  @IsBoolean()
+  releaseOpenCases?: boolean;
 
   @ApiPropertyOptional({ type: [RosterAssessmentDto], description: 'Annual assessment notes (replaces the list)' })
   @IsOptional()

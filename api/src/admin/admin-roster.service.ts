@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, adminStream } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
+import { CaseActionsService } from '../cases/case-actions.service.js';
 import { DomainError, invalid, notFound } from '../common/domain-error.js';
 import { pageOf, type Page } from '../common/pagination.js';
 import { normalizePhone } from '../rules/phone.js';
@@ -15,6 +16,7 @@ import type {
   UpdateOrganizationDto,
   UpdateRosterDto,
 } from './admin-roster.dto.js';
+import { releaseOpenCases } from './open-cases.js';
 
 const likeOf = (q: string) => `%${q.trim().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 
@@ -51,6 +53,7 @@ export class AdminRosterService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly actions: CaseActionsService,
   ) {}
 
   async organizations(admin: AuthUser, q: OrganizationAdminQuery): Promise<Page<AdminOrganizationView>> {
@@ -163,7 +166,10 @@ export class AdminRosterService {
       const changes = Object.fromEntries(
         fields.filter((f) => JSON.stringify(before[f]) !== JSON.stringify(after[f])).map((f) => [f, { from: before[f], to: after[f] }]),
       );
-      if (Object.keys(changes).length === 0) return before;
+      if (dto.releaseOpenCases && after.status === 'active')
+        throw invalid('releaseOpenCases', 'not_applicable', '仅在暂停或除名时可退回调解员的在办案件');
+      const release = dto.releaseOpenCases === true && before.openCases > 0;
+      if (Object.keys(changes).length === 0 && !release) return before;
       await m.query(
         `INSERT INTO mediator_roster (user_id, admission_date, languages, phone, status, status_reason, assessments, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, now())
@@ -182,7 +188,22 @@ export class AdminRosterService {
       );
       if ('specialities' in changes) await m.query('UPDATE users SET expertise = $2 WHERE id = $1', [id, after.specialities]);
       const type = 'status' in changes ? `roster.${after.status === 'active' ? 'reinstated' : after.status}` : 'roster.updated';
-      await this.record(m, admin, type, { userId: id, username: before.username, changes, openCasesKept: before.openCases });
+      const released = release
+        ? await releaseOpenCases(
+            m,
+            this.actions,
+            admin,
+            id,
+            `调解员${after.status === 'removed' ? '除名' : '暂停'}：${after.statusReason ?? '未注明原因'}`,
+          )
+        : [];
+      await this.record(m, admin, Object.keys(changes).length ? type : 'roster.cases_released', {
+        userId: id,
+        username: before.username,
+        changes,
+        openCasesKept: before.openCases - released.length,
+        ...(released.length ? { releasedCaseIds: released } : {}),
+      });
       return this.mediatorOf(m, admin, id);
     });
   }

@@ -87,10 +87,18 @@ export class UpdateUserDto {
   @MaxLength(100)
   displayName?: string;
 
-  @ApiPropertyOptional(uuid({ description: 'A mediator’s new organization; their open cases stay theirs' }))
+  @ApiPropertyOptional(uuid({ description: 'A mediator’s new organization; their open cases stay theirs unless releaseOpenCases' }))
   @IsOptional()
   @IsUUID()
   organizationId?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'With a new organization: true returns the mediator’s cases in mediation to their queues (one delegated to them by name to the court-wide queue); absent or false, they stay theirs',
+  })
+  @IsOptional()
+  @IsBoolean()
+  releaseOpenCases?: boolean;
 
   @ApiPropertyOptional({ enum: DISPUTE_CODES, isArray: true })
   @IsOptional()

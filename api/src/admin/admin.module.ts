@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
 import { CalendarModule } from '../calendar/calendar.module.js';
+import { CasesModule } from '../cases/cases.module.js';
 import { AdminCalendarController } from './admin-calendar.controller.js';
 import { AdminImportController } from './admin-import.controller.js';
 import { AdminImportService } from './admin-import.service.js';
@@ -11,7 +12,7 @@ import { AdminService } from './admin.service.js';
 
 /** 系统管理 (issue 15): accounts, court settings, the mediator roster, the court's working calendar and the administration trail. */
 @Module({
-  imports: [AuditModule, CalendarModule],
+  imports: [AuditModule, CalendarModule, CasesModule],
   controllers: [AdminController, AdminCalendarController, AdminRosterController, AdminImportController],
   providers: [AdminService, AdminRosterService, AdminImportService],
 })

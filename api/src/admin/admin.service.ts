@@ -6,6 +6,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { hashPassword, oneTimePassword } from '../auth/passwords.js';
 import { DomainError, invalid, notFound } from '../common/domain-error.js';
 import { pageOf, type Page } from '../common/pagination.js';
+import { CaseActionsService } from '../cases/case-actions.service.js';
 import { Court } from '../courts/court.entity.js';
 import type {
   ActivityQuery,
@@ -18,6 +19,7 @@ import type {
   UpdateSettingsDto,
   UpdateUserDto,
 } from './admin.dto.js';
+import { releaseOpenCases } from './open-cases.js';
 
 const SETTINGS_FIELDS = [
   'name',
@@ -65,6 +67,7 @@ export class AdminService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly actions: CaseActionsService,
   ) {}
 
   async users(admin: AuthUser, q: AdminUserQuery): Promise<Page<AdminUserView>> {
@@ -135,6 +138,8 @@ export class AdminService {
         if (before.role !== 'mediator') throw invalid('expertise', 'mediators_only', '只有调解员有擅长案由');
         changes.expertise = { from: before.expertise, to: [...new Set(dto.expertise)] };
       }
+      if (dto.releaseOpenCases && !('organizationId' in changes))
+        throw invalid('releaseOpenCases', 'not_applicable', '仅在调解员调往其他调解组织时可退回其在办案件');
       if (Object.keys(changes).length === 0) return before;
       await m.query(
         `UPDATE users SET display_name = COALESCE($3, display_name), organization_id = CASE WHEN $4::boolean THEN $5::uuid ELSE organization_id END,
@@ -149,8 +154,17 @@ export class AdminService {
           changes.expertise?.to ?? null,
         ],
       );
-      // A mediator who moves keeps their open cases (their claims stand); the roster shows the new committee.
-      await this.record(m, admin, 'user.updated', { userId: id, username: before.username, changes, openCasesKept: before.openCases });
+      // A mediator who moves keeps their open cases (their claims stand) unless the administrator returns them to the queues.
+      const released = dto.releaseOpenCases
+        ? await releaseOpenCases(m, this.actions, admin, id, '调解员调往其他调解组织，在办案件退回队列')
+        : [];
+      await this.record(m, admin, 'user.updated', {
+        userId: id,
+        username: before.username,
+        changes,
+        openCasesKept: before.openCases - released.length,
+        ...(released.length ? { releasedCaseIds: released } : {}),
+      });
       return this.userOf(m, admin, id);
     });
   }

@@ -160,6 +160,42 @@ export class CaseActionsService {
     );
   }
 
+  /**
+   * An administrator who moves, suspends or removes a mediator may return the mediator's cases in
+   * mediation to their queues, inside the administrator's own transaction (all or none with the
+   * roster change). A case delegated to that mediator by name goes to the court-wide queue, since
+   * the one it named can no longer take it; an organization's case goes back to the organization.
+   */
+  releaseForAdministrator(m: EntityManager, admin: AuthUser, id: string, reason: string): Promise<CaseView> {
+    return this.transitions.runWithin(
+      m,
+      admin,
+      id,
+      'release',
+      undefined,
+      {},
+      async (_m, c, now) => {
+        if (admin.role !== 'admin') throw forbidden('Only an administrator returns another mediator’s cases');
+        const named = c.queueScope === 'mediator' && c.delegatedMediatorId === c.assigneeId;
+        return {
+          changes: {
+            assigneeId: null,
+            acceptedAt: null,
+            extensions: [],
+            delegatedAt: now,
+            ...(named ? { queueScope: 'court' as const, delegatedMediatorId: null, delegatedOrganizationId: null } : {}),
+          },
+          event: {
+            type: 'case.released',
+            data: { reason, previousAssigneeId: c.assigneeId, byAdministrator: true, ...(named ? { requeuedTo: 'court' } : {}) },
+          },
+          queueEvent: 'released',
+        };
+      },
+      { skipResponseView: true },
+    );
+  }
+
   decline(user: AuthUser, id: string, dto: ReasonDto, bulk: BulkContext = {}): Promise<CaseView> {
     return this.transitions.run(
       user,

@@ -134,81 +134,96 @@ export class CaseTransitions {
     apply: ApplyStep,
     bulk: BulkContext = {},
   ): Promise<CaseView> {
+    return this.dataSource.transaction((m) => this.runWithin(m, user, caseId, action, version, detail, apply, bulk));
+  }
+
+  /**
+   * `run` inside a transaction the caller already holds, so that the action commits (or not) with
+   * the caller's own writes — an administrator's roster change that returns the mediator's cases.
+   */
+  async runWithin(
+    m: EntityManager,
+    user: AuthUser | PartyActor,
+    caseId: string,
+    action: CaseAction,
+    version: number | undefined,
+    detail: TransitionDetail,
+    apply: ApplyStep,
+    bulk: BulkContext = {},
+  ): Promise<CaseView> {
     const preview = this.previewing.getStore() === true;
-    return this.dataSource.transaction(async (m) => {
-      const c = await m.findOne(Case, { where: { id: caseId }, lock: { mode: 'pessimistic_write' } });
-      // Visibility first (CaseAccess): a case the caller cannot see is 404, as for a read, whatever its
-      // status or version. Who among those who see it may act is checked per action (403) after the state (409).
-      const visible = c && (isParty(user) ? user.caseId === c.id : this.access.canActOn(user, c, action));
-      if (!c || !visible) throw notFound('Case');
-      if (version !== undefined && version !== c.version) {
-        throw new DomainError(
-          'VERSION_CONFLICT',
-          `The case changed since you read it (version ${c.version}, you sent ${version}); reload and retry`,
-          undefined,
-          { currentVersion: c.version },
-        );
+    const c = await m.findOne(Case, { where: { id: caseId }, lock: { mode: 'pessimistic_write' } });
+    // Visibility first (CaseAccess): a case the caller cannot see is 404, as for a read, whatever its
+    // status or version. Who among those who see it may act is checked per action (403) after the state (409).
+    const visible = c && (isParty(user) ? user.caseId === c.id : this.access.canActOn(user, c, action));
+    if (!c || !visible) throw notFound('Case');
+    if (version !== undefined && version !== c.version) {
+      throw new DomainError(
+        'VERSION_CONFLICT',
+        `The case changed since you read it (version ${c.version}, you sent ${version}); reload and retry`,
+        undefined,
+        { currentVersion: c.version },
+      );
+    }
+    let next = nextStatus(c.status, action, detail);
+    if (next === null) {
+      if (action === 'claim' && c.status === 'in_mediation') {
+        throw new DomainError('ALREADY_CLAIMED', 'Another mediator has already claimed this case');
       }
-      let next = nextStatus(c.status, action, detail);
-      if (next === null) {
-        if (action === 'claim' && c.status === 'in_mediation') {
-          throw new DomainError('ALREADY_CLAIMED', 'Another mediator has already claimed this case');
-        }
-        throw new DomainError('ILLEGAL_TRANSITION', `Cannot ${action.replace(/_/g, ' ')} a case that is ${c.status}`, undefined, {
-          status: c.status,
-        });
-      }
-      const from = c.status;
-      const queuedIn = { scope: c.queueScope, organizationId: c.delegatedOrganizationId, mediatorId: c.delegatedMediatorId };
-      const now = this.clock.now();
-      const step = await apply(m, c, now);
-      if (step.detail) next = nextStatus(c.status, action, { ...detail, ...step.detail }) ?? next;
-      const updated: Case = Object.assign(c, step.changes ?? {}, { status: next });
-      Object.assign(updated, await this.clocksOf(m, updated));
-      const result = await m
-        .createQueryBuilder()
-        .update(Case)
-        .set({ ...columnsOf(updated), version: () => 'version + 1', updatedAt: now })
-        .where('id = :id AND version = :version', { id: c.id, version: c.version })
-        .execute();
-      if (result.affected !== 1) throw new DomainError('VERSION_CONFLICT', 'The case changed concurrently; reload and retry');
-      updated.version += 1;
-      await this.audit.append(m, {
-        caseId: c.id,
-        type: step.event.type,
-        at: now,
-        actor: isParty(user) ? null : user,
-        data: {
-          from,
-          to: next,
-          version: updated.version,
-          ...(isParty(user) ? { partyId: user.partyId } : {}),
-          ...(step.event.data ?? {}),
-        },
+      throw new DomainError('ILLEGAL_TRANSITION', `Cannot ${action.replace(/_/g, ' ')} a case that is ${c.status}`, undefined, {
+        status: c.status,
       });
-      if (preview) {
-        // A preview runs the whole action, renders its document, then rolls everything back.
-        const doc = step.document ? await this.documents.issue(m, step.document, updated, now, { deferRender: false }) : null;
-        if (isParty(user)) throw new Error('a party never previews');
-        throw new PreviewRollback(doc ? await this.documents.copyFor(user, doc) : null); // a mediator's copy: ID numbers masked
-      }
-      if (step.document) {
-        const doc = await this.documents.issue(m, step.document, updated, now, { deferRender: bulk.deferRendering });
-        await step.afterDocument?.(m, doc);
-        await this.service.serveCase(m, c.id, now); // 电子送达 to each consenting party
-      }
-      if (step.queueEvent) {
-        // The queue concerned: the one the case enters (delegated, released) or leaves (claimed, declined, withdrawn).
-        const queue =
-          next === 'delegated'
-            ? { scope: updated.queueScope, organizationId: updated.delegatedOrganizationId, mediatorId: updated.delegatedMediatorId }
-            : queuedIn;
-        await publishQueueEvent(m, { type: step.queueEvent, caseId: c.id, courtId: c.courtId, ...queue, at: now.toISOString() });
-      }
-      await refreshCaseStats(m, updated); // statistics rollups, last: their hot rows are then held only until commit
-      if (bulk.skipResponseView) return { id: c.id, version: updated.version } as CaseView;
-      return caseView(await loadAggregate(m, updated), chinaDateOf(now));
+    }
+    const from = c.status;
+    const queuedIn = { scope: c.queueScope, organizationId: c.delegatedOrganizationId, mediatorId: c.delegatedMediatorId };
+    const now = this.clock.now();
+    const step = await apply(m, c, now);
+    if (step.detail) next = nextStatus(c.status, action, { ...detail, ...step.detail }) ?? next;
+    const updated: Case = Object.assign(c, step.changes ?? {}, { status: next });
+    Object.assign(updated, await this.clocksOf(m, updated));
+    const result = await m
+      .createQueryBuilder()
+      .update(Case)
+      .set({ ...columnsOf(updated), version: () => 'version + 1', updatedAt: now })
+      .where('id = :id AND version = :version', { id: c.id, version: c.version })
+      .execute();
+    if (result.affected !== 1) throw new DomainError('VERSION_CONFLICT', 'The case changed concurrently; reload and retry');
+    updated.version += 1;
+    await this.audit.append(m, {
+      caseId: c.id,
+      type: step.event.type,
+      at: now,
+      actor: isParty(user) ? null : user,
+      data: {
+        from,
+        to: next,
+        version: updated.version,
+        ...(isParty(user) ? { partyId: user.partyId } : {}),
+        ...(step.event.data ?? {}),
+      },
     });
+    if (preview) {
+      // A preview runs the whole action, renders its document, then rolls everything back.
+      const doc = step.document ? await this.documents.issue(m, step.document, updated, now, { deferRender: false }) : null;
+      if (isParty(user)) throw new Error('a party never previews');
+      throw new PreviewRollback(doc ? await this.documents.copyFor(user, doc) : null); // a mediator's copy: ID numbers masked
+    }
+    if (step.document) {
+      const doc = await this.documents.issue(m, step.document, updated, now, { deferRender: bulk.deferRendering });
+      await step.afterDocument?.(m, doc);
+      await this.service.serveCase(m, c.id, now); // 电子送达 to each consenting party
+    }
+    if (step.queueEvent) {
+      // The queue concerned: the one the case enters (delegated, released) or leaves (claimed, declined, withdrawn).
+      const queue =
+        next === 'delegated'
+          ? { scope: updated.queueScope, organizationId: updated.delegatedOrganizationId, mediatorId: updated.delegatedMediatorId }
+          : queuedIn;
+      await publishQueueEvent(m, { type: step.queueEvent, caseId: c.id, courtId: c.courtId, ...queue, at: now.toISOString() });
+    }
+    await refreshCaseStats(m, updated); // statistics rollups, last: their hot rows are then held only until commit
+    if (bulk.skipResponseView) return { id: c.id, version: updated.version } as CaseView;
+    return caseView(await loadAggregate(m, updated), chinaDateOf(now));
   }
 
   /** The four clocks, recomputed from the case's facts by rules/clocks.ts. */

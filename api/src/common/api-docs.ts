@@ -12,7 +12,7 @@ export const ERROR_STATUS_MEANINGS: Readonly<Record<number, string>> = {
   403: 'FORBIDDEN: the caller’s role may not do this; PASSWORD_CHANGE_REQUIRED: a one-time password must be changed first',
   404: 'NOT_FOUND: no such resource visible to the caller',
   409: 'ILLEGAL_TRANSITION, VERSION_CONFLICT, ALREADY_CLAIMED, DEADLINE_PASSED, WORKLOAD_CAP, DUPLICATE (e.g. a username taken) or STALE_DOCUMENT (a signature of a PDF that is no longer the current agreement)',
-  413: 'PAYLOAD_TOO_LARGE: request body larger than 1 MB',
+  413: 'PAYLOAD_TOO_LARGE: request body larger than 1 MB (an import file: 5 MB)',
   422: 'UNPROCESSABLE (or DEADLINE_PASSED): well-formed, but outside what the legal rules can answer',
   429: 'RATE_LIMITED: too many requests; try again later',
   503: 'SERVICE_UNAVAILABLE: the database is not reachable at the moment; try again shortly',

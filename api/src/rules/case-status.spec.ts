@@ -132,7 +132,7 @@ describe('the transition table', () => {
   it.each<[CaseAction, string[]]>([
     ['delegate', ['clerk']],
     ['claim', ['mediator']],
-    ['release', ['assignee']],
+    ['release', ['assignee', 'admin']],
     ['decline', ['named_mediator']],
     ['record_session', ['assignee']],
     ['extend', ['assignee']],

@@ -49,7 +49,7 @@ export const CASE_ACTIONS = [
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
 /** Who may take an action: a court role, or a mediator in a relation to the case. */
-export type CaseActor = 'clerk' | 'judge' | 'mediator' | 'assignee' | 'named_mediator' | 'party';
+export type CaseActor = 'clerk' | 'judge' | 'mediator' | 'assignee' | 'named_mediator' | 'party' | 'admin';
 
 export type ConfirmationResult = 'confirmed' | 'rejected';
 
@@ -90,7 +90,13 @@ export const TRANSITIONS: readonly TransitionRule[] = [
     actors: ['mediator'],
     basis: '调解员三个工作日内确认接受（在线调解规则第十二条）',
   },
-  { action: 'release', from: ['in_mediation'], to: 'delegated', actors: ['assignee'], basis: '调解员退回，案件回到原队列' },
+  {
+    action: 'release',
+    from: ['in_mediation'],
+    to: 'delegated',
+    actors: ['assignee', 'admin'],
+    basis: '调解员退回，案件回到原队列；管理员调离、暂停或除名调解员时可一并退回其在办案件',
+  },
   {
     action: 'decline',
     from: ['delegated'],

@@ -19,6 +19,14 @@ const TYPE_LABELS: Record<string, string> = {
   'settings.changed': '修改本院设置',
   'calendar.override_set': '登记节假日调整',
   'calendar.override_removed': '删除节假日调整',
+  'organization.created': '新增调解组织',
+  'organization.updated': '修改调解组织',
+  'roster.updated': '修改名册信息',
+  'roster.suspended': '暂停调解员',
+  'roster.removed': '调解员除名',
+  'roster.reinstated': '恢复在册',
+  'roster.cases_released': '退回在办案件',
+  'roster.imported': '批量导入名册',
 };
 
 const FIELD_LABELS: Record<string, string> = {
@@ -35,6 +43,16 @@ const FIELD_LABELS: Record<string, string> = {
   displayName: '姓名',
   organizationId: '所属调解组织',
   expertise: '擅长案由',
+  kind: '类别',
+  region: '地区',
+  contact: '联系人',
+  admissionDate: '入册日期',
+  specialities: '擅长案由',
+  languages: '语言',
+  phone: '电话',
+  status: '名册状态',
+  statusReason: '原因',
+  assessments: '年度考核',
 };
 
 /** 管理操作记录: who changed what in the court's administration, newest first. */
@@ -49,6 +67,8 @@ const FIELD_LABELS: Record<string, string> = {
         <mat-select [formControl]="type">
           <mat-option value="">全部</mat-option>
           <mat-option value="user.">用户</mat-option>
+          <mat-option value="organization.">调解组织</mat-option>
+          <mat-option value="roster.">调解员名册</mat-option>
           <mat-option value="settings.changed">本院设置</mat-option>
           <mat-option value="calendar.">工作日历</mat-option>
         </mat-select>
@@ -126,6 +146,8 @@ export class AdminActivity implements OnInit {
     const parts: string[] = [];
     if (typeof data['username'] === 'string') parts.push(`用户 ${data['username']}`);
     if (typeof data['role'] === 'string') parts.push(`角色 ${data['role']}`);
+    if (typeof data['name'] === 'string') parts.push(`组织 ${data['name']}`);
+    if (typeof data['fileName'] === 'string') parts.push(`文件 ${data['fileName']}`);
     if (typeof data['date'] === 'string') {
       const kind = (k: unknown) => (k === 'rest' ? '休息日' : k === 'work' ? '工作日' : '无调整');
       const from = data['from'] as { kind: string } | null | undefined;
@@ -135,6 +157,9 @@ export class AdminActivity implements OnInit {
     const changes = data['changes'] as Record<string, { from: unknown; to: unknown }> | undefined;
     if (changes)
       for (const [field, c] of Object.entries(changes)) parts.push(`${FIELD_LABELS[field] ?? field}：${show(c.from)} → ${show(c.to)}`);
+    const released = data['releasedCaseIds'];
+    if (Array.isArray(released) && released.length) parts.push(`退回在办案件 ${released.length} 件`);
+    else if (typeof data['openCasesKept'] === 'number' && data['openCasesKept'] > 0) parts.push(`保留在办案件 ${data['openCasesKept']} 件`);
     return parts.join('；');
   }
 

@@ -7,6 +7,7 @@ export type AdminUser = ApiSchema<'AdminUserView'>;
 export type AdminUserPage = ApiSchema<'AdminUserPage'>;
 export type OneTimePassword = ApiSchema<'OneTimePasswordView'>;
 export type NewUser = ApiSchema<'CreateUserDto'>;
+export type UserChange = ApiSchema<'UpdateUserDto'>;
 export type CourtSettings = ApiSchema<'CourtSettingsView'>;
 export type SettingsChange = ApiSchema<'UpdateSettingsDto'>;
 export type ActivityPage = ApiSchema<'ActivityPage'>;
@@ -35,6 +36,10 @@ export class AdminApi {
 
   createUser(body: NewUser): Observable<OneTimePassword> {
     return this.http.post<OneTimePassword>('/api/admin/users', body);
+  }
+
+  updateUser(id: string, body: UserChange): Observable<AdminUser> {
+    return this.http.patch<AdminUser>(`/api/admin/users/${id}`, body);
   }
 
   setActive(id: string, active: boolean): Observable<AdminUser> {

@@ -15,7 +15,7 @@ import { friendlyError } from '../core/api-error';
 import { ROLE_LABELS, Role } from '../core/auth/auth-models';
 import { Notifier } from '../core/notifier';
 import { AdminApi, AdminUser, OneTimePassword } from './admin-api';
-import { NewUserDialog, NewUserDialogData, OneTimePasswordDialog } from './new-user-dialog';
+import { EditUserDialog, EditUserDialogData, NewUserDialog, NewUserDialogData, OneTimePasswordDialog } from './new-user-dialog';
 
 /** 用户管理: the court's accounts; add, deactivate, reactivate, reset a password (one-time, shown once). */
 @Component({
@@ -93,6 +93,7 @@ import { NewUserDialog, NewUserDialogData, OneTimePasswordDialog } from './new-u
           <ng-container matColumnDef="actions">
             <th mat-header-cell *matHeaderCellDef scope="col"><span class="visually-hidden">操作</span></th>
             <td mat-cell *matCellDef="let u" class="actions">
+              <button mat-button type="button" (click)="edit(u)" [attr.aria-label]="'修改 ' + u.username">修改</button>
               <button mat-button type="button" (click)="toggle(u)" [attr.aria-label]="(u.active ? '停用 ' : '启用 ') + u.username">
                 {{ u.active ? '停用' : '启用' }}
               </button>
@@ -206,6 +207,31 @@ export class AdminUsers implements OnInit {
             if (!created) return;
             this.showPassword(created);
             this.load(1);
+          });
+      },
+      error: (err: unknown) => this.notifier.error(err, '调解组织加载失败'),
+    });
+  }
+
+  edit(u: AdminUser): void {
+    this.api.organizations().subscribe({
+      next: (orgs) => {
+        this.dialog
+          .open<EditUserDialog, EditUserDialogData, AdminUser>(EditUserDialog, {
+            width: '480px',
+            maxWidth: '95vw',
+            injector: this.injector,
+            data: {
+              user: u,
+              organizations: orgs.items.map((o) => ({ id: o.id, name: o.name })),
+              submit: (body) => this.api.updateUser(u.id, body),
+            },
+          })
+          .afterClosed()
+          .subscribe((updated) => {
+            if (!updated) return;
+            this.notifier.info(`已保存 ${updated.username}`);
+            this.items.update((list) => list.map((x) => (x.id === updated.id ? updated : x)));
           });
       },
       error: (err: unknown) => this.notifier.error(err, '调解组织加载失败'),

@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -92,7 +93,7 @@ export interface RosterDialogData extends ActionDialogData<RosterChange, RosterE
 /** 名册信息: admission date, specialities, languages, phone, status with its reason, annual assessments. */
 @Component({
   selector: 'app-roster-dialog',
-  imports: [ReactiveFormsModule, MatDialogModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule],
+  imports: [ReactiveFormsModule, MatDialogModule, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatInputModule, MatSelectModule],
   template: `
     <h2 mat-dialog-title>名册信息：{{ data.entry.displayName }}（{{ data.entry.username }}）</h2>
     <form [formGroup]="form" (ngSubmit)="submit()">
@@ -131,6 +132,11 @@ export interface RosterDialogData extends ActionDialogData<RosterChange, RosterE
             <mat-label>原因{{ form.controls.status.value === 'removed' ? '（必填）' : '' }}</mat-label>
             <input matInput formControlName="statusReason" maxlength="200" />
           </mat-form-field>
+          @if (data.entry.openCases > 0) {
+            <mat-checkbox formControlName="releaseOpenCases">
+              将其在办的 {{ data.entry.openCases }} 件案件退回队列（不勾选则仍由其继续办理）
+            </mat-checkbox>
+          }
         }
         <mat-form-field class="full-width">
           <mat-label>年度考核（每行一条：年份 考核意见）</mat-label>
@@ -160,6 +166,7 @@ export class RosterDialog {
     phone: [this.data.entry.phone ?? ''],
     status: [this.data.entry.status],
     statusReason: [this.data.entry.statusReason ?? ''],
+    releaseOpenCases: [false],
     assessments: [this.data.entry.assessments.map((a) => `${a.year} ${a.note}`).join('\n')],
   });
 
@@ -180,6 +187,7 @@ export class RosterDialog {
       phone: v.phone.trim() || null,
       status: v.status as RosterChange['status'],
       ...(v.status !== 'active' && v.statusReason.trim() ? { statusReason: v.statusReason.trim() } : {}),
+      ...(v.status !== 'active' && v.releaseOpenCases ? { releaseOpenCases: true } : {}),
       assessments,
     };
     this.runner.run(this.form, body, this.data.submit);

@@ -4198,10 +4198,12 @@ export interface components {
       displayName?: string;
       /**
        * Format: uuid
-       * @description A mediator’s new organization; their open cases stay theirs
+       * @description A mediator’s new organization; their open cases stay theirs unless releaseOpenCases
        * @example 3f2b8c1e-6d4a-4c1b-9f5e-2a7d8e9b0c11
        */
       organizationId?: string;
+      /** @description With a new organization: true returns the mediator’s cases in mediation to their queues (one delegated to them by name to the court-wide queue); absent or false, they stay theirs */
+      releaseOpenCases?: boolean;
       expertise?: (
         | 'sale_contract'
         | 'loan_private'
@@ -4477,6 +4479,8 @@ export interface components {
       status?: 'active' | 'suspended' | 'removed';
       /** @description Why suspended or removed (required for removed) */
       statusReason?: string;
+      /** @description With status suspended or removed: true returns the mediator’s cases in mediation to their queues (one delegated to them by name to the court-wide queue); absent or false, they keep them */
+      releaseOpenCases?: boolean;
       /** @description Annual assessment notes (replaces the list) */
       assessments?: components['schemas']['RosterAssessmentDto'][];
     };
@@ -4662,7 +4666,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB */
+      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB (an import file: 5 MB) */
       413: {
         headers: {
           [name: string]: unknown;
@@ -4729,7 +4733,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB */
+      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB (an import file: 5 MB) */
       413: {
         headers: {
           [name: string]: unknown;
@@ -5169,7 +5173,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB */
+      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB (an import file: 5 MB) */
       413: {
         headers: {
           [name: string]: unknown;
@@ -5380,7 +5384,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB */
+      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB (an import file: 5 MB) */
       413: {
         headers: {
           [name: string]: unknown;
@@ -5667,7 +5671,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB */
+      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB (an import file: 5 MB) */
       413: {
         headers: {
           [name: string]: unknown;
@@ -5755,7 +5759,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB */
+      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB (an import file: 5 MB) */
       413: {
         headers: {
           [name: string]: unknown;
@@ -5843,7 +5847,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB */
+      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB (an import file: 5 MB) */
       413: {
         headers: {
           [name: string]: unknown;
@@ -5931,7 +5935,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB */
+      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB (an import file: 5 MB) */
       413: {
         headers: {
           [name: string]: unknown;
@@ -6020,7 +6024,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB */
+      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB (an import file: 5 MB) */
       413: {
         headers: {
           [name: string]: unknown;
@@ -6108,7 +6112,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB */
+      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB (an import file: 5 MB) */
       413: {
         headers: {
           [name: string]: unknown;
@@ -6196,7 +6200,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB */
+      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB (an import file: 5 MB) */
       413: {
         headers: {
           [name: string]: unknown;
@@ -6284,7 +6288,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB */
+      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB (an import file: 5 MB) */
       413: {
         headers: {
           [name: string]: unknown;
@@ -6373,7 +6377,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB */
+      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB (an import file: 5 MB) */
       413: {
         headers: {
           [name: string]: unknown;
@@ -6461,7 +6465,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB */
+      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB (an import file: 5 MB) */
       413: {
         headers: {
           [name: string]: unknown;
@@ -6549,7 +6553,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB */
+      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB (an import file: 5 MB) */
       413: {
         headers: {
           [name: string]: unknown;
@@ -6647,7 +6651,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB */
+      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB (an import file: 5 MB) */
       413: {
         headers: {
           [name: string]: unknown;
@@ -6735,7 +6739,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB */
+      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB (an import file: 5 MB) */
       413: {
         headers: {
           [name: string]: unknown;
@@ -6824,7 +6828,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB */
+      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB (an import file: 5 MB) */
       413: {
         headers: {
           [name: string]: unknown;
@@ -7037,7 +7041,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB */
+      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB (an import file: 5 MB) */
       413: {
         headers: {
           [name: string]: unknown;
@@ -7450,7 +7454,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB */
+      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB (an import file: 5 MB) */
       413: {
         headers: {
           [name: string]: unknown;
@@ -7782,7 +7786,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB */
+      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB (an import file: 5 MB) */
       413: {
         headers: {
           [name: string]: unknown;
@@ -7871,7 +7875,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB */
+      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB (an import file: 5 MB) */
       413: {
         headers: {
           [name: string]: unknown;
@@ -7960,7 +7964,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB */
+      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB (an import file: 5 MB) */
       413: {
         headers: {
           [name: string]: unknown;
@@ -8049,7 +8053,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB */
+      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB (an import file: 5 MB) */
       413: {
         headers: {
           [name: string]: unknown;
@@ -8138,7 +8142,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB */
+      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB (an import file: 5 MB) */
       413: {
         headers: {
           [name: string]: unknown;
@@ -8227,7 +8231,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB */
+      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB (an import file: 5 MB) */
       413: {
         headers: {
           [name: string]: unknown;
@@ -8316,7 +8320,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB */
+      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB (an import file: 5 MB) */
       413: {
         headers: {
           [name: string]: unknown;
@@ -8743,7 +8747,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB */
+      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB (an import file: 5 MB) */
       413: {
         headers: {
           [name: string]: unknown;
@@ -8802,7 +8806,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB */
+      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB (an import file: 5 MB) */
       413: {
         headers: {
           [name: string]: unknown;
@@ -8980,7 +8984,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB */
+      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB (an import file: 5 MB) */
       413: {
         headers: {
           [name: string]: unknown;
@@ -9316,7 +9320,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB */
+      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB (an import file: 5 MB) */
       413: {
         headers: {
           [name: string]: unknown;
@@ -9402,7 +9406,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB */
+      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB (an import file: 5 MB) */
       413: {
         headers: {
           [name: string]: unknown;
@@ -9662,7 +9666,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB */
+      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB (an import file: 5 MB) */
       413: {
         headers: {
           [name: string]: unknown;
@@ -9864,7 +9868,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB */
+      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB (an import file: 5 MB) */
       413: {
         headers: {
           [name: string]: unknown;
@@ -9943,7 +9947,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB */
+      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB (an import file: 5 MB) */
       413: {
         headers: {
           [name: string]: unknown;
@@ -10282,7 +10286,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB */
+      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB (an import file: 5 MB) */
       413: {
         headers: {
           [name: string]: unknown;
@@ -10479,7 +10483,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB */
+      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB (an import file: 5 MB) */
       413: {
         headers: {
           [name: string]: unknown;
@@ -10683,7 +10687,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB */
+      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB (an import file: 5 MB) */
       413: {
         headers: {
           [name: string]: unknown;
@@ -10771,7 +10775,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB */
+      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB (an import file: 5 MB) */
       413: {
         headers: {
           [name: string]: unknown;
@@ -10912,7 +10916,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB */
+      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB (an import file: 5 MB) */
       413: {
         headers: {
           [name: string]: unknown;
@@ -11039,7 +11043,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB */
+      /** @description PAYLOAD_TOO_LARGE: request body larger than 1 MB (an import file: 5 MB) */
       413: {
         headers: {
           [name: string]: unknown;
