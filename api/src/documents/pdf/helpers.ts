@@ -109,6 +109,11 @@ export function registerHelpers(hb: typeof Handlebars): void {
       .map((p) => p.name)
       .join('、');
   });
+  /** `{{ofRole parties "applicant"}}`: the parties of one role, in order (e.g. as 原告 once a case is filed). */
+  hb.registerHelper('ofRole', (...list: unknown[]) => {
+    const [parties, role] = args(list) as [Array<{ role: string }>, string];
+    return parties.filter((p) => p.role === role);
+  });
   /** `{{join list "；"}}`; default separator 、. */
   hb.registerHelper('join', (...list: unknown[]) => {
     const [items, sep] = args(list) as [unknown[], string | undefined];

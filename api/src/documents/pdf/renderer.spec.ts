@@ -523,6 +523,7 @@ describe('调解终结记录 (item 11)', () => {
     const text = bodyText(await renderer.render('termination_record', SAMPLE_ENTRUSTED_TERMINATION, sampleMeta('termination_record')));
     for (const s of [
       '委托日期',
+      '原告：刘小富',
       '由人民法院依法转入审理',
       '将通知原告刘小富交纳案件受理费人民币2,700.00元（依照《诉讼费用交纳办法》第十三条计算）',
       '原告应当自接到人民法院交纳诉讼费用通知次日起七日内交纳（《诉讼费用交纳办法》第二十二条）',
@@ -530,6 +531,8 @@ describe('调解终结记录 (item 11)', () => {
     ])
       expect(text).toContain(squash(s));
     expect(text).not.toContain('恢复审理');
+    expect(text).not.toContain('申请人');
+    expect(text).toContain(squash('被告（盖章）：赤水市某超市有限公司'));
     const pre = bodyText(await renderer.render('termination_record', SAMPLE_VIEWS.termination_record, sampleMeta('termination_record')));
     expect(pre).not.toContain('案件受理费');
   });

@@ -305,6 +305,13 @@ export const SAMPLE_ENTRUSTED_TERMINATION: TerminationRecordView = {
   caseNumber: '（2026）黔0381民初215号',
   track: 'entrusted',
   acceptanceFee: '270000',
+  // A filed case: the mediator's own words, too, speak of 原告 and 被告.
+  details: '原告坚持要求一次性支付全部货款及利息，被告仅同意分二十四期支付，双方分歧较大。',
+  sessions: [
+    { heldAt: '2026-11-25T09:30:00+08:00', mode: 'in_person', summary: '双方陈述意见，被告提出分期付款方案，原告未同意。' },
+    { heldAt: '2026-12-10T15:00:00+08:00', mode: 'video', summary: '调解员释明诉讼风险，双方仍未能就付款期限达成一致。' },
+  ],
+  undisputedFacts: ['截至2026年10月，被告尚欠货款120,000.00元。'],
 };
 
 /** The application when an agent applies for a party: the list ends with the 授权委托书. */
