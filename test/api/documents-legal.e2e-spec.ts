@@ -269,7 +269,10 @@ describe('调解终结记录 (item 11)', () => {
   it('on the entrusted track: 转入审理, the Art. 13 fee rounded by the court’s setting, 7 days, else 按自动撤诉处理', async () => {
     // ¥100,025: 50 + 2.5% × 90,000 + 2% × 25 = ¥2,300.50 to the fen, ¥2,301 to the yuan.
     const c = await claimedCase({ track: 'entrusted', claimAmount: '100025.00' });
-    const text = await terminate(c, { reason: 'irreconcilable', details: '双方分歧过大。' });
+    const text = await terminate(c, { reason: 'irreconcilable', details: '双方分歧过大。', undisputedFacts: '货物已交付。' });
+    expect(text).toContain('原告：刘小富');
+    expect(text).toMatch(/签名确认：原告：刘小富签名或按指印：被告（盖章）：赤水市某超市有限公司/);
+    expect(text).not.toContain('申请人：');
     for (const s of [
       '委托日期',
       '由人民法院依法转入审理',
