@@ -326,4 +326,14 @@ describe('委派调解函 / 委托调解函 (item 7)', () => {
     );
     expect(text).not.toContain('委托调解函');
   });
+
+  it('prints the court’s name as the administrator last set it (no stale copy per process)', async () => {
+    const rename = (name: string) => t.http.patch('/api/admin/settings').set(auth(w.tokens.admin!)).send({ name });
+    expect((await rename('赤水市人民法院（测试更名）')).status).toBe(200);
+    try {
+      expect(await letterText({ track: 'pre_litigation' })).toContain('赤水市人民法院（测试更名）');
+    } finally {
+      expect((await rename('赤水市人民法院')).status).toBe(200);
+    }
+  });
 });

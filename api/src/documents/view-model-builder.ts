@@ -121,16 +121,12 @@ async function contextOf(m: EntityManager, c: Case, need: (typeof NEEDS)[Documen
   };
 }
 
-/** Courts change rarely (name, code); cache them per process. */
-const courtCache = new Map<string, Court>();
-async function courtOf(m: EntityManager, id: string): Promise<Court> {
-  let court = courtCache.get(id);
-  if (!court) {
-    court = await m.findOneByOrFail(Court, { id });
-    if (courtCache.size > 100) courtCache.clear();
-    courtCache.set(id, court);
-  }
-  return court;
+/**
+ * The court as it is now: an administrator may rename it or change its settings (issue 15), and
+ * every app instance must print the same name at once, so no per-process cache (one primary-key read).
+ */
+function courtOf(m: EntityManager, id: string): Promise<Court> {
+  return m.findOneByOrFail(Court, { id });
 }
 
 function basics(ctx: Context): VM.CaseBasics {
@@ -177,10 +173,9 @@ function agreementNumberOf(ctx: Context): string {
 /**
  * The 案件受理费 the plaintiff of an entrusted case pays before trial: 交纳办法 Art. 13 on the claim, by
  * the rules of the day the case was received, rounded by the court's setting; null when no fee rule
- * covers it. Read from the court row itself, not the per-process cache, so a changed setting applies.
+ * covers it.
  */
-async function acceptanceFeeOf(m: EntityManager, c: Case): Promise<string | null> {
-  const court = await m.findOneOrFail(Court, { where: { id: c.courtId }, select: { id: true, feeRounding: true, province: true } });
+function acceptanceFeeOf(court: Court, c: Case): string | null {
   const feeCategory = disputeTypeOf(c.disputeType)?.feeCategory ?? 'property';
   try {
     const fee = litigationFee({ amountFen: c.claimAmountFen, feeCategory, on: c.receivedOn, province: court.province });
@@ -273,7 +268,7 @@ async function build(
         details: t.details,
         sessions: ctx.agg.sessions.map((s) => ({ heldAt: s.heldAt.toISOString(), mode: s.mode, summary: s.minutes.slice(0, 300) })),
         undisputedFacts: t.undisputedFacts ? [t.undisputedFacts] : null,
-        acceptanceFee: c.track === 'entrusted' && t.reason !== 'applicant_withdrew' ? await acceptanceFeeOf(m, c) : null,
+        acceptanceFee: c.track === 'entrusted' && t.reason !== 'applicant_withdrew' ? acceptanceFeeOf(ctx.court, c) : null,
       } satisfies VM.TerminationRecordView;
     }
     case 'confirmation_application':
