@@ -6,6 +6,7 @@ import { describeStartupFailure } from './common/startup-error.js';
 import { startEmbeddedPostgres, type RunningDatabase } from './database/embedded.js';
 import { migrateDatabase } from './database/migrate.js';
 import { SafeTypeOrmLogger } from './database/typeorm-logger.js';
+import { ReminderJob } from './followup/reminder-job.service.js';
 import { InterruptedSeedError, seedDemo } from './seed/demo-seed.js';
 
 /**
@@ -80,6 +81,15 @@ async function main(): Promise<void> {
     // Passwords never reach the logs, not even the demo's.
     if (config.demoSeed)
       logger.log('Demo accounts: clerk1 · mediator001 · judge1 · stats1 · admin — password: DEMO_PASSWORD, or the default in README.md');
+    // The follow-up job's timer first fires after its interval; run it once now, so that reminders and
+    // defaults due while the app was down (or in a fresh demo) are not left waiting. Safe with other instances.
+    void app
+      .get(ReminderJob)
+      .runNow()
+      .then(({ reminded, defaulted }) => {
+        if (reminded || defaulted) logger.log(`Follow-up: ${reminded} reminder(s) sent, ${defaulted} obligation(s) in default`);
+      })
+      .catch((e: Error) => logger.warn(`Follow-up reminders failed: ${e.message}`));
   } catch (e) {
     if (stopping) return; // the failure is the shutdown pulling the database away; stop() exits
     await app?.close().catch(() => {});
