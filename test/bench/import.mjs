@@ -12,11 +12,12 @@
 //
 // Database: DATABASE_URL (a scratch database is created and dropped) or a throwaway embedded
 // PostgreSQL.
+/* global FormData, Blob -- Node 20's own */
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { scratchDatabase } from './scratch-database.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -32,11 +33,10 @@ const root = resolve(import.meta.dirname, '../..');
 const load = (path) => import(pathToFileURL(join(root, 'dist/api', path)).href);
 const { default: ExcelJS } = await import('exceljs');
 const { hash } = await import('@node-rs/argon2');
-const { default: pg } = await import('pg');
 const { createApp } = await load('bootstrap.js');
+const { IMPORT_COLUMNS } = await load('admin/import-rows.js');
 const { loadConfig } = await load('config/app-config.js');
 const { createDataSource } = await load('database/data-source.js');
-const { startEmbeddedPostgres } = await load('database/embedded.js');
 
 const MB = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const secs = (ms) => `${(ms / 1000).toFixed(2)} s`;
@@ -61,20 +61,7 @@ function sampler() {
 
 // ---------- the workbook, in the template's columns ----------
 let t0 = performance.now();
-const COLUMNS = [
-  'type',
-  'name',
-  'kind',
-  'region',
-  'contact',
-  'username',
-  'displayName',
-  'organization',
-  'phone',
-  'admissionDate',
-  'specialities',
-  'languages',
-];
+const COLUMNS = IMPORT_COLUMNS; // the published template's columns, in order
 const SPECIALITIES = [
   'sale_contract;loan_private',
   'traffic_accident',
@@ -117,22 +104,8 @@ console.log(
 );
 
 // ---------- database and app ----------
-let stopDb = async () => {};
-let tmp;
-let adminUrl = process.env.DATABASE_URL;
-if (!adminUrl) {
-  tmp = mkdtempSync(join(tmpdir(), 'sutiao-bench-'));
-  chmodSync(tmp, 0o755);
-  const db = await startEmbeddedPostgres({ dataDir: tmp, database: 'postgres', persistent: false, port: 0 });
-  adminUrl = db.superuserUrl;
-  stopDb = db.stop;
-}
-const dbName = `sutiao_bench_${randomBytes(3).toString('hex')}`;
-const adminClient = new pg.Client({ connectionString: adminUrl });
-await adminClient.connect();
-await adminClient.query(`CREATE DATABASE ${dbName}`);
-await adminClient.end();
-const dbUrl = Object.assign(new URL(adminUrl), { pathname: `/${dbName}` }).toString();
+const scratch = await scratchDatabase();
+const dbUrl = scratch.url;
 const ds = createDataSource({ url: dbUrl, poolSize: 2, applicationName: 'sutiao-bench' });
 await ds.initialize();
 await ds.runMigrations({ transaction: 'each' });
@@ -149,7 +122,7 @@ try {
   ]);
   const config = loadConfig({
     JWT_SECRET: randomBytes(32).toString('hex'),
-    DATA_DIR: tmp ?? tmpdir(),
+    DATA_DIR: scratch.dir ?? tmpdir(),
     PORT: '0',
     WEB_ROOT: '/nonexistent',
   });
@@ -240,13 +213,6 @@ try {
 } finally {
   await app?.close().catch(() => {});
   await ds.destroy().catch(() => {});
-  if (process.env.DATABASE_URL) {
-    const cleanup = new pg.Client({ connectionString: adminUrl });
-    await cleanup.connect();
-    await cleanup.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-    await cleanup.end();
-  }
-  await stopDb().catch(() => {});
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
+  await scratch.drop();
 }
 process.exit(exitCode);

@@ -13,12 +13,13 @@
 //   DATABASE_URL=postgres://… node test/bench/queue.mjs    an existing server (a scratch database is created and dropped)
 //   BENCH_CONCURRENCY=16 node test/bench/queue.mjs         requests in flight (default 32, as the raw SQL run)
 import { randomBytes, randomUUID } from 'node:crypto';
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { fork } from 'node:child_process';
+import { scratchDatabase } from './scratch-database.mjs';
 
 const MEDIATORS = 641;
 const ORGANIZATIONS = 165;
@@ -44,7 +45,6 @@ async function main() {
   const { createApp } = await load('bootstrap.js');
   const { loadConfig } = await load('config/app-config.js');
   const { createDataSource } = await load('database/data-source.js');
-  const { startEmbeddedPostgres } = await load('database/embedded.js');
   const { CLAIM_NEXT_SQL, claimNextParams, claimClocksFor } = await load('queue/queue.service.js');
   const { clocksOfCase, NO_CLOCK_FACTS } = await load('cases/case-clocks.js');
   const { eventHash, GENESIS_HASH } = await load('audit/chain.js');
@@ -55,22 +55,9 @@ async function main() {
   const since = (t0) => performance.now() - t0;
 
   // ---------- database ----------
-  let stopDb = async () => {};
-  let tmp;
-  let adminUrl = process.env.DATABASE_URL;
-  if (!adminUrl) {
-    tmp = mkdtempSync(join(tmpdir(), 'sutiao-bench-'));
-    chmodSync(tmp, 0o755);
-    const db = await startEmbeddedPostgres({ dataDir: tmp, database: 'postgres', persistent: false, port: 0 });
-    adminUrl = db.superuserUrl; // the bench creates its own database; the app's role may not
-    stopDb = db.stop;
-  }
-  const dbName = `sutiao_bench_${randomBytes(3).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${dbName}`);
-  await admin.end();
-  const dbUrl = Object.assign(new URL(adminUrl), { pathname: `/${dbName}` }).toString();
+  const scratch = await scratchDatabase();
+  const dbUrl = scratch.url;
+  const tmp = scratch.dir ?? undefined;
   const ds = createDataSource({ url: dbUrl, poolSize: 4, applicationName: 'sutiao-bench' });
   await ds.initialize();
   await ds.runMigrations({ transaction: 'each' });
@@ -264,14 +251,7 @@ async function main() {
   } finally {
     await app?.close().catch(() => {});
     await ds.destroy().catch(() => {});
-    if (process.env.DATABASE_URL) {
-      const cleanup = new pg.Client({ connectionString: adminUrl });
-      await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-      await cleanup.end();
-    }
-    await stopDb().catch(() => {});
-    if (tmp) rmSync(tmp, { recursive: true, force: true });
+    await scratch.drop();
   }
   process.exit(exitCode);
 
