@@ -92,7 +92,7 @@ import { NewUserDialog, NewUserDialogData, OneTimePasswordDialog } from './new-u
           </ng-container>
           <ng-container matColumnDef="actions">
             <th mat-header-cell *matHeaderCellDef scope="col"><span class="visually-hidden">操作</span></th>
-            <td mat-cell *matCellDef="let u" class="actions">
+            <td mat-cell *matCellDef="let u" class="row-actions">
               <button mat-button type="button" (click)="toggle(u)" [attr.aria-label]="(u.active ? '停用 ' : '启用 ') + u.username">
                 {{ u.active ? '停用' : '启用' }}
               </button>
@@ -131,7 +131,7 @@ import { NewUserDialog, NewUserDialogData, OneTimePasswordDialog } from './new-u
       gap: 12px;
       margin-bottom: 12px;
     }
-    .actions {
+    .row-actions {
       white-space: nowrap;
     }
   `,
