@@ -107,6 +107,28 @@ describeBrowser('browser: accessibility of every main screen (axe)', () => {
     await context.close();
   });
 
+  it('the administrator’s roster (with its paginator) and the import screen (with its error table)', async () => {
+    const { page, context } = await newSession(browser, baseUrlOf(t), problems);
+    await signIn(page, 'admin', /\/admin\/users$/);
+    await page.goto('/admin/roster');
+    await page.getByRole('table', { name: '调解员名册' }).getByText('m1 · ').first().waitFor();
+    await page.getByRole('group', { name: '名册分页' }).waitFor();
+    await expectAccessible(page, 'admin roster');
+
+    await page.goto('/admin/import');
+    await page.getByRole('heading', { name: '批量导入调解组织与调解员' }).waitFor();
+    const csv = [
+      'type,name,kind,region,contact,username,displayName,organization,phone,admissionDate,specialities,languages',
+      'organization,丙安镇人民调解委员会,township,丙安镇,,,,,,,,',
+      'mediator,,,,,axe01,王调解,丙安镇人民调解委员会,,2025-02-30,,',
+    ].join('\n');
+    await page.locator('input[type="file"]').setInputFiles({ name: 'roster.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('table', { name: '逐行错误' }).getByRole('cell', { name: '入册日期', exact: true }).waitFor({ timeout: 20_000 });
+    await expectAccessible(page, 'admin import');
+    await context.close();
+    expect(problems.errors).toEqual([]);
+  });
+
   it('the clerk’s case page and intake form, the mediator’s own cases', async () => {
     const { page, context } = await newSession(browser, baseUrlOf(t), problems);
     await signIn(page, 'clerk1', /\/clerk\/cases$/);

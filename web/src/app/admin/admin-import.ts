@@ -14,6 +14,23 @@ const STATUS_LABELS: Record<string, string> = {
   committed: '已导入',
 };
 
+/** The template's column names in the words of its header row (GET /api/admin/imports/template). */
+const FIELD_LABELS: Record<string, string> = {
+  file: '文件',
+  type: '类型',
+  name: '组织名称',
+  kind: '组织类别',
+  region: '地区',
+  contact: '联系人及电话',
+  username: '调解员用户名',
+  displayName: '调解员姓名',
+  organization: '所属组织名称',
+  phone: '手机号',
+  admissionDate: '入册日期',
+  specialities: '擅长案由代码',
+  languages: '语言/方言',
+};
+
 /**
  * 批量导入: a spreadsheet of organizations and mediators, validated whole on the server (progress
  * bar) and written only when every row is valid; the errors are listed by row and column.
@@ -41,7 +58,10 @@ const STATUS_LABELS: Record<string, string> = {
       @if (job(); as j) {
         <section class="job" aria-live="polite">
           <h2>{{ j.fileName }}</h2>
-          <p>{{ statusLabel(j.status) }}：已校验 {{ j.processed }} / {{ j.total }} 行</p>
+          <p>
+            {{ statusLabel(j.status)
+            }}{{ j.total ? '：已校验 ' + j.processed + ' / ' + j.total + ' 行' : j.status === 'validating' ? '…' : '' }}
+          </p>
           <mat-progress-bar
             [mode]="j.total ? 'determinate' : 'indeterminate'"
             [value]="percent()"
@@ -71,7 +91,7 @@ const STATUS_LABELS: Record<string, string> = {
                 </ng-container>
                 <ng-container matColumnDef="field">
                   <th mat-header-cell *matHeaderCellDef scope="col">列</th>
-                  <td mat-cell *matCellDef="let e">{{ e.field }}</td>
+                  <td mat-cell *matCellDef="let e">{{ fieldLabel(e.field) }}</td>
                 </ng-container>
                 <ng-container matColumnDef="message">
                   <th mat-header-cell *matHeaderCellDef scope="col">问题</th>
@@ -126,6 +146,10 @@ export class AdminImport {
 
   statusLabel(status: string): string {
     return STATUS_LABELS[status] ?? status;
+  }
+
+  fieldLabel(field: string): string {
+    return FIELD_LABELS[field] ?? field;
   }
 
   /** Through HttpClient, which carries the token a plain link would not. */

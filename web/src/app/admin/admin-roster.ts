@@ -1,13 +1,17 @@
-import { ChangeDetectionStrategy, Component, Injector, OnInit, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, Injector, OnInit, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
+import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
+import { Subscription, debounceTime, distinctUntilChanged } from 'rxjs';
 import { CaseApi } from '../cases/case-api';
+import { paginatorIntl } from '../cases/case-table/paginator-intl';
 import { friendlyError } from '../core/api-error';
 import { Notifier } from '../core/notifier';
 import { AdminApi, AdminOrganization, NewOrganization, RosterEntry } from './admin-api';
@@ -28,6 +32,7 @@ import {
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
+    MatPaginatorModule,
     MatProgressBarModule,
     MatSelectModule,
     MatTableModule,
@@ -85,11 +90,11 @@ import {
       <div class="filters">
         <mat-form-field subscriptSizing="dynamic">
           <mat-label>搜索用户名或姓名</mat-label>
-          <input matInput [formControl]="search" (keyup.enter)="loadRoster()" />
+          <input matInput [formControl]="search" />
         </mat-form-field>
         <mat-form-field subscriptSizing="dynamic">
           <mat-label>调解组织</mat-label>
-          <mat-select [formControl]="organization" (selectionChange)="loadRoster()">
+          <mat-select [formControl]="organization">
             <mat-option value="">全部</mat-option>
             @for (o of organizations(); track o.id) {
               <mat-option [value]="o.id">{{ o.name }}</mat-option>
@@ -98,7 +103,7 @@ import {
         </mat-form-field>
         <mat-form-field subscriptSizing="dynamic">
           <mat-label>名册状态</mat-label>
-          <mat-select [formControl]="status" (selectionChange)="loadRoster()">
+          <mat-select [formControl]="status">
             <mat-option value="">全部</mat-option>
             @for (s of statuses; track s) {
               <mat-option [value]="s">{{ statusLabels[s] }}</mat-option>
@@ -149,7 +154,15 @@ import {
           </tr>
         </table>
       </div>
-      <p class="muted small">共 {{ rosterTotal() }} 名调解员（每页最多显示 200 名，可用筛选缩小范围）</p>
+      <mat-paginator
+        [length]="rosterTotal()"
+        [pageIndex]="rosterPage() - 1"
+        [pageSize]="pageSize"
+        [hidePageSize]="true"
+        [showFirstLastButtons]="true"
+        (page)="turn($event)"
+        aria-label="名册分页"
+      />
     </div>
   `,
   styles: `
@@ -166,6 +179,7 @@ import {
       margin-bottom: 12px;
     }
   `,
+  providers: [paginatorIntl()],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class AdminRoster implements OnInit {
@@ -174,25 +188,37 @@ export class AdminRoster implements OnInit {
   private readonly dialog = inject(MatDialog);
   private readonly injector = inject(Injector);
   private readonly notifier = inject(Notifier);
+  private readonly destroyRef = inject(DestroyRef);
+  private request: Subscription | null = null;
 
   readonly kindLabels = ORGANIZATION_KIND_LABELS;
   readonly statusLabels = ROSTER_STATUS_LABELS;
   readonly statuses = Object.keys(ROSTER_STATUS_LABELS);
   readonly orgColumns = ['name', 'region', 'contact', 'mediators', 'actions'];
   readonly rosterColumns = ['person', 'facts', 'status', 'actions'];
+  /** Mediators per page (GET /api/admin/mediators takes `page` and `pageSize`, at most 200). */
+  readonly pageSize = 50;
   readonly search = new FormControl('', { nonNullable: true });
   readonly organization = new FormControl('', { nonNullable: true });
   readonly status = new FormControl('', { nonNullable: true });
   readonly organizations = signal<AdminOrganization[]>([]);
   readonly roster = signal<RosterEntry[]>([]);
   readonly rosterTotal = signal(0);
+  readonly rosterPage = signal(1);
   readonly loading = signal(false);
   readonly error = signal<string | null>(null);
   private disputeTypes: { code: string; name: string }[] = [];
 
   ngOnInit(): void {
     this.loadOrganizations();
-    this.loadRoster();
+    this.loadRoster(1);
+    // A changed filter starts again from the first page.
+    this.search.valueChanges
+      .pipe(debounceTime(300), distinctUntilChanged(), takeUntilDestroyed(this.destroyRef))
+      .subscribe(() => this.loadRoster(1));
+    for (const filter of [this.organization, this.status])
+      filter.valueChanges.pipe(takeUntilDestroyed(this.destroyRef)).subscribe(() => this.loadRoster(1));
+    this.destroyRef.onDestroy(() => this.request?.unsubscribe());
     this.cases.disputeTypes().subscribe({ next: (types) => (this.disputeTypes = types) });
   }
 
@@ -208,14 +234,21 @@ export class AdminRoster implements OnInit {
     });
   }
 
-  loadRoster(): void {
+  turn(e: PageEvent): void {
+    this.loadRoster(e.pageIndex + 1);
+  }
+
+  /** One page of the roster under the current filters; a newer request replaces one still on its way. */
+  loadRoster(page = this.rosterPage()): void {
+    this.rosterPage.set(page);
     this.loading.set(true);
     this.error.set(null);
     const status = this.status.value as 'active' | 'suspended' | 'removed' | '';
-    this.api
+    this.request?.unsubscribe();
+    this.request = this.api
       .roster({
-        page: 1,
-        pageSize: 200,
+        page,
+        pageSize: this.pageSize,
         q: this.search.value.trim() || undefined,
         organizationId: this.organization.value || undefined,
         status: status || undefined,

@@ -92,7 +92,7 @@ import { EditUserDialog, EditUserDialogData, NewUserDialog, NewUserDialogData, O
           </ng-container>
           <ng-container matColumnDef="actions">
             <th mat-header-cell *matHeaderCellDef scope="col"><span class="visually-hidden">操作</span></th>
-            <td mat-cell *matCellDef="let u" class="actions">
+            <td mat-cell *matCellDef="let u" class="row-actions">
               <button mat-button type="button" (click)="edit(u)" [attr.aria-label]="'修改 ' + u.username">修改</button>
               <button mat-button type="button" (click)="toggle(u)" [attr.aria-label]="(u.active ? '停用 ' : '启用 ') + u.username">
                 {{ u.active ? '停用' : '启用' }}
@@ -132,7 +132,7 @@ import { EditUserDialog, EditUserDialogData, NewUserDialog, NewUserDialogData, O
       gap: 12px;
       margin-bottom: 12px;
     }
-    .actions {
+    .row-actions {
       white-space: nowrap;
     }
   `,
