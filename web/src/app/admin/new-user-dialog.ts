@@ -1,4 +1,5 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
@@ -163,12 +164,10 @@ export class EditUserDialog {
     organizationId: [this.data.user.organizationId ?? ''],
     releaseOpenCases: [false],
   });
-  private readonly organization = signal(this.form.controls.organizationId.value);
-  readonly moving = () => this.organization() !== (this.data.user.organizationId ?? '');
-
-  constructor() {
-    this.form.controls.organizationId.valueChanges.subscribe((id) => this.organization.set(id));
-  }
+  private readonly organization = toSignal(this.form.controls.organizationId.valueChanges, {
+    initialValue: this.form.controls.organizationId.value,
+  });
+  readonly moving = computed(() => this.organization() !== (this.data.user.organizationId ?? ''));
 
   submit(): void {
     const v = this.form.getRawValue();
